@@ -1,0 +1,37 @@
+// The one build script: bundles the CLI, the language server and the VS Code client into dist/,
+// and copies the runtime assets they load from disk (the tree-sitter wasm files).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // recheck finds its native binary (recheck-linux-x64) by require.resolve at run time, so it stays external.
+  external: ['recheck', 'recheck-linux-x64'],
+};
+
+const entries = [
+  { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'recheck', 'recheck-linux-x64'] },
+];
+
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
+copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+
+if (watch) {
+  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
