@@ -1,6 +1,7 @@
 // The contract every source rule follows: metadata, and a check over the analysed file.
 // Rules import nothing from LSP; they return Findings with fixes as data.
 import type { Finding, Severity } from '../../shared/types';
+import type { SourceModel } from '../analysis/model';
 
 export interface RuleMeta {
   /** The id users see and suppress: `credential-param-captured`. */
@@ -10,4 +11,45 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** Whether findings carry a `fix` that fix-all may apply. */
   fixable: boolean;
+}
+
+/** Settings the source rules read; the configuration file (`tracelint.json`) fills them. */
+export interface SourceSettings {
+  /** Credential-like names; replaces the defaults when given (matched on normalised names). */
+  credentialNames?: string[];
+  /** Names added to the defaults (or to `credentialNames`). */
+  extraCredentialNames?: string[];
+  /** Names that are never credential-like, even when they contain one (`token_budget`). */
+  ignoredNames?: string[];
+  /** Further tracing decorators / wrappers declared by the user. */
+  tracingDecorators?: CustomTracer[];
+  /** Per-rule severity, or `off`. Absent rules use their default severity. */
+  rules?: Record<string, Severity | 'off'>;
+}
+
+/** A tracing decorator declared in the configuration file. */
+export interface CustomTracer {
+  /** The decorator or wrapper function name: `trace_step`. */
+  name: string;
+  /** The module it is imported from: `myco.tracing` / `@myco/tracing`. Absent: matched by name alone. */
+  module?: string;
+  /** The keyword that lists excluded inputs, if the decorator has one: `exclude`. */
+  exclusionParam?: string;
+  /** The keyword that turns input capture off, if any: `capture_inputs`. */
+  captureParam?: string;
+}
+
+/** What a rule's `check` receives: the analysed file, the settings, and a way to report. */
+export interface RuleContext {
+  model: SourceModel;
+  settings: SourceSettings;
+  /** Whether a name is credential-like under the settings (normalised matching). */
+  isCredentialName(name: string): boolean;
+  /** Records a finding; positions are filled from the span, severity from the settings. */
+  report(finding: Omit<Finding, 'severity' | 'range' | 'ruleId'> & { ruleId?: string; severity?: Severity }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
 }
