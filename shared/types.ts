@@ -30,11 +30,31 @@ export interface TextEdit {
   file?: string;
 }
 
+/**
+ * A fix that is not a text edit (hygiene rules `trace-file-permissions`, `trace-file-tracked`).
+ * Paths are absolute. `server/hygiene/fix.ts` `applyFixCommand` carries one out; the CLI's `--fix`
+ * and the language server both call it (LSP: a quick fix whose `command` runs
+ * `applyFixCommand` on the server through `workspace/executeCommand`; it is not a WorkspaceEdit
+ * because a mode change is no text edit, and `.gitignore` may not exist yet).
+ * - `chmod`: set `path`'s mode to `mode` (e.g. 0o600 for a trace file, 0o700 for its folder).
+ * - `gitignore-add`: append the line `pattern` to the `.gitignore` at `gitignore` (created if absent),
+ *   unless that line is already there.
+ */
+export type FixCommand =
+  | { kind: 'chmod'; path: string; mode: number }
+  | { kind: 'gitignore-add'; gitignore: string; pattern: string };
+
 /** A fix or a suggestion: a title and the edits that carry it out. */
 export interface Fix {
   /** Message shown for the action, e.g. `Add "api_key" to exclude_inputs`. */
   title: string;
+  /** Text edits; empty when the fix is a `command`. */
   edits: TextEdit[];
+  /**
+   * LSP engineer, note: when present, the fix is this command instead of text edits (`edits` is
+   * then empty). Apply it with `applyFixCommand` from `server/hygiene/fix.ts`.
+   */
+  command?: FixCommand;
 }
 
 export interface RelatedLocation {
