@@ -1,5 +1,5 @@
 // The one build script: bundles the CLI, the language server and the VS Code client into dist/,
-// and copies the runtime assets they load from disk (the tree-sitter wasm files).
+// and copies the runtime assets they load from disk (the tree-sitter and sql.js wasm files).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +29,8 @@ const entries = [
 mkdirSync('dist', { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
+// sql.js (SQLite trace stores, shared/traces/sqlite.ts) loads its wasm from beside the bundle.
+copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm');
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

@@ -79,6 +79,13 @@ export interface Finding {
   /** JSON path of the value holding the secret in a trace, e.g. `steps[2].inputs.api_key`. */
   jsonPath?: string;
   /**
+   * For a finding in a database trace store (SQLite, `shared/traces/sqlite.ts`): the table, row
+   * (SQLite rowid, and the row's `id` column when it has one) and column holding the JSON document;
+   * `jsonPath` is then the path inside that document. `span`/`range` are 0: a database has no text
+   * positions.
+   */
+  store?: { table: string; rowid: number; id?: string; column: string };
+  /**
    * The secret text as decoded (not as escaped on disk). Never printed: outputs use `maskSecret`.
    * Used for fingerprints, allowlists and redaction.
    */

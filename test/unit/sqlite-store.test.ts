@@ -1,0 +1,161 @@
+// SQLite trace stores: a TraceCraft-shaped database built by the test with sql.js, scanned by
+// table, row and JSON path, redacted into a copy that keeps no trace of the old values, and bad
+// input (not SQLite, corrupt, not a trace store, WAL header) reported without a crash.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding } from '../../shared/types';
+import { loadSqlJs, redactSqliteBytes, redactSqliteFile, scanSqliteBytes, scanSqliteFile, type JsonDocScanner } from '../../shared/traces/sqlite';
+
+const KEY = 'sk-proj-' + 'Zq3xV9mLw2Tn8RcY4bKd7PfH'; // fake, realistic in shape
+
+// A small scanner over parsed JSON, standing in for the engine so this file tests the store layer
+// alone: it flags strings holding an `sk-` key and reports their JSON path.
+const testScanner: JsonDocScanner = {
+  scan(json: string): Finding[] {
+    const out: Finding[] = [];
+    const stack: [unknown, string][] = [[JSON.parse(json), '']];
+    while (stack.length) {
+      const [v, path] = stack.pop()!;
+      if (typeof v === 'string') {
+        const m = /sk-[A-Za-z0-9_-]{20,}/.exec(v);
+        if (m) out.push({ ruleId: 'openai_api_key', severity: 'error', message: 'OpenAI API key', span: { start: 0, end: 0 }, range: { line: 0, column: 0, endLine: 0, endColumn: 0 }, jsonPath: path, secret: m[0] });
+      } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k]);
+    }
+    return out.sort((a, b) => a.jsonPath!.localeCompare(b.jsonPath!));
+  },
+  redact(json: string, findings: Finding[]): string {
+    return findings.reduce((t, f) => t.split(f.secret!).join('[REDACTED]'), json);
+  },
+};
+
+const run = (id: string, key: string | null) =>
+  JSON.stringify({
+    id,
+    name: 'research_agent',
+    steps: [
+      { id: 's1', type: 'tool', name: 'web_search', inputs: { query: 'weather', api_key: key ?? 'none' }, outputs: { result: 'sunny' } },
+      { id: 's2', type: 'llm', name: 'summarize', inputs: { text: 'hello' }, outputs: { result: key ? `used ${key}` : 'ok' } },
+    ],
+  });
+
+async function buildStore(rows: [string, string | Uint8Array | null][], extra = ''): Promise<Uint8Array> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE traces (id TEXT PRIMARY KEY, name TEXT NOT NULL, start_time TEXT NOT NULL, data JSON NOT NULL)');
+  db.run('CREATE TABLE trace_versions (id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, data TEXT NOT NULL)');
+  for (const [id, data] of rows) db.run('INSERT INTO traces VALUES (?, ?, ?, ?)', [id, 'research_agent', '2026-01-01T00:00:00Z', data ?? '']);
+  if (extra) db.run(extra);
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+test('sqlite: findings by table, row id, run id and JSON path', async () => {
+  const bytes = await buildStore([
+    ['run-a', run('run-a', null)],
+    ['run-b', run('run-b', KEY)],
+  ], `INSERT INTO trace_versions VALUES ('v1', 'run-b', '${run('run-b', KEY)}')`);
+  const r = await scanSqliteBytes(bytes, testScanner, '/data/traces.db');
+  assert.equal(r.isTraceStore, true);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.rows, { traces: 2, trace_versions: 1 });
+  assert.deepEqual(
+    r.findings.map((f) => [f.file, f.store, f.jsonPath, f.message, f.span, f.range.line]),
+    [
+      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[0].inputs.api_key', 'OpenAI API key [traces row 2 (id run-b), data.steps[0].inputs.api_key]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[1].outputs.result', 'OpenAI API key [traces row 2 (id run-b), data.steps[1].outputs.result]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[0].inputs.api_key', 'OpenAI API key [trace_versions row 1 (id v1), data.steps[0].inputs.api_key]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[1].outputs.result', 'OpenAI API key [trace_versions row 1 (id v1), data.steps[1].outputs.result]', { start: 0, end: 0 }, 0],
+    ],
+  );
+});
+
+test('sqlite: a document stored as a BLOB is read as UTF-8; a malformed one is reported, not fatal', async () => {
+  const bytes = await buildStore([
+    ['run-a', new TextEncoder().encode(run('run-a', KEY))],
+    ['run-b', '{"steps": [ broken'],
+  ]);
+  const r = await scanSqliteBytes(bytes, testScanner, 'x.db');
+  assert.deepEqual(r.findings.map((f) => [f.store!.rowid, f.jsonPath]), [[1, 'steps[0].inputs.api_key'], [1, 'steps[1].outputs.result']]);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /^traces row 2 \(id run-b\), data: not scanned \(/);
+});
+
+test('sqlite: a store TraceCraft left in WAL mode is read', async () => {
+  const bytes = await buildStore([['run-b', run('run-b', KEY)]]);
+  bytes[18] = 2;
+  bytes[19] = 2;
+  const r = await scanSqliteBytes(bytes, testScanner);
+  assert.equal(r.findings.length, 2);
+});
+
+test('sqlite: a database without trace tables is not a trace store', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE users (id INTEGER, data TEXT)');
+  db.run(`INSERT INTO users VALUES (1, '{"k": "${KEY}"}')`);
+  const r = await scanSqliteBytes(db.export(), testScanner);
+  db.close();
+  assert.deepEqual(r, { isTraceStore: false, findings: [], problems: [], rows: {} });
+});
+
+test('sqlite: not SQLite, or a corrupt SQLite file, is a problem, not a crash', async () => {
+  const notDb = await scanSqliteBytes(new TextEncoder().encode('hello'.repeat(40)), testScanner, 'a.db');
+  assert.deepEqual(notDb.problems, [{ file: 'a.db', line: 0, message: 'not an SQLite database (no SQLite header)' }]);
+  const header = new TextEncoder().encode('SQLite format 3\0');
+  const corrupt = new Uint8Array(4096).fill(0xab);
+  corrupt.set(header);
+  const r = await scanSqliteBytes(corrupt, testScanner, 'b.db');
+  assert.equal(r.isTraceStore, false);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /^cannot (open|read) the database: /);
+});
+
+test('sqlite: the redacted copy has no old value left anywhere in the file, and the input is untouched', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-sqlite-'));
+  try {
+    const input = join(dir, 'traces.db');
+    writeFileSync(input, await buildStore([['run-a', run('run-a', null)], ['run-b', run('run-b', KEY)]]));
+    const before = createHash('sha256').update(readFileSync(input)).digest('hex');
+    const out = join(dir, 'traces.redacted.db');
+    assert.deepEqual(await redactSqliteFile(input, out, testScanner), { rowsChanged: 1, findings: 2 });
+    assert.equal(createHash('sha256').update(readFileSync(input)).digest('hex'), before, 'input unchanged');
+    assert.equal(Buffer.from(readFileSync(out)).includes(Buffer.from(KEY)), false, 'no copy of the key in free pages');
+    assert.equal(Buffer.from(readFileSync(input)).includes(Buffer.from(KEY)), true);
+    const again = await scanSqliteFile(out, testScanner);
+    assert.deepEqual(again.findings, []);
+    assert.deepEqual(again.rows, { traces: 2 });
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database(readFileSync(out));
+    const [row] = db.exec("SELECT data FROM traces WHERE id = 'run-b'")[0].values;
+    db.close();
+    assert.equal(row[0], run('run-b', '[REDACTED]'));
+    await assert.rejects(redactSqliteFile(input, input, testScanner), /must not overwrite the input/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: redacting garbage throws a clear error', async () => {
+  await assert.rejects(redactSqliteBytes(new Uint8Array(10), testScanner), /not an SQLite database/);
+});
+
+test('sqlite: changes still in a -wal file beside the store are reported as not scanned', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-sqlite-'));
+  try {
+    const file = join(dir, 'traces.db');
+    writeFileSync(file, await buildStore([['run-a', run('run-a', null)]]));
+    assert.deepEqual((await scanSqliteFile(file, testScanner)).problems, []);
+    writeFileSync(file + '-wal', new Uint8Array(64));
+    assert.deepEqual((await scanSqliteFile(file, testScanner)).problems, [
+      { file, line: 0, message: `${file}-wal holds changes not yet written into the database (the store is open or was not closed); they were not scanned.` },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
