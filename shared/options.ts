@@ -20,6 +20,7 @@ export interface FieldPathRule {
   name: string;
   /** Dotted paths (`credentials.password`) or leaf keys (`password`). */
   paths: string[];
+  severity?: Severity;
 }
 
 export interface EngineOptions {

@@ -1,0 +1,55 @@
+// Configuration for a scanned path: the tracelint.json in force (nearest one walking up, or the
+// one given), resolved, with the project's .agentdbg/config.yaml folded in. Shared by the CLI and
+// the language server; results are cached per configuration file.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { applyAgentDbgConfig, parseAgentDbgConfig } from './agentdbg';
+import { ConfigError, findConfigFile, findUp, readConfigFile } from './load';
+import { resolveConfig } from './resolve';
+import type { ResolvedConfig } from './types';
+
+export * from './types';
+export { ConfigError, CONFIG_FILE_NAME, findConfigFile, findUp, formatConfigIssue, parseConfigText, readConfigFile } from './load';
+export { resolveConfig, normaliseKeyName } from './resolve';
+export { parseAgentDbgConfig, effectiveAgentDbgRedaction, applyAgentDbgConfig, type AgentDbgConfigModel, type Located } from './agentdbg';
+export { jsonFieldSpans, type FieldSpan } from './spans';
+export { CONFIG_SCHEMA, CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } from './schema';
+
+export const AGENTDBG_CONFIG_PATH = '.agentdbg/config.yaml';
+
+export class ConfigResolver {
+  private readonly cache = new Map<string, ResolvedConfig>();
+
+  /** `configFile`: a --config file that overrides the search for every path. */
+  constructor(private readonly configFile?: string) {}
+
+  /** The configuration for a file or folder. Throws `ConfigError` when the configuration in force is invalid. */
+  forPath(target: string): ResolvedConfig {
+    const file = this.configFile ? resolve(this.configFile) : findConfigFile(target);
+    const agentdbgFile = findUp(target, AGENTDBG_CONFIG_PATH);
+    const key = `${file ?? ''}\0${agentdbgFile ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    let resolved: ResolvedConfig;
+    if (file) {
+      const parsed = readConfigFile(file);
+      if (parsed.issues.length > 0 || !parsed.config) throw new ConfigError(parsed.issues);
+      resolved = resolveConfig(parsed.config, { configFile: file, baseDir: dirname(file) });
+    } else {
+      resolved = resolveConfig({}, { baseDir: resolve(target) });
+    }
+    if (resolved.useAgentDbgConfig && agentdbgFile) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(agentdbgFile, 'utf8');
+      } catch {
+        // An unreadable .agentdbg/config.yaml is reported when the file itself is scanned.
+      }
+      if (text !== undefined) {
+        resolved = { ...resolved, engine: applyAgentDbgConfig(resolved.engine, parseAgentDbgConfig(text)), agentdbgFile };
+      }
+    }
+    this.cache.set(key, resolved);
+    return resolved;
+  }
+}
