@@ -125,9 +125,26 @@ export interface ExclusionSetting {
   dynamic: boolean;
 }
 
+export interface TracerMechanisms {
+  /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
+  capturesInputs: boolean;
+  /** Option listing argument names to leave out: `exclude_inputs`. */
+  exclusionParam?: string;
+  /** Option that turns argument capture off: `capture_inputs`, `captureInput`. */
+  captureParam?: string;
+  /** Option taking a function that rewrites the inputs: `process_inputs`, `processInputs`, `postprocess_inputs`. */
+  processParam?: string;
+  /** Keys the SDK redacts by itself (Weave's `api_key`), compared case-insensitively. */
+  builtinRedactedKeys: string[];
+}
+
 /** A function whose calls a tracing SDK records. */
 export interface TracedFunction {
   sdk: SdkId;
+  /** The SDK's name for messages: `TraceCraft`; for a configured decorator, its name. */
+  sdkLabel: string;
+  /** What the SDK records and offers to keep inputs out (from its descriptor in `sdks/`). */
+  mechanisms: TracerMechanisms;
   /** Descriptor entry that matched: `trace_tool`, `observe`, `traceable`, `op`, a custom name. */
   tracer: string;
   form: 'decorator' | 'wrapper';

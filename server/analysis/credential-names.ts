@@ -1,0 +1,74 @@
+// Decides whether an identifier or key names a credential (`api_key`, `dbPassword`, `X-Api-Key`)
+// for the source rules. Names are split into lower-case words (case, `_`, `-`, `.`, camelCase), and
+// a name is credential-like when its words END with a credential's words: `openai_api_key` and
+// `db_password` match, `token_count`, `max_tokens`, `tokenizer` and `secret_santa_list` do not.
+// The engine (`shared/`) matches trace keys with the same defaults (DEFAULT_SENSITIVE_KEYS).
+import { DEFAULT_SENSITIVE_KEYS } from '../../shared/options';
+
+/** Names the source rules add to the engine's defaults: common parameter spellings in agent code. */
+export const SOURCE_CREDENTIAL_NAMES = [
+  'secrets', 'bearer', 'auth_header', 'auth_headers', 'authorization_header', 'access_key', 'secret_access_key',
+  'ssh_key', 'signing_key', 'encryption_key', 'session_token', 'csrf_token', 'cookies', 'card_number', 'cvv',
+  'social_security_number', 'connection_string', 'conn_str', 'dsn',
+];
+
+/**
+ * Names that end like a credential but are not one: pagination cursors and tokenizer special tokens.
+ * Compared on normalised words, so `pageToken` and `PAD_TOKEN` are covered too.
+ */
+export const NOT_CREDENTIAL_NAMES = [
+  'page_token', 'next_token', 'next_page_token', 'continuation_token', 'pagination_token', 'cancellation_token',
+  'stop_token', 'eos_token', 'bos_token', 'pad_token', 'unk_token', 'sep_token', 'mask_token', 'cls_token',
+  'start_token', 'end_token', 'special_token',
+];
+
+/** Splits a name into lower-case words: `openAIApiKey` -> open, ai, api, key; `X-API-KEY` -> x, api, key. */
+export function nameWords(name: string): string[] {
+  const spaced = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])([0-9])/g, '$1 $2');
+  // Numbers carry no meaning here: `api_key_2` and `password2` end like their credential.
+  return spaced.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !/^[0-9]+$/.test(w));
+}
+
+function endsWith(words: string[], tail: string[]): boolean {
+  if (tail.length === 0 || tail.length > words.length) return false;
+  const off = words.length - tail.length;
+  for (let i = 0; i < tail.length; i++) if (words[off + i] !== tail[i]) return false;
+  return true;
+}
+
+export interface CredentialNameOptions {
+  /** Replaces the defaults when given. */
+  names?: string[];
+  extra?: string[];
+  ignored?: string[];
+}
+
+/** A compiled matcher; build once per settings object, then call `matches` per name. */
+export class CredentialNames {
+  private readonly tails: string[][];
+  private readonly ignored: Set<string>;
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(options: CredentialNameOptions = {}) {
+    const base = options.names ?? [...DEFAULT_SENSITIVE_KEYS, ...SOURCE_CREDENTIAL_NAMES];
+    this.tails = [...base, ...(options.extra ?? [])].map(nameWords).filter((w) => w.length > 0);
+    this.ignored = new Set([...NOT_CREDENTIAL_NAMES, ...(options.ignored ?? [])].map((n) => nameWords(n).join(' ')));
+  }
+
+  matches(name: string): boolean {
+    const hit = this.cache.get(name);
+    if (hit !== undefined) return hit;
+    const words = nameWords(name);
+    const joined = words.join(' ');
+    let result = false;
+    if (!this.ignored.has(joined) && ![...this.ignored].some((ig) => joined.endsWith(` ${ig}`))) {
+      result = this.tails.some((t) => endsWith(words, t));
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(name, result);
+    return result;
+  }
+}

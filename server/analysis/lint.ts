@@ -1,0 +1,101 @@
+// Runs the source rules over a SourceModel: builds the RuleContext, fills positions and severities,
+// isolates a failing rule (a bug in one rule must not take the editor's diagnostics down), applies
+// suppression comments and reports the unused ones.
+import type { Finding, Severity } from '../../shared/types';
+import { RULES } from '../rules';
+import type { RuleContext, RuleMeta, SourceSettings } from '../rules/types';
+import { CredentialNames } from './credential-names';
+import type { SourceModel } from './model';
+import { applyDirectives, parseDirectives } from './suppressions';
+
+export const UNUSED_SUPPRESSION: RuleMeta = {
+  id: 'unused-suppression',
+  docs: 'A tracelint-disable comment that suppresses nothing: remove it, so it cannot hide a future leak.',
+  defaultSeverity: 'warning',
+  fixable: true,
+};
+
+const namesCache = new WeakMap<SourceSettings, CredentialNames>();
+const DEFAULT_NAMES = new CredentialNames();
+
+export function credentialNamesFor(settings: SourceSettings): CredentialNames {
+  if (!settings.credentialNames && !settings.extraCredentialNames && !settings.ignoredNames) return DEFAULT_NAMES;
+  let names = namesCache.get(settings);
+  if (!names) {
+    names = new CredentialNames({ names: settings.credentialNames, extra: settings.extraCredentialNames, ignored: settings.ignoredNames });
+    namesCache.set(settings, names);
+  }
+  return names;
+}
+
+function severityOf(settings: SourceSettings, meta: RuleMeta): Severity | 'off' {
+  return settings.rules?.[meta.id] ?? meta.defaultSeverity;
+}
+
+export function runRules(model: SourceModel, settings: SourceSettings): Finding[] {
+  const names = credentialNamesFor(settings);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(settings, rule.meta);
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      model,
+      settings,
+      isCredentialName: (n) => names.matches(n),
+      report(f) {
+        findings.push({
+          ...f,
+          ruleId: f.ruleId ?? rule.meta.id,
+          severity: f.severity ?? severity,
+          range: model.lines.rangeOf(f.span.start, f.span.end),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // Never let one rule's bug silence the others; say which rule failed, on the first line.
+      findings.push({
+        ruleId: 'internal-error',
+        severity: 'info',
+        message: `tracelint rule ${rule.meta.id} failed on this file: ${(e as Error).message}`,
+        span: { start: 0, end: 0 },
+        range: model.lines.rangeOf(0, 0),
+      });
+    }
+  }
+  const directives = parseDirectives(model.comments, model.lines);
+  const kept = applyDirectives(findings, directives);
+  const unusedSeverity = severityOf(settings, UNUSED_SUPPRESSION);
+  if (unusedSeverity !== 'off') {
+    for (const d of directives) {
+      if (d.used || d.kind === 'enable') continue;
+      const removal = d.trailing
+        ? { start: trimStart(model.text, d.span.start), end: d.span.end, text: '' }
+        : wholeLine(model.text, d.span.start, d.span.end);
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION.id,
+        severity: unusedSeverity,
+        message: `This suppression comment suppresses nothing${d.rules.length ? ` (${d.rules.join(', ')})` : ''}: remove it.`,
+        span: d.span,
+        range: model.lines.rangeOf(d.span.start, d.span.end),
+        fix: { title: 'Remove the unused suppression comment', edits: [removal] },
+      });
+    }
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Start of the whitespace run before `offset` (a trailing comment goes with the spaces before it). */
+function trimStart(text: string, offset: number): number {
+  let s = offset;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  return s;
+}
+
+/** The whole line(s) of [start, end), newline included. */
+function wholeLine(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  const s = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  return { start: s, end: nl === -1 ? text.length : nl + 1, text: '' };
+}

@@ -1,0 +1,366 @@
+// The Python front-end: turns a tree-sitter-python tree into the SourceModel. It resolves imports
+// (so only a decorator that really comes from an SDK counts), reads decorator arguments, parameters,
+// module-level constants, calls the rules care about, string literals and comments. tree-sitter
+// recovers from syntax errors, so a broken function does not hide the rest of the file.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Span } from '../../../shared/types';
+import { LineIndex } from '../../../shared/positions';
+import type { CustomTracer } from '../../rules/types';
+import type {
+  ArgList, CallSite, CommentSite, DictEntry, OptionArg, Param, ParseProblem, SourceModel, StringValue, TracedFunction, ValueNode,
+} from '../model';
+import { matchTracer, pythonRootModules, type Resolved } from '../sdks';
+import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
+import { pythonString } from './literals';
+
+/** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
+const MAX_VALUE_DEPTH = 40;
+
+const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
+
+class PythonReader {
+  private readonly bindings = new Map<string, string>();
+  private readonly constants = new Map<string, Node>();
+  private readonly resolving = new Set<string>();
+  private readonly roots = new Set(pythonRootModules());
+
+  constructor(private readonly text: string) {}
+
+  readImports(nodes: Node[]): void {
+    for (const n of nodes) {
+      if (n.type === 'import_statement') {
+        for (const c of n.namedChildren) {
+          if (!c) continue;
+          if (c.type === 'dotted_name') this.bindings.set(c.text.split('.')[0], c.text.split('.')[0]);
+          else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name');
+            const alias = c.childForFieldName('alias');
+            if (name && alias) this.bindings.set(alias.text, name.text.replace(/\s+/g, ''));
+          }
+        }
+      } else if (n.type === 'import_from_statement') {
+        const mod = n.childForFieldName('module_name');
+        if (!mod || mod.type === 'relative_import') continue;
+        const modText = mod.text.replace(/\s+/g, '');
+        for (const c of n.childrenForFieldName('name')) {
+          if (!c) continue;
+          if (c.type === 'dotted_name') this.bindings.set(c.text, `${modText}.${c.text}`);
+          else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name');
+            const alias = c.childForFieldName('alias');
+            if (name && alias) this.bindings.set(alias.text, `${modText}.${name.text}`);
+          }
+        }
+        if (n.namedChildren.some((c) => c?.type === 'wildcard_import')) this.starModules.push(modText);
+      }
+    }
+  }
+
+  private readonly starModules: string[] = [];
+
+  readConstants(root: Node): void {
+    for (const stmt of root.namedChildren) {
+      if (stmt?.type !== 'expression_statement') continue;
+      const a = stmt.namedChild(0);
+      if (a?.type !== 'assignment') continue;
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      if (left?.type === 'identifier' && right) this.constants.set(left.text, right);
+    }
+  }
+
+  /** `tc.trace_tool` -> tracecraft / trace_tool, through the imports. */
+  resolve(dotted: string | undefined): Resolved | undefined {
+    if (!dotted) return undefined;
+    const dot = dotted.indexOf('.');
+    const head = dot === -1 ? dotted : dotted.slice(0, dot);
+    const rest = dot === -1 ? '' : dotted.slice(dot);
+    let full: string | undefined;
+    const bound = this.bindings.get(head);
+    if (bound !== undefined) full = bound + rest;
+    else if (this.constants.has(head)) return undefined;
+    else if (this.roots.has(head) && rest) full = dotted;
+    else if (dot === -1 && this.starModules.length > 0) full = `${this.starModules[0]}.${dotted}`;
+    if (!full) return undefined;
+    const last = full.lastIndexOf('.');
+    return last === -1 ? { module: full, member: '' } : { module: full.slice(0, last), member: full.slice(last + 1) };
+  }
+
+  dotted(n: Node | null): string | undefined {
+    if (!n) return undefined;
+    if (n.type === 'identifier') return n.text;
+    if (n.type === 'attribute') {
+      const obj = this.dotted(n.childForFieldName('object'));
+      const attr = n.childForFieldName('attribute');
+      return obj && attr ? `${obj}.${attr.text}` : undefined;
+    }
+    return undefined;
+  }
+
+  stringOf(n: Node): StringValue {
+    const parts = n.type === 'concatenated_string' ? n.namedChildren.filter((c): c is Node => c?.type === 'string').map(span) : [span(n)];
+    return pythonString(this.text, parts.length > 0 ? parts : [span(n)]);
+  }
+
+  value(n: Node, depth = 0): ValueNode {
+    const s = span(n);
+    if (depth > MAX_VALUE_DEPTH) return { kind: 'other', span: s };
+    switch (n.type) {
+      case 'string':
+      case 'concatenated_string':
+        return { kind: 'string', span: s, str: this.stringOf(n) };
+      case 'list':
+      case 'tuple':
+      case 'set':
+        return { kind: 'list', span: s, items: n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => this.value(c, depth + 1)) };
+      case 'true':
+      case 'false':
+        return { kind: 'bool', span: s, value: n.type === 'true' };
+      case 'none':
+        return { kind: 'none', span: s };
+      case 'integer':
+      case 'float':
+        return { kind: 'number', span: s, text: n.text };
+      case 'identifier': {
+        const name = n.text;
+        const def = this.constants.get(name);
+        let resolved: ValueNode | undefined;
+        if (def && !this.resolving.has(name)) {
+          this.resolving.add(name);
+          resolved = this.value(def, depth + 1);
+          this.resolving.delete(name);
+        }
+        return { kind: 'name', span: s, name, resolved };
+      }
+      case 'attribute':
+        return { kind: 'attribute', span: s, text: n.text.replace(/\s+/g, '') };
+      case 'call':
+        return { kind: 'call', span: s, call: this.call(n, depth + 1) };
+      case 'dictionary':
+        return { kind: 'dict', span: s, entries: this.dictEntries(n, depth + 1) };
+      case 'parenthesized_expression': {
+        const inner = n.namedChildren.find((c) => c && c.type !== 'comment');
+        return inner ? this.value(inner, depth + 1) : { kind: 'other', span: s };
+      }
+      default:
+        return { kind: 'other', span: s };
+    }
+  }
+
+  dictEntries(n: Node, depth: number): DictEntry[] {
+    const out: DictEntry[] = [];
+    for (const pair of n.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const k = pair.childForFieldName('key');
+      const v = pair.childForFieldName('value');
+      if (!k || !v) continue;
+      const keyValue = k.type === 'string' || k.type === 'concatenated_string' ? this.stringOf(k).value : undefined;
+      out.push({ span: span(pair), key: keyValue, keySpan: span(k), value: this.value(v, depth) });
+    }
+    return out;
+  }
+
+  argList(n: Node, depth: number): ArgList {
+    const positional: ValueNode[] = [];
+    const keywords: OptionArg[] = [];
+    let trailingComma = false;
+    for (const c of n.children) {
+      if (!c) continue;
+      if (c.type === ',') trailingComma = true;
+      else if (c.type === ')' || c.type === '(' || c.type === 'comment') continue;
+      else {
+        trailingComma = false;
+        if (c.type === 'keyword_argument') {
+          const name = c.childForFieldName('name');
+          const v = c.childForFieldName('value');
+          if (name && v) keywords.push({ name: name.text, span: span(c), nameSpan: span(name), value: this.value(v, depth) });
+        } else if (c.isNamed) {
+          positional.push(c.type === 'list_splat' || c.type === 'dictionary_splat' ? { kind: 'other', span: span(c) } : this.value(c, depth));
+        }
+      }
+    }
+    return { style: 'python-call', open: n.startIndex, close: n.endIndex - 1, positional, keywords, trailingComma };
+  }
+
+  call(n: Node, depth = 0): CallSite {
+    const fn = n.childForFieldName('function');
+    const args = n.childForFieldName('arguments');
+    const callee = this.dotted(fn) ?? (fn ? fn.text.replace(/\s+/g, '') : '');
+    const resolved = this.resolve(this.dotted(fn));
+    return {
+      span: span(n),
+      callee,
+      calleeSpan: fn ? span(fn) : span(n),
+      qualified: resolved ? (resolved.member ? `${resolved.module}.${resolved.member}` : resolved.module) : undefined,
+      args: args && args.type === 'argument_list'
+        ? this.argList(args, depth)
+        : { style: 'python-call', open: n.endIndex, close: n.endIndex, positional: [], keywords: [], trailingComma: false },
+    };
+  }
+
+  params(def: Node, isMethod: boolean, isStatic: boolean): Param[] {
+    const out: Param[] = [];
+    const list = def.childForFieldName('parameters');
+    if (!list) return out;
+    let keywordOnly = false;
+    let index = 0;
+    for (const c of list.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      if (c.type === 'keyword_separator') {
+        keywordOnly = true;
+        continue;
+      }
+      if (c.type === 'positional_separator') continue;
+      let node: Node | null = c;
+      let kind: Param['kind'] = keywordOnly ? 'keyword-only' : 'positional';
+      if (c.type === 'default_parameter' || c.type === 'typed_default_parameter') node = c.childForFieldName('name');
+      else if (c.type === 'typed_parameter') node = c.namedChild(0);
+      if (node?.type === 'list_splat_pattern') {
+        kind = 'var-positional';
+        keywordOnly = true;
+        node = node.namedChild(0);
+      } else if (node?.type === 'dictionary_splat_pattern') {
+        kind = 'var-keyword';
+        node = node.namedChild(0);
+      }
+      if (!node || node.type !== 'identifier') continue;
+      out.push({ name: node.text, span: span(node), kind, index, receiver: isMethod && !isStatic && index === 0 });
+      index++;
+    }
+    return out;
+  }
+}
+
+function classMember(def: Node): boolean {
+  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
+  return holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition';
+}
+
+/** Builds the SourceModel of a Python file from its tree. */
+export function analyzePythonTree(fileName: string, text: string, tree: Tree, custom: readonly CustomTracer[]): SourceModel {
+  const root = tree.rootNode;
+  const reader = new PythonReader(text);
+  const nodes = root.descendantsOfType([
+    'import_statement', 'import_from_statement', 'decorated_definition', 'call', 'string', 'concatenated_string', 'comment',
+  ]);
+  reader.readConstants(root);
+  reader.readImports(nodes.filter((n): n is Node => !!n && (n.type === 'import_statement' || n.type === 'import_from_statement')));
+
+  const traced: TracedFunction[] = [];
+  const strings: StringValue[] = [];
+  const comments: CommentSite[] = [];
+  const problems: ParseProblem[] = [];
+  const callNodes: Node[] = [];
+  for (const n of nodes) {
+    if (!n) continue;
+    switch (n.type) {
+      case 'decorated_definition':
+        readDecorated(n, reader, text, custom, traced);
+        break;
+      case 'call':
+        callNodes.push(n);
+        break;
+      case 'concatenated_string':
+        strings.push(reader.stringOf(n));
+        break;
+      case 'string':
+        if (n.parent?.type !== 'concatenated_string') strings.push(reader.stringOf(n));
+        break;
+      case 'comment': {
+        const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+        comments.push({ span: span(n), text: n.text.slice(1), trailing: text.slice(lineStart, n.startIndex).trim() !== '' });
+        break;
+      }
+    }
+  }
+
+  if (root.hasError) problems.push(...syntaxErrors(root));
+  const tracedNames = new Set(traced.map((t) => t.name));
+  const calls: CallSite[] = [];
+  for (const n of callNodes) {
+    const fn = n.childForFieldName('function');
+    if (!fn) continue;
+    const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
+    if (!last) continue;
+    if (tracedNames.has(last) || INTERESTING_CALLEES.test(last)) calls.push(reader.call(n));
+  }
+  const facts = collectCallFacts('python', calls, (c) => reader.resolve(c));
+  return {
+    fileName,
+    language: 'python',
+    text,
+    lines: new LineIndex(text),
+    traced,
+    calls,
+    recordCalls: facts.recordCalls,
+    patterns: facts.patterns,
+    redactionConfigs: facts.redactionConfigs,
+    settings: [...facts.settings, ...processorOrderSettings(text, (offset) => {
+      const node = root.descendantForIndex(offset, offset + 1);
+      return node?.type === 'identifier' || node?.type === 'attribute';
+    })],
+    strings,
+    comments,
+    problems,
+  };
+}
+
+function readDecorated(n: Node, reader: PythonReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
+  const def = n.childForFieldName('definition');
+  if (!def || def.type !== 'function_definition') return;
+  const decorators = n.namedChildren.filter((c): c is Node => c?.type === 'decorator');
+  const isStatic = decorators.some((d) => /^@\s*staticmethod\b/.test(d.text));
+  const isMethod = classMember(def);
+  let params: Param[] | undefined;
+  for (const d of decorators) {
+    const expr = d.namedChildren.find((c) => c && c.type !== 'comment');
+    if (!expr) continue;
+    const isCall = expr.type === 'call';
+    const calleeNode = isCall ? expr.childForFieldName('function') : expr;
+    const calleeText = reader.dotted(calleeNode);
+    if (!calleeNode || !calleeText) continue;
+    const match = matchTracer('python', reader.resolve(calleeText), calleeText, custom);
+    if (!match) continue;
+    const argsNode = isCall ? expr.childForFieldName('arguments') : null;
+    const options = argsNode?.type === 'argument_list' ? reader.argList(argsNode, 0) : undefined;
+    const nameNode = def.childForFieldName('name');
+    params ??= reader.params(def, isMethod, isStatic);
+    out.push(buildTraced({
+      match,
+      form: 'decorator',
+      tracerSpan: span(d),
+      calleeSpan: span(calleeNode),
+      name: nameNode?.text ?? '',
+      nameSpan: nameNode ? span(nameNode) : span(def),
+      span: span(def),
+      isAsync: def.child(0)?.type === 'async',
+      isMethod,
+      params,
+      options,
+      optionsInsertAt: calleeNode.endIndex,
+      indent: lineIndent(text, d.startIndex),
+    }));
+  }
+}
+
+/**
+ * The outermost ERROR and MISSING nodes, found by descending only into subtrees that contain an
+ * error (an explicit stack: deep input cannot overflow it).
+ */
+function syntaxErrors(root: Node): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0 && out.length < 100) {
+    const n = stack.pop()!;
+    if (n.isError || n.isMissing) {
+      const what = n.isMissing ? `missing "${n.type}"` : 'syntax error';
+      out.push({ span: span(n), message: `Python ${what}: this part of the file was skipped, the rest was analysed.` });
+      continue;
+    }
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c && (c.hasError || c.isMissing)) stack.push(c);
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

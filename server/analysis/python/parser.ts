@@ -1,0 +1,100 @@
+// Loads tree-sitter (web-tree-sitter + tree-sitter-python.wasm) once and parses Python text.
+// The bundle finds both wasm files next to itself in dist/ (esbuild.mjs copies them); running from
+// source under tsx (tests) they are resolved from node_modules. After `initPythonParser` resolves,
+// parsing is synchronous. The last tree of each file is kept, so a keystroke re-parses
+// incrementally (tree.edit + parse with the old tree), which is what keeps the editor fast.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Edit, Parser, Language, type Tree } from 'web-tree-sitter';
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+let loadError: Error | undefined;
+
+function wasmPath(file: string, packageEntry: string): string {
+  const beside = join(__dirname, file);
+  if (existsSync(beside)) return beside;
+  return require.resolve(packageEntry);
+}
+
+/** Loads the wasm files once; later calls return the same promise. Rejects when they cannot be found. */
+export function initPythonParser(): Promise<void> {
+  loading ??= (async () => {
+    try {
+      const runtime = wasmPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+      await Parser.init({ locateFile: () => runtime });
+      const language = await Language.load(wasmPath('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
+      const p = new Parser();
+      p.setLanguage(language);
+      parser = p;
+    } catch (e) {
+      loadError = e as Error;
+      throw e;
+    }
+  })();
+  return loading;
+}
+
+export function pythonParserError(): Error | undefined {
+  return loadError;
+}
+
+/** Previous text and tree per file, for incremental re-parsing. Small: the editor's open files. */
+const previous = new Map<string, { text: string; tree: Tree }>();
+const MAX_CACHED = 32;
+
+/** Row/column of an offset as web-tree-sitter's Point wants it (columns in UTF-16 code units, like indices). */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/**
+ * Parses `text`; undefined when the parser is not initialised. The returned tree stays owned by the
+ * cache (do not delete it): it is freed when the file's next version is parsed.
+ */
+export function parsePython(fileName: string, text: string): Tree | undefined {
+  if (!parser) return undefined;
+  const old = previous.get(fileName);
+  let tree: Tree | null;
+  if (old && old.text === text) return old.tree;
+  if (old) {
+    // One edit covering the changed middle: common prefix and suffix are kept.
+    const a = old.text;
+    let start = 0;
+    const max = Math.min(a.length, text.length);
+    while (start < max && a.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endA = a.length;
+    let endB = text.length;
+    while (endA > start && endB > start && a.charCodeAt(endA - 1) === text.charCodeAt(endB - 1)) {
+      endA--;
+      endB--;
+    }
+    old.tree.edit(new Edit({
+      startIndex: start,
+      oldEndIndex: endA,
+      newEndIndex: endB,
+      startPosition: pointAt(a, start),
+      oldEndPosition: pointAt(a, endA),
+      newEndPosition: pointAt(text, endB),
+    }));
+    tree = parser.parse(text, old.tree);
+    old.tree.delete();
+  } else {
+    tree = parser.parse(text);
+  }
+  previous.delete(fileName);
+  if (!tree) return undefined;
+  if (previous.size >= MAX_CACHED) {
+    const [firstKey, first] = previous.entries().next().value as [string, { tree: Tree }];
+    first.tree.delete();
+    previous.delete(firstKey);
+  }
+  previous.set(fileName, { text, tree });
+  return tree;
+}

@@ -1,0 +1,42 @@
+// The shape of an SDK descriptor: what tracelint knows about one tracing SDK, as data. The
+// front-ends match decorators and wrappers against these; the rules read the option names from
+// them to decide what is captured and how a fix keeps a parameter out of the trace.
+import type { SdkId } from '../model';
+
+export interface TracerDescriptor {
+  /** The exported function: `trace_tool`, `observe`, `traceable`, `op`. */
+  name: string;
+  /** `decorator`: `@name` / `@name(...)`; `wrapper`: `name(fn, options)`. */
+  forms: Array<'decorator' | 'wrapper'>;
+  /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
+  capturesInputs: boolean;
+  /** Keyword listing argument names to leave out: `exclude_inputs`. */
+  exclusionParam?: string;
+  /** Keyword that turns argument capture off, and the value that does: `capture_inputs` / false. */
+  captureParam?: string;
+  /** Keyword taking a function that rewrites the captured inputs: `process_inputs`, `processInputs`. */
+  processParam?: string;
+}
+
+export interface LanguageSupport {
+  /**
+   * Module roots (`tracecraft`, `langsmith/traceable`): an import from the root or any submodule
+   * (`tracecraft.instrumentation.decorators`, `langsmith/traceable`) resolves to the SDK.
+   */
+  modules: string[];
+  tracers: TracerDescriptor[];
+  /** Functions whose dict-literal arguments are recorded as they are (AgentDbg `record_tool_call`). */
+  recorders?: string[];
+}
+
+export interface SdkDescriptor {
+  id: SdkId;
+  /** The name users know: `TraceCraft`. */
+  label: string;
+  python?: LanguageSupport;
+  typescript?: LanguageSupport;
+  /** Keys the SDK itself redacts in captured inputs (exact, case-insensitive): Weave's `api_key`. */
+  builtinRedactedKeys?: string[];
+  /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
+  recorderRedactedSubstrings?: string[];
+}

@@ -1,0 +1,80 @@
+// credential-param-captured: a traced function records a credential-like parameter in the trace
+// (not excluded, inputs not turned off), or an AgentDbg recorder call is handed a dict literal
+// with a credential-like key. The fix uses the SDK's own mechanism (capture-fixes.ts).
+import type { Fix } from '../../shared/types';
+import type { DictEntry, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
+import { keyword } from '../analysis/shared-facts';
+import { keepOutFixes } from './capture-fixes';
+import type { Rule, RuleContext } from './types';
+
+const ID = 'credential-param-captured';
+
+/** Parameters of `t` that are credential-like and reach the trace. */
+export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): Param[] {
+  const tracer = t.mechanisms;
+  if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
+  // A processing function written by the user is trusted to drop what it must.
+  if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
+  const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
+  const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
+  return t.params.filter((p) =>
+    !p.receiver
+    && (p.kind === 'positional' || p.kind === 'keyword-only' || p.kind === 'destructured')
+    && ctx.isCredentialName(p.name)
+    && !excluded.has(p.name)
+    && !builtin.has(p.name.toLowerCase()));
+}
+
+function checkTraced(ctx: RuleContext, t: TracedFunction): void {
+  const params = capturedCredentialParams(ctx, t);
+  if (params.length === 0) return;
+  const fixes = keepOutFixes(ctx.model, t, params, t.mechanisms);
+  const fn = t.name ? `"${t.name}"` : 'This function';
+  for (const p of params) {
+    ctx.report({
+      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records its "${p.name}" parameter: the credential is written to every trace of this call.`,
+      span: p.span,
+      fix: fixes.fix,
+      suggest: fixes.suggest,
+    });
+  }
+}
+
+/** Removes one `key: value` entry of a dict literal with the comma that separates it. */
+function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
+  const text = model.text;
+  let end = entry.span.end;
+  const after = /^\s*,[ \t]*/.exec(text.slice(end));
+  let start = entry.span.start;
+  if (after) end += after[0].length;
+  else {
+    const before = /,\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+    if (before) start -= before[0].length;
+  }
+  return { title: `Do not record "${entry.key}"`, edits: [{ start, end, text: '' }] };
+}
+
+function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
+  for (const e of rc.entries) {
+    if (e.key === undefined || !ctx.isCredentialName(e.key)) continue;
+    const fn = rc.call.callee.slice(rc.call.callee.lastIndexOf('.') + 1);
+    ctx.report({
+      message: `${fn} records the key "${e.key}": the credential reaches the AgentDbg trace whenever its redaction is off or does not cover this key.`,
+      span: e.keySpan,
+      suggest: [removeEntryFix(ctx.model, e)],
+    });
+  }
+}
+
+export const credentialParamCaptured: Rule = {
+  meta: {
+    id: ID,
+    docs: 'A traced function records a credential-like parameter (api_key, password, token, ...) in its trace; exclude it with the SDK\'s own mechanism.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const t of ctx.model.traced) checkTraced(ctx, t);
+    for (const rc of ctx.model.recordCalls) checkRecordCall(ctx, rc);
+  },
+};

@@ -1,0 +1,75 @@
+// Edits the source rules propose, as data: add an option to a decorator call or a TS options
+// object, append a string to a list literal, replace a value. They keep the code's own formatting
+// (one line stays one line, a multi-line list gets a new line with the same indentation, a trailing
+// comma stays) and its quote style.
+import type { TextEdit } from '../../shared/types';
+import type { ArgList, SourceModel, StringValue, TracedFunction } from '../analysis/model';
+import { lineIndent } from '../analysis/shared-facts';
+
+/** A string literal in the given quote style (`"` unless the file's string used another). */
+export function quoted(value: string, quote = '"'): string {
+  const q = quote === "'" || quote === '`' ? quote : '"';
+  return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+}
+
+/** The quote style a traced function's decorator already uses, for new strings in it. */
+export function quoteOf(t: TracedFunction): string {
+  const first = t.exclusion?.items[0]?.str ?? firstString(t.options);
+  return first?.quote === "'" ? "'" : '"';
+}
+
+function firstString(args: ArgList | undefined): StringValue | undefined {
+  if (!args) return undefined;
+  for (const k of args.keywords) if (k.value.kind === 'string') return k.value.str;
+  for (const p of args.positional) if (p.kind === 'string') return p.str;
+  return undefined;
+}
+
+function isMultiline(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).includes('\n');
+}
+
+/**
+ * Inserts `name=value` (Python) / `name: value` (TS object) into `args`, or creates the argument
+ * list at `insertAt` when there is none.
+ */
+export function insertOption(text: string, args: ArgList | undefined, insertAt: number, style: ArgList['style'], name: string, value: string): TextEdit {
+  const entry = style === 'python-call' ? `${name}=${value}` : `${name}: ${value}`;
+  if (!args) {
+    return style === 'python-call'
+      ? { start: insertAt, end: insertAt, text: `(${entry})` }
+      : { start: insertAt, end: insertAt, text: `, { ${entry} }` };
+  }
+  const all = [...args.positional.map((p) => p.span), ...args.keywords.map((k) => k.span)].sort((a, b) => a.start - b.start);
+  const last = all[all.length - 1];
+  if (!last) {
+    return args.style === 'python-call'
+      ? { start: args.open + 1, end: args.close, text: entry }
+      : { start: args.open + 1, end: args.close, text: ` ${entry} ` };
+  }
+  if (isMultiline(text, args.open, args.close)) {
+    const ownLine = text.slice(text.lastIndexOf('\n', last.start - 1) + 1, last.start).trim() === '';
+    const indent = ownLine ? lineIndent(text, last.start) : `${lineIndent(text, args.open)}    `;
+    return { start: last.end, end: last.end, text: `,\n${indent}${entry}` };
+  }
+  return { start: last.end, end: last.end, text: `, ${entry}` };
+}
+
+/** Appends string items to a list literal at `listSpan` whose current items end at the given spans. */
+export function appendToList(text: string, listSpan: { start: number; end: number }, itemEnds: Array<{ start: number; end: number }>, newItems: string[]): TextEdit {
+  const joined = newItems.join(', ');
+  const close = listSpan.end - 1;
+  const last = itemEnds[itemEnds.length - 1];
+  if (!last) return { start: listSpan.start + 1, end: close, text: joined };
+  if (isMultiline(text, listSpan.start, listSpan.end)) {
+    const indent = lineIndent(text, last.start);
+    return { start: last.end, end: last.end, text: newItems.map((i) => `,\n${indent}${i}`).join('') };
+  }
+  return { start: last.end, end: last.end, text: `, ${joined}` };
+}
+
+/** Python or TS spelling of a boolean. */
+export function boolText(model: SourceModel, value: boolean): string {
+  if (model.language === 'python') return value ? 'True' : 'False';
+  return value ? 'true' : 'false';
+}

@@ -1,0 +1,280 @@
+// Table tests for credential-param-captured: every supported SDK, import forms and aliases,
+// exclusion as a list literal or a module-level constant, and the fixes' exact output.
+import { ruleTester } from './rule-tester';
+
+ruleTester('credential-param-captured', {
+  valid: [
+    // Excluded, inline and through a module-level constant.
+    `import tracecraft
+@tracecraft.trace_tool(name="s", exclude_inputs=["api_key"])
+def s(query, api_key): ...
+`,
+    `import tracecraft
+HIDDEN = ["api_key", "password"]
+@tracecraft.trace_tool(exclude_inputs=HIDDEN)
+def s(query, api_key, password): ...
+`,
+    // Capture off.
+    `from tracecraft import trace_agent
+@trace_agent(capture_inputs=False)
+def a(token): ...
+`,
+    // An unrelated decorator named like an SDK's is not a tracer.
+    `def trace(fn):
+    return fn
+@trace
+def local(api_key): ...
+`,
+    `from mylib import observe
+@observe
+def f(password): ...
+`,
+    // Not credentials.
+    `import tracecraft
+@tracecraft.trace_llm(model="gpt-4o")
+def llm(prompt, max_tokens, token_count, tokenizer, secret_santa_list, page_token): ...
+`,
+    // AgentDbg's @trace records no arguments.
+    `from agentdbg import trace
+@trace
+def run(api_key): ...
+`,
+    // The user's own processing function is trusted; Weave redacts api_key itself.
+    `from langsmith import traceable
+@traceable(process_inputs=drop_secrets)
+def t(token): ...
+`,
+    `import weave
+@weave.op()
+def w(api_key, query): ...
+`,
+    // self is not a parameter the caller passes; unknown capture is not guessed.
+    `import tracecraft
+class A:
+    @tracecraft.trace_tool()
+    def run(self, query): ...
+    @tracecraft.trace_tool(capture_inputs=flag)
+    def other(self, password): ...
+`,
+    // Not a Python file.
+    { code: 'password = 1', file: 'notes.txt' },
+  ],
+  invalid: [
+    {
+      name: 'module import, no options: creates exclude_inputs',
+      code: `import tracecraft
+@tracecraft.trace_tool(name="web_search")
+def web_search(query: str, api_key: str):
+    return query
+`,
+      errors: [{
+        line: 3, column: 28, endColumn: 35, message: '"web_search" is traced by TraceCraft trace_tool and records its "api_key" parameter',
+        suggestions: [
+          `import tracecraft
+@tracecraft.trace_tool(name="web_search", exclude_inputs=["api_key"])
+def web_search(query: str, api_key: str):
+    return query
+`,
+          `import tracecraft
+@tracecraft.trace_tool(name="web_search", capture_inputs=False)
+def web_search(query: str, api_key: str):
+    return query
+`,
+        ],
+      }],
+      output: `import tracecraft
+@tracecraft.trace_tool(name="web_search", exclude_inputs=["api_key"])
+def web_search(query: str, api_key: str):
+    return query
+`,
+    },
+    {
+      name: 'alias, bare decorator, two credentials: one fix covers both',
+      code: `from tracecraft import trace_tool as tool
+@tool
+async def call(secret, *, access_token=None, **kwargs):
+    pass
+`,
+      errors: [{ line: 3, column: 16, endColumn: 22 }, { line: 3, column: 27, endColumn: 39 }],
+      output: `from tracecraft import trace_tool as tool
+@tool(exclude_inputs=["secret", "access_token"])
+async def call(secret, *, access_token=None, **kwargs):
+    pass
+`,
+    },
+    {
+      name: 'appends to an existing list, keeping its quotes',
+      code: `import tracecraft as tc
+@tc.trace_llm(exclude_inputs=['prompt'], model='gpt-4o')
+def llm(prompt, openai_api_key): ...
+`,
+      errors: [{ line: 3, column: 17, endColumn: 31 }],
+      output: `import tracecraft as tc
+@tc.trace_llm(exclude_inputs=['prompt', 'openai_api_key'], model='gpt-4o')
+def llm(prompt, openai_api_key): ...
+`,
+    },
+    {
+      name: 'multi-line decorator and list keep their layout; methods with self',
+      code: `import tracecraft
+
+class Agent:
+    @tracecraft.trace_tool(
+        name="lookup",
+        exclude_inputs=[
+            "db_pasword",
+        ],
+    )
+    def lookup(self, customer_email, db_password):
+        pass
+`,
+      errors: [{ line: 10, column: 38, endColumn: 49 }],
+      output: `import tracecraft
+
+class Agent:
+    @tracecraft.trace_tool(
+        name="lookup",
+        exclude_inputs=[
+            "db_pasword",
+            "db_password",
+        ],
+    )
+    def lookup(self, customer_email, db_password):
+        pass
+`,
+    },
+    {
+      name: 'multi-line decorator without exclude_inputs gets a new line',
+      code: `import tracecraft
+@tracecraft.trace_agent(
+    name="agent",
+    runtime=rt
+)
+def agent(question, auth_token): ...
+`,
+      errors: [{ line: 6, column: 21, endColumn: 31 }],
+      output: `import tracecraft
+@tracecraft.trace_agent(
+    name="agent",
+    runtime=rt,
+    exclude_inputs=["auth_token"]
+)
+def agent(question, auth_token): ...
+`,
+    },
+    {
+      name: 'exclusion through a module-level constant: the constant is extended',
+      code: `import tracecraft
+EXCLUDED = ("query",)
+@tracecraft.trace_retrieval(exclude_inputs=EXCLUDED)
+def fetch(query, ApiKey): ...
+`,
+      errors: [{ line: 4, column: 18, endColumn: 24, suggestions: [
+        `import tracecraft
+EXCLUDED = ("query", "ApiKey",)
+@tracecraft.trace_retrieval(exclude_inputs=EXCLUDED)
+def fetch(query, ApiKey): ...
+`,
+        `import tracecraft
+EXCLUDED = ("query",)
+@tracecraft.trace_retrieval(exclude_inputs=EXCLUDED, capture_inputs=False)
+def fetch(query, ApiKey): ...
+`,
+      ] }],
+    },
+    {
+      name: 'capture_inputs=True is switched off by the suggestion',
+      code: `import tracecraft
+@tracecraft.trace_tool(capture_inputs=True, exclude_inputs=make())
+def t(password): ...
+`,
+      errors: [{ line: 3, column: 7, endColumn: 15, suggestions: [
+        `import tracecraft
+@tracecraft.trace_tool(capture_inputs=False, exclude_inputs=make())
+def t(password): ...
+`,
+      ] }],
+      output: `import tracecraft
+@tracecraft.trace_tool(capture_inputs=False, exclude_inputs=make())
+def t(password): ...
+`,
+    },
+    {
+      name: 'Langfuse: capture_input=False',
+      code: `from langfuse import observe
+@observe(name="login")
+def login(username, password): ...
+`,
+      errors: [{ line: 3, column: 21, endColumn: 29, message: 'Langfuse observe' }],
+      output: `from langfuse import observe
+@observe(name="login", capture_input=False)
+def login(username, password): ...
+`,
+    },
+    {
+      name: 'LangSmith: a process_inputs function that drops the key',
+      code: `import langsmith as ls
+@ls.traceable(run_type="tool")
+def call(token, query): ...
+`,
+      errors: [{ line: 3, column: 10, endColumn: 15 }],
+      output: `import langsmith as ls
+@ls.traceable(run_type="tool", process_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "token"})
+def call(token, query): ...
+`,
+    },
+    {
+      name: 'Weave: postprocess_inputs; api_key is redacted by Weave itself',
+      code: `import weave
+@weave.op
+def w(api_key, client_secret): ...
+`,
+      errors: [{ line: 3, column: 16, endColumn: 29 }],
+      output: `import weave
+@weave.op(postprocess_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "client_secret"})
+def w(api_key, client_secret): ...
+`,
+    },
+    {
+      name: 'AgentDbg recorder dict literal carrying a credential key',
+      code: `from agentdbg import record_tool_call
+record_tool_call("fetch", args={"url": u, "api_key": key}, result=r)
+`,
+      errors: [{ line: 2, column: 43, endColumn: 52, suggestions: [
+        `from agentdbg import record_tool_call
+record_tool_call("fetch", args={"url": u}, result=r)
+`,
+      ] }],
+      output: null,
+    },
+    {
+      name: 'a syntax error below does not stop the decorators above',
+      code: `import tracecraft
+@tracecraft.trace_tool()
+def ok(password): ...
+def broken(:
+    pass
+`,
+      errors: [{ line: 3, column: 8, endColumn: 16 }],
+      output: `import tracecraft
+@tracecraft.trace_tool(exclude_inputs=["password"])
+def ok(password): ...
+def broken(:
+    pass
+`,
+    },
+    {
+      name: 'a configured tracing decorator',
+      code: `from myco.tracing import span
+@span(label="x")
+def f(pwd): ...
+`,
+      settings: { tracingDecorators: [{ name: 'span', module: 'myco.tracing', exclusionParam: 'hide' }] },
+      errors: [{ line: 3, column: 7, endColumn: 10, message: 'myco.tracing.span' }],
+      output: `from myco.tracing import span
+@span(label="x", hide=["pwd"])
+def f(pwd): ...
+`,
+    },
+  ],
+});
