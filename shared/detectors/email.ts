@@ -1,0 +1,66 @@
+// email: an e-mail address. Found by scanning out from each `@` (no regex scan over long text, so
+// the cost is linear in the text whatever it holds). Not reported: `icon@2x.png` (an asset name),
+// `git@github.com` (an SSH remote), npm scopes (`@types/node`), versions (`pkg@1.2.3`).
+import type { Candidate, DetectContext, Detector } from './types';
+import { isAlnum } from './util';
+
+const FILE_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp', 'css', 'js', 'ts', 'py', 'json', 'md']);
+const SSH_USERS = new Set(['git', 'hg', 'ssh']);
+
+function isLocalChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+}
+function isDomainChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 45;
+}
+
+/** The address around the `@` at `at`, as [start, end), or undefined. */
+function addressAt(text: string, at: number): [number, number] | undefined {
+  let s = at;
+  const minS = Math.max(0, at - 64);
+  while (s > minS && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // The local part starts and ends with a letter or digit.
+  while (s < at && !isAlnum(text.charCodeAt(s))) s++;
+  if (s === at || !isAlnum(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 95) return undefined;
+  let e = at + 1;
+  const maxE = Math.min(text.length, at + 1 + 255);
+  while (e < maxE && isDomainChar(text.charCodeAt(e))) e++;
+  while (e > at + 1 && !isAlnum(text.charCodeAt(e - 1))) e--;
+  const domain = text.slice(at + 1, e);
+  if (!isAlnum(domain.charCodeAt(0))) return undefined;
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63)) return undefined;
+  const tld = labels[labels.length - 1];
+  // A TLD is letters (or an IDN `xn--…` label).
+  if (!/^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) return undefined;
+  if (FILE_TLDS.has(tld.toLowerCase())) return undefined;
+  if (SSH_USERS.has(text.slice(s, at))) return undefined;
+  return [s, e];
+}
+
+export const email: Detector = {
+  name: 'email',
+  description: 'An e-mail address (personal data).',
+  defaultSeverity: 'warning',
+  defaultEnabled: true,
+  examples: {
+    positive: ['info@presidio.site', 'contact jane.doe+agents@example-mail.co.uk today', 'user@xn--80ak6aa92e.com'],
+    negative: ['icon@2x.png', 'git@github.com:org/repo.git', 'npm i @types/node', 'lodash@4.17.21', 'my email is info@presidio.'],
+  },
+  patterns: [],
+  rawHint: '@',
+  find(text: string, _ctx: DetectContext, out: Candidate[]): void {
+    let at = text.indexOf('@');
+    let after = 0;
+    while (at >= 0) {
+      if (at >= after) {
+        const span = addressAt(text, at);
+        if (span && span[0] >= after) {
+          out.push({ detector: 'email', start: span[0], end: span[1] });
+          after = span[1];
+        }
+      }
+      at = text.indexOf('@', at + 1);
+    }
+  },
+};

@@ -1,0 +1,51 @@
+// generic_api_key_param: a value assigned to an API key, access key, credential or auth identifier
+// in text (`api_key=…`, `"client_secret": "…"`, `apiKey: …`, `?api_key=…&`). Only the value is
+// reported. Values must look like key material (8+ characters, letters and digits), so
+// `api_key=YOUR_API_KEY` and `apiUrl=…` are not reported.
+import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { KeyMatcher } from './keys';
+import type { Detector } from './types';
+import { isDigit } from './util';
+
+const KEYWORD = /api|key|cred|auth|access|secret/gi;
+const NAMES = new KeyMatcher([
+  'api_key', 'apikey', 'api_token', 'api_secret', 'access_key', 'access_token', 'auth_token', 'auth', 'client_secret',
+  'secret_key', 'private_key', 'credential', 'credentials', 'creds', 'app_key', 'master_key', 'service_key',
+  'subscription_key', 'signing_key', 'encryption_key', 'account_key',
+]);
+
+export const genericApiKeyParam: Detector = {
+  name: 'generic_api_key_param',
+  description: 'A value assigned to an API key, access key or credential in text (`api_key=…`).',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  examples: {
+    positive: [
+      'https://api.example.com/v1/search?api_key=9f8e7d6c5b4a3f2e1d0c&q=cats',
+      '"client_secret" : "6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde",',
+      'apiKey: Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB',
+    ],
+    negative: ['api_key=YOUR_API_KEY', 'apiUrl=apigee.corpint.com', 'api_key=[REDACTED]', 'keyboard: 12345678', 'api_version=2024-01-01'],
+  },
+  patterns: [KEYWORD, ...ASSIGNMENT_PATTERNS],
+  rawHint: String.raw`(?:api|key|cred|auth|access|secret)[^=:]{0,90}[=:][ \t"'\x60\\=>]{0,24}[^\s"'\x60,;&<>(){}[\]|]`,
+  find(text, _ctx, out) {
+    findAssignments(text, {
+      detector: 'generic_api_key_param',
+      keyword: KEYWORD,
+      names: NAMES,
+      acceptValue(value) {
+        if (value.length < 8) return false;
+        let digits = 0;
+        let letters = 0;
+        for (let i = 0; i < value.length; i++) {
+          const c = value.charCodeAt(i);
+          if (isDigit(c)) digits++;
+          else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+        }
+        // Key material mixes letters and digits; a long enough mixed-case run counts too.
+        return (digits > 0 && letters > 0) || (letters >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value));
+      },
+    }, out);
+  },
+};

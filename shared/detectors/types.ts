@@ -1,0 +1,46 @@
+// The contract every built-in detector follows. A detector looks at one decoded string (a JSON
+// string value, a source string literal, a line of free text) and reports candidate spans; the
+// engine (shared/engine) then applies allowlists, markers and overlap precedence.
+import type { Severity } from '../types';
+
+/** What other parts of tracelint may know about a detector (docs, config schema, ReDoS checks). */
+export interface DetectorInfo {
+  /** The rule id users know (TraceCraft's names, plus `sensitive_field`). */
+  name: string;
+  /** One sentence: what the detector finds. Shown as help text. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Opt-in detectors are off unless `EngineOptions.detectors[name].enabled` is true. */
+  defaultEnabled: boolean;
+  /**
+   * Positive examples are strings the detector reports (the whole example, or a part of it);
+   * negatives are strings it must not report. Other checks reuse them (broad allowlists, prefilter).
+   */
+  examples: { positive: string[]; negative: string[] };
+  /** Set for key-driven detectors: the examples are findings only as values under this key. */
+  exampleKey?: string;
+  /** Every regex the detector runs, for the project's ReDoS check of built-in patterns. */
+  patterns: RegExp[];
+}
+
+/** What the engine knows about the string being scanned. */
+export interface DetectContext {
+  /** The key the value sits under (the nearest object key), when the string is a JSON value. */
+  key?: string;
+}
+
+export interface Candidate {
+  detector: string;
+  start: number;
+  end: number;
+}
+
+export interface Detector extends DetectorInfo {
+  /**
+   * A regex source (compiled case-insensitively by the raw-line prefilter) that every RAW JSON line
+   * holding a finding of this detector matches, escapes included. Conservative: may over-match.
+   */
+  rawHint: string;
+  /** Pushes every candidate span in `text`. Must be linear in `text.length` and allocate little. */
+  find(text: string, ctx: DetectContext, out: Candidate[]): void;
+}
