@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import type { EngineOptions } from '../options';
 import type { Span } from '../types';
 import { compileCustomPattern } from '../regex/guard';
+import { yamlScalarOffsets, type OffsetOf } from './string-offsets';
 import { flowNestingExceeds, MAX_FLOW_NESTING, nodeSpan } from './spans';
 
 /** A value as written, with the [start, end) of its node (quotes included) and of its key. */
@@ -16,8 +17,10 @@ export interface Located<T> {
   value: T;
   span: Span;
   keySpan?: Span;
-  /** How a string scalar was written; a pattern's offsets map 1:1 to the text only when `PLAIN` or `QUOTE_SINGLE` without `''`. */
+  /** How a string scalar was written. */
   style?: 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+  /** For strings: the text offset of decoded index i, through quotes and escapes. */
+  offsetOf?: OffsetOf;
 }
 
 export interface AgentDbgConfigModel {
@@ -78,7 +81,8 @@ export function parseAgentDbgConfig(text: string): AgentDbgConfigModel {
     if (isSeq(node)) {
       for (const item of node.items) {
         if (isScalar(item) && typeof item.value === 'string') {
-          into.push({ value: item.value, span: nodeSpan(item)!, style: item.type as Located<string>['style'] });
+          const span = nodeSpan(item)!;
+          into.push({ value: item.value, span, style: item.type as Located<string>['style'], offsetOf: yamlScalarOffsets(text, span, item.type) });
         } else {
           model.problems.push({ message: `${what}: every entry must be a string`, span: nodeSpan(item as YamlNode) ?? nodeSpan(node)! });
         }

@@ -13,6 +13,8 @@ export { ConfigError, CONFIG_FILE_NAME, findConfigFile, findUp, formatConfigIssu
 export { resolveConfig, normaliseKeyName } from './resolve';
 export { parseAgentDbgConfig, effectiveAgentDbgRedaction, applyAgentDbgConfig, type AgentDbgConfigModel, type Located } from './agentdbg';
 export { jsonFieldSpans, type FieldSpan } from './spans';
+export { configPatternSites, type ConfigPatternSite } from './sites';
+export { jsonStringOffsets, yamlScalarOffsets, type OffsetOf } from './string-offsets';
 export { CONFIG_SCHEMA, CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } from './schema';
 
 export const AGENTDBG_CONFIG_PATH = '.agentdbg/config.yaml';

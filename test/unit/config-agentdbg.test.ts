@@ -101,3 +101,14 @@ test('the bundled examples/.agentdbg/config.yaml uses both shapes with redaction
   assert.deepEqual(m.patterns.map((p) => p.value), ['TCK-\\d{6}']);
   assert.deepEqual(m.problems, []);
 });
+
+test('offsetOf maps decoded pattern indexes through YAML quotes and escapes', () => {
+  const text = 'redaction:\n  patterns:\n    - "a\\\\d\\x41b"\n    - \'it\'\'s\\d\'\n    - plain\\d+\n';
+  const [dq, sq, plain] = parseAgentDbgConfig(text).patterns;
+  assert.equal(dq.value, 'a\\dAb');
+  assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => text[dq.offsetOf!(i)]), ['a', '\\', 'd', '\\', 'b', '"']);
+  assert.equal(sq.value, "it's\\d");
+  assert.deepEqual([0, 2, 3, 4, 6].map((i) => text[sq.offsetOf!(i)]), ['i', "'", 's', '\\', "'"]);
+  assert.equal(plain.value, 'plain\\d+');
+  assert.equal(text.slice(plain.offsetOf!(5), plain.offsetOf!(8)), '\\d+');
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, ConfigResolver, formatConfigIssue, parseConfigText, resolveConfig } from '../../shared/config';
+import { ConfigError, ConfigResolver, configPatternSites, formatConfigIssue, parseConfigText, resolveConfig } from '../../shared/config';
 import { DEFAULT_SENSITIVE_KEYS } from '../../shared/options';
 
 const issues = (text: string) => parseConfigText(text, 'tracelint.json').issues.map(formatConfigIssue);
@@ -102,4 +102,20 @@ test('ConfigResolver: nearest tracelint.json walking up, --config overrides, .ag
   assert.throws(() => new ConfigResolver(join(root, 'missing.json')).forPath(root), {
     message: `${join(root, 'missing.json')}: cannot read configuration: no such file`,
   });
+});
+
+test('configPatternSites: every custom regex and allowlist value with its place, through JSON escapes', () => {
+  const text = '{\n  "customRules": [{ "name": "t", "pattern": "TCK-\\\\d{6}\\u0041" }, { "name": "f", "fieldPaths": ["a"] }],\n  "allowlistPatterns": [".*"],\n  "allowlist": ["x\\/y"]\n}';
+  const sites = configPatternSites(text);
+  assert.deepEqual(sites.map((s) => [s.role, s.field, s.value, text.slice(s.span.start, s.span.end), s.ruleName]), [
+    ['rule_pattern', 'customRules[0].pattern', 'TCK-\\d{6}A', '"TCK-\\\\d{6}\\u0041"', 't'],
+    ['allowlist_pattern', 'allowlistPatterns[0]', '.*', '".*"', undefined],
+    ['allowlist_value', 'allowlist[0]', 'x/y', '"x\\/y"', undefined],
+  ]);
+  const p = sites[0];
+  assert.equal(text.slice(p.offsetOf(4), p.offsetOf(6)), '\\\\d');
+  assert.equal(text.slice(p.offsetOf(8), p.offsetOf(9)), '}');
+  assert.equal(text.slice(p.offsetOf(9), p.offsetOf(10)), '\\u0041');
+  assert.equal(text[p.offsetOf(10)], '"');
+  assert.deepEqual(configPatternSites('not json'), []);
 });
