@@ -9,6 +9,7 @@ import { runRules } from './lint';
 import type { SourceModel } from './model';
 import { analyzePythonTree } from './python/frontend';
 import { initPythonParser, parsePython, pythonParserError } from './python/parser';
+import { analyzeTypeScript } from './typescript/frontend';
 
 export type { SourceSettings } from '../rules/types';
 export type { SourceModel } from './model';
@@ -33,6 +34,9 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
       if (!tree) return undefined;
       return analyzePythonTree(fileName, text, tree, custom);
     }
+    case 'typescript':
+    case 'javascript':
+      return analyzeTypeScript(fileName, text, language, custom);
     default:
       return undefined;
   }

@@ -66,11 +66,11 @@ export interface OptionArg {
 }
 
 /**
- * An argument list where a fix may add an option: a Python call's parentheses, or a TS options
- * object's braces.
+ * An argument list where a fix may add an option: a Python call's parentheses, a TS options
+ * object's braces, or a TS call's parentheses (positional arguments only).
  */
 export interface ArgList {
-  style: 'python-call' | 'ts-object';
+  style: 'python-call' | 'ts-object' | 'ts-call';
   /** Offset of `(` / `{` and of `)` / `}`. */
   open: number;
   close: number;

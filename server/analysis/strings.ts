@@ -67,6 +67,31 @@ export class StringBuilder {
   }
 }
 
+/**
+ * Decodes [start, end) of `text` into `b`: runs between backslashes are copied verbatim, each
+ * escape is decoded by the language's `escapeAt` (its decoded text and source length).
+ */
+export function decodeEscapes(
+  text: string, start: number, end: number, b: StringBuilder,
+  escapeAt: (k: number) => { decoded: string; length: number },
+): void {
+  let run = start;
+  let k = start;
+  while (k < end) {
+    if (text.charCodeAt(k) !== 92 /* \ */) {
+      k++;
+      continue;
+    }
+    b.verbatim(text.slice(run, k), run);
+    const { decoded, length } = escapeAt(k);
+    b.escape(decoded, k, k + length);
+    k += length;
+    run = k;
+  }
+  b.verbatim(text.slice(run, end), run);
+  b.contentEnd(end);
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '', '\r': '',
 };

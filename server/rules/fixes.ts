@@ -33,7 +33,7 @@ function isMultiline(text: string, start: number, end: number): boolean {
  * Inserts `name=value` (Python) / `name: value` (TS object) into `args`, or creates the argument
  * list at `insertAt` when there is none.
  */
-export function insertOption(text: string, args: ArgList | undefined, insertAt: number, style: ArgList['style'], name: string, value: string): TextEdit {
+export function insertOption(text: string, args: ArgList | undefined, insertAt: number, style: 'python-call' | 'ts-object', name: string, value: string): TextEdit {
   const entry = style === 'python-call' ? `${name}=${value}` : `${name}: ${value}`;
   if (!args) {
     return style === 'python-call'

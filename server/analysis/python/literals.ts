@@ -3,7 +3,7 @@
 // per string, which matters on a 3,000-line file linted on every keystroke.
 import type { Span } from '../../../shared/types';
 import type { StringValue } from '../model';
-import { StringBuilder, decodePythonEscape } from '../strings';
+import { StringBuilder, decodeEscapes, decodePythonEscape } from '../strings';
 
 /** Appends one literal (`rb'...'`, `"""..."""`, `f"..."`) at [start, end) of `text` to `b`. Returns its quote and rawness. */
 export function decodePythonPart(text: string, start: number, end: number, b: StringBuilder): { quote: string; raw: boolean } {
@@ -22,22 +22,10 @@ export function decodePythonPart(text: string, start: number, end: number, b: St
     b.contentEnd(contentEnd);
     return { quote: q, raw };
   }
-  let run = contentStart;
-  let k = contentStart;
-  while (k < contentEnd) {
-    if (text.charCodeAt(k) !== 92 /* \ */) {
-      k++;
-      continue;
-    }
-    b.verbatim(text.slice(run, k), run);
-    const len = escapeLength(text, k, contentEnd, bytes);
-    const seq = text.slice(k, k + len);
-    b.escape(decodePythonEscape(seq, bytes), k, k + len);
-    k += len;
-    run = k;
-  }
-  b.verbatim(text.slice(run, contentEnd), run);
-  b.contentEnd(contentEnd);
+  decodeEscapes(text, contentStart, contentEnd, b, (k) => {
+    const length = escapeLength(text, k, contentEnd, bytes);
+    return { decoded: decodePythonEscape(text.slice(k, k + length), bytes), length };
+  });
   return { quote: q, raw };
 }
 

@@ -58,6 +58,17 @@ class A:
 `,
     // Not a Python file.
     { code: 'password = 1', file: 'notes.txt' },
+    // TS: capture off, processInputs written, an unrelated local traceable, options not readable.
+    { file: 'tools.ts', code: `import { observe } from "@langfuse/tracing";
+export const login = observe(async (user: string, password: string) => user, { name: "login", captureInput: false });
+` },
+    { file: 'tools.ts', code: `import { traceable } from "langsmith/traceable";
+export const f = traceable((apiKey: string) => 1, { processInputs: () => ({}) });
+export const g = traceable((token: string) => 1, opts);
+` },
+    { file: 'tools.js', code: `const traceable = (fn) => fn;
+module.exports = traceable(function (apiKey) { return apiKey; });
+` },
   ],
   invalid: [
     {
@@ -274,6 +285,63 @@ def f(pwd): ...
       output: `from myco.tracing import span
 @span(label="x", hide=["pwd"])
 def f(pwd): ...
+`,
+    },
+    {
+      name: 'TS LangSmith, several positional arguments: processInputs replaces that argument',
+      file: 'tools.ts',
+      code: `import { traceable } from "langsmith/traceable";
+export const fetchInvoice = traceable(async (invoiceId: string, apiKey: string) => invoiceId, { name: "fetch_invoice" });
+`,
+      errors: [{ line: 2, column: 65, endColumn: 71, message: '"fetchInvoice" is traced by LangSmith traceable' }],
+      output: `import { traceable } from "langsmith/traceable";
+export const fetchInvoice = traceable(async (invoiceId: string, apiKey: string) => invoiceId, { name: "fetch_invoice", processInputs: (inputs) => ({ ...inputs, args: inputs.args?.map((arg, i) => (i === 1 ? "[EXCLUDED]" : arg)) }) });
+`,
+    },
+    {
+      name: 'TS LangSmith, destructured object parameter, no options: creates them',
+      file: 'tools.ts',
+      code: `import * as ls from "langsmith/traceable";
+const search = ls.traceable(({ query, accessToken }: Args) => query);
+`,
+      errors: [{ line: 2, column: 39, endColumn: 50 }],
+      output: `import * as ls from "langsmith/traceable";
+const search = ls.traceable(({ query, accessToken }: Args) => query, { processInputs: (inputs) => Object.fromEntries(Object.entries(inputs).filter(([key]) => key !== "accessToken")) });
+`,
+    },
+    {
+      name: 'JS Langfuse through require, function passed by name, multi-line options',
+      file: 'tools.cjs',
+      code: `const { observe } = require("@langfuse/tracing");
+async function login({ username, password }) {
+  return username;
+}
+module.exports = observe(login, {
+  name: "login",
+});
+`,
+      errors: [{ line: 2, column: 34, endColumn: 42, message: 'Langfuse observe' }],
+      output: `const { observe } = require("@langfuse/tracing");
+async function login({ username, password }) {
+  return username;
+}
+module.exports = observe(login, {
+  name: "login",
+  captureInput: false,
+});
+`,
+    },
+    {
+      name: 'TS: a syntax error in one statement does not stop the others',
+      file: 'tools.ts',
+      code: `import { traceable } from "langsmith/traceable";
+const broken = (;
+export const t = traceable((secret: string) => secret);
+`,
+      errors: [{ line: 3, column: 29, endColumn: 35 }],
+      output: `import { traceable } from "langsmith/traceable";
+const broken = (;
+export const t = traceable((secret: string) => secret, { processInputs: (inputs) => ({ ...inputs, input: "[EXCLUDED]" }) });
 `,
     },
   ],

@@ -1,0 +1,352 @@
+// The TypeScript/JavaScript front-end: typescript-estree (no type information, no project) turns
+// the statements `prepare` kept into ESTree; this file reads imports and `require`s, module-level
+// constants, tracing wrappers (`traceable(fn, { ... })`, `observe(fn, { ... })`) with their
+// parameters, and the calls the rules care about, into the SourceModel.
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Span } from '../../../shared/types';
+import { LineIndex } from '../../../shared/positions';
+import type { CustomTracer } from '../../rules/types';
+import type { ArgList, CallSite, DictEntry, OptionArg, Param, SourceLanguage, SourceModel, StringValue, TracedFunction, ValueNode } from '../model';
+import { SDKS, matchTracer, type Resolved } from '../sdks';
+import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
+import { jsString, regexLiteral } from './literals';
+import { blank, prepare } from './prepare';
+
+type N = TSESTree.Node;
+
+const MAX_VALUE_DEPTH = 40;
+const span = (n: N): Span => ({ start: n.range[0], end: n.range[1] });
+
+/** Wrapper names of every SDK's TS support, for the relevance test and by-reference lookups. */
+function wrapperNames(custom: readonly CustomTracer[]): string[] {
+  const names = new Set<string>();
+  for (const s of SDKS) for (const t of s.typescript?.tracers ?? []) names.add(t.name);
+  for (const c of custom) names.add(c.name);
+  return [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+}
+
+function relevanceRegex(wrappers: string[]): RegExp {
+  return new RegExp(`\\b(?:${[...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|')})\\b`);
+}
+
+function unwrap(n: N): N {
+  let cur = n;
+  for (let i = 0; i < 16; i++) {
+    if (cur.type === 'TSAsExpression' || cur.type === 'TSSatisfiesExpression' || cur.type === 'TSNonNullExpression' || cur.type === 'AwaitExpression') {
+      cur = (cur as { expression?: N; argument?: N }).expression ?? (cur as { argument: N }).argument;
+    } else break;
+  }
+  return cur;
+}
+
+class TsReader {
+  readonly bindings = new Map<string, Resolved>();
+  readonly constants = new Map<string, N>();
+  readonly functions = new Map<string, N>();
+  private readonly resolving = new Set<string>();
+
+  constructor(private readonly text: string) {}
+
+  dotted(n: N | null | undefined): string | undefined {
+    if (!n) return undefined;
+    if (n.type === 'Identifier') return n.name;
+    if (n.type === 'ThisExpression') return 'this';
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+      const obj = this.dotted(n.object);
+      return obj ? `${obj}.${n.property.name}` : undefined;
+    }
+    return undefined;
+  }
+
+  resolve(dotted: string | undefined): Resolved | undefined {
+    if (!dotted) return undefined;
+    const dot = dotted.indexOf('.');
+    const head = dot === -1 ? dotted : dotted.slice(0, dot);
+    const rest = dot === -1 ? '' : dotted.slice(dot + 1);
+    const b = this.bindings.get(head);
+    if (!b) return undefined;
+    const member = [b.member, rest].filter((s) => s.length > 0).join('.');
+    return { module: b.module, member };
+  }
+
+  stringOf(n: N): StringValue | undefined {
+    if (n.type === 'Literal') {
+      if ('regex' in n && n.regex) return regexLiteral(this.text, n.range[0], n.range[1]);
+      if (typeof n.value === 'string') return jsString(this.text, n.range[0], n.range[1]);
+    }
+    if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return jsString(this.text, n.range[0], n.range[1]);
+    return undefined;
+  }
+
+  value(node: N, depth = 0): ValueNode {
+    const n = unwrap(node);
+    const s = span(n);
+    if (depth > MAX_VALUE_DEPTH) return { kind: 'other', span: s };
+    const str = this.stringOf(n);
+    if (str) return { kind: 'string', span: s, str };
+    switch (n.type) {
+      case 'Literal':
+        if (typeof n.value === 'boolean') return { kind: 'bool', span: s, value: n.value };
+        if (n.value === null) return { kind: 'none', span: s };
+        if (typeof n.value === 'number') return { kind: 'number', span: s, text: n.raw };
+        return { kind: 'other', span: s };
+      case 'ArrayExpression':
+        return { kind: 'list', span: s, items: n.elements.flatMap((e) => (e && e.type !== 'SpreadElement' ? [this.value(e, depth + 1)] : [])) };
+      case 'ObjectExpression':
+        return { kind: 'dict', span: s, entries: this.entries(n, depth + 1) };
+      case 'Identifier': {
+        if (n.name === 'undefined') return { kind: 'none', span: s };
+        const def = this.constants.get(n.name);
+        let resolved: ValueNode | undefined;
+        if (def && !this.resolving.has(n.name)) {
+          this.resolving.add(n.name);
+          resolved = this.value(def, depth + 1);
+          this.resolving.delete(n.name);
+        }
+        return { kind: 'name', span: s, name: n.name, resolved };
+      }
+      case 'MemberExpression': {
+        const d = this.dotted(n);
+        return d ? { kind: 'attribute', span: s, text: d } : { kind: 'other', span: s };
+      }
+      case 'CallExpression':
+      case 'NewExpression':
+        return { kind: 'call', span: s, call: this.call(n, depth + 1) };
+      default:
+        return { kind: 'other', span: s };
+    }
+  }
+
+  private keyOf(p: TSESTree.Property): string | undefined {
+    if (p.computed) return undefined;
+    if (p.key.type === 'Identifier') return p.key.name;
+    if (p.key.type === 'Literal' && (typeof p.key.value === 'string' || typeof p.key.value === 'number')) return String(p.key.value);
+    return undefined;
+  }
+
+  entries(n: TSESTree.ObjectExpression, depth: number): DictEntry[] {
+    const out: DictEntry[] = [];
+    for (const p of n.properties) {
+      if (p.type !== 'Property') continue;
+      out.push({ span: span(p), key: this.keyOf(p), keySpan: span(p.key), value: this.value(p.value as N, depth) });
+    }
+    return out;
+  }
+
+  /** An options object as an ArgList a fix can insert into. */
+  objectArgs(n: TSESTree.ObjectExpression, depth: number): ArgList {
+    const keywords: OptionArg[] = [];
+    for (const p of n.properties) {
+      if (p.type !== 'Property') continue;
+      const key = this.keyOf(p);
+      if (key === undefined) continue;
+      keywords.push({ name: key, span: span(p), nameSpan: span(p.key), value: this.value(p.value as N, depth) });
+    }
+    const lastEnd = n.properties.length > 0 ? n.properties[n.properties.length - 1].range[1] : n.range[0] + 1;
+    return {
+      style: 'ts-object', open: n.range[0], close: n.range[1] - 1, positional: [], keywords,
+      trailingComma: this.text.slice(lastEnd, n.range[1] - 1).includes(','),
+    };
+  }
+
+  call(n: TSESTree.CallExpression | TSESTree.NewExpression, depth = 0): CallSite {
+    const calleeText = this.dotted(n.callee) ?? this.text.slice(n.callee.range[0], n.callee.range[1]).replace(/\s+/g, '');
+    const resolved = this.resolve(this.dotted(n.callee));
+    const openParen = this.text.indexOf('(', n.callee.range[1]);
+    const lastArg = n.arguments[n.arguments.length - 1];
+    return {
+      span: span(n),
+      callee: calleeText,
+      calleeSpan: span(n.callee),
+      qualified: resolved ? [resolved.module, resolved.member].filter(Boolean).join('.') : undefined,
+      args: {
+        style: 'ts-call',
+        open: openParen === -1 ? n.range[1] : openParen,
+        close: n.range[1] - 1,
+        positional: n.arguments.map((a) => (a.type === 'SpreadElement' ? { kind: 'other', span: span(a) } as ValueNode : this.value(a, depth))),
+        keywords: [],
+        trailingComma: lastArg ? this.text.slice(lastArg.range[1], n.range[1] - 1).includes(',') : false,
+      },
+    };
+  }
+
+  params(fn: TSESTree.FunctionLike): Param[] {
+    const out: Param[] = [];
+    fn.params.forEach((p, index) => {
+      let target: N = p;
+      if (target.type === 'TSParameterProperty') return;
+      if (target.type === 'AssignmentPattern') target = target.left;
+      const nameSpan = (id: TSESTree.Identifier): Span => ({ start: id.range[0], end: id.range[0] + id.name.length });
+      if (target.type === 'Identifier') {
+        if (target.name !== 'this') out.push({ name: target.name, span: nameSpan(target), kind: 'positional', index, receiver: false });
+      } else if (target.type === 'RestElement' && target.argument.type === 'Identifier') {
+        out.push({ name: target.argument.name, span: nameSpan(target.argument), kind: 'var-positional', index, receiver: false });
+      } else if (target.type === 'ObjectPattern') {
+        for (const prop of target.properties) {
+          if (prop.type !== 'Property' || prop.computed) continue;
+          // The key is what the caller's object carries, and so what the trace records.
+          const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'Literal' ? String(prop.key.value) : undefined;
+          if (key !== undefined) out.push({ name: key, span: span(prop.key), kind: 'destructured', index, receiver: false });
+        }
+      }
+    });
+    return out;
+  }
+}
+
+function isFunction(n: N | undefined): n is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
+  return !!n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration');
+}
+
+function readModuleLevel(program: TSESTree.Program, reader: TsReader): void {
+  for (const raw of program.body) {
+    const stmt = raw.type === 'ExportNamedDeclaration' && raw.declaration ? raw.declaration : raw;
+    if (stmt.type === 'ImportDeclaration') {
+      const module = stmt.source.value;
+      for (const s of stmt.specifiers) {
+        if (s.type === 'ImportSpecifier') {
+          const imported = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+          reader.bindings.set(s.local.name, { module, member: imported });
+        } else reader.bindings.set(s.local.name, { module, member: '' });
+      }
+    } else if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const init = d.init ? unwrap(d.init) : undefined;
+        if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require'
+          && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string') {
+          const module = init.arguments[0].value;
+          if (d.id.type === 'Identifier') reader.bindings.set(d.id.name, { module, member: '' });
+          else if (d.id.type === 'ObjectPattern') {
+            for (const p of d.id.properties) {
+              if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') reader.bindings.set(p.value.name, { module, member: p.key.name });
+            }
+          }
+        } else if (d.id.type === 'Identifier' && init) {
+          if (isFunction(init)) reader.functions.set(d.id.name, init);
+          else reader.constants.set(d.id.name, init);
+        }
+      }
+    } else if (stmt.type === 'FunctionDeclaration' && stmt.id) {
+      reader.functions.set(stmt.id.name, stmt);
+    }
+  }
+}
+
+/** The name a wrapped function goes by: the variable, property or assignment target it is stored in. */
+function holderName(parent: N | undefined, fn: N | undefined): { name: string; span?: Span } {
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return { name: parent.id.name, span: { start: parent.id.range[0], end: parent.id.range[0] + parent.id.name.length } };
+  if (parent?.type === 'Property' && parent.key.type === 'Identifier') return { name: parent.key.name, span: span(parent.key) };
+  if (parent?.type === 'AssignmentExpression') return { name: parent.left.type === 'MemberExpression' && parent.left.property.type === 'Identifier' ? parent.left.property.name : '', span: span(parent.left) };
+  if (fn && isFunction(fn) && fn.id) return { name: fn.id.name, span: span(fn.id) };
+  return { name: '' };
+}
+
+function parseKept(fileName: string, kept: string, statements: Array<{ start: number; end: number }>): { program?: TSESTree.Program; extraProblems: Array<{ span: Span; message: string }> } {
+  const jsx = /\.(tsx|jsx|js|mjs|cjs)$/i.test(fileName);
+  let current = kept;
+  const extraProblems: Array<{ span: Span; message: string }> = [];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const program = parse(current, { range: true, loc: true, comment: false, jsx, suppressDeprecatedPropertyWarnings: true });
+      return { program, extraProblems };
+    } catch (e) {
+      const at = (e as { index?: number }).index ?? (e as { location?: { start?: { offset?: number } } }).location?.start?.offset ?? 0;
+      const stmt = statements.find((s) => s.start <= at && at <= s.end);
+      extraProblems.push({ span: { start: at, end: at }, message: `Syntax error: ${(e as Error).message} (this statement was skipped, the rest was analysed).` });
+      if (!stmt) break;
+      const chars = current.split('');
+      blank(chars, stmt.start, stmt.end);
+      current = chars.join('');
+    }
+  }
+  return { extraProblems };
+}
+
+/** Builds the SourceModel of a TS/JS file. */
+export function analyzeTypeScript(fileName: string, text: string, language: SourceLanguage, custom: readonly CustomTracer[]): SourceModel {
+  const wrappers = wrapperNames(custom);
+  const prepared = prepare(fileName, text, relevanceRegex(wrappers), wrappers);
+  const { program, extraProblems } = parseKept(fileName, prepared.kept, prepared.statements);
+  const reader = new TsReader(text);
+  const traced: TracedFunction[] = [];
+  const calls: CallSite[] = [];
+  if (program) {
+    readModuleLevel(program, reader);
+    walk(program, reader, text, custom, traced, calls);
+  }
+  const tracedNames = new Set(traced.map((t) => t.name).filter(Boolean));
+  const kept = calls.filter((c) => tracedNames.has(c.callee.slice(c.callee.lastIndexOf('.') + 1)) || INTERESTING_CALLEES.test(c.callee.slice(c.callee.lastIndexOf('.') + 1)));
+  const facts = collectCallFacts('typescript', kept, (c) => reader.resolve(c));
+  const notCode = [...prepared.strings.map((s) => s.span), ...prepared.comments.map((c) => c.span)];
+  return {
+    fileName,
+    language,
+    text,
+    lines: new LineIndex(text),
+    traced,
+    calls: kept,
+    recordCalls: facts.recordCalls,
+    patterns: facts.patterns,
+    redactionConfigs: facts.redactionConfigs,
+    settings: [...facts.settings, ...processorOrderSettings(text, (o) => !notCode.some((s) => s.start <= o && o < s.end))],
+    strings: prepared.strings,
+    comments: prepared.comments,
+    problems: [...prepared.problems, ...extraProblems.filter((p) => !prepared.problems.some((q) => q.span.start === p.span.start))],
+  };
+}
+
+function walk(program: TSESTree.Program, reader: TsReader, text: string, custom: readonly CustomTracer[], traced: TracedFunction[], calls: CallSite[]): void {
+  // Iterative, with parents alongside: deep input cannot overflow the stack.
+  const stack: Array<[N, N | undefined]> = [[program, undefined]];
+  while (stack.length > 0) {
+    const [node, parent] = stack.pop()!;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const site = reader.call(node);
+      calls.push(site);
+      if (node.type === 'CallExpression') readWrapper(node, parent, site, reader, text, custom, traced);
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'range' || key === 'loc') continue;
+      const v = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) {
+          const c = v[i] as N | null;
+          if (c && typeof c.type === 'string') stack.push([c, node]);
+        }
+      } else if (v && typeof (v as N).type === 'string') stack.push([v as N, node]);
+    }
+  }
+  traced.sort((a, b) => a.tracerSpan.start - b.tracerSpan.start);
+}
+
+function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, site: CallSite, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
+  const calleeText = reader.dotted(node.callee);
+  if (!calleeText) return;
+  const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
+  if (!match || !match.tracer.forms.includes('wrapper')) return;
+  const first = node.arguments[0];
+  if (!first || first.type === 'SpreadElement') return;
+  const target = unwrap(first);
+  const fn = isFunction(target) ? target : target.type === 'Identifier' ? reader.functions.get(target.name) : undefined;
+  const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
+  const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
+  const holder = holderName(parent, fn);
+  const t = buildTraced({
+    match,
+    form: 'wrapper',
+    tracerSpan: site.span,
+    calleeSpan: site.calleeSpan,
+    name: holder.name,
+    nameSpan: holder.span ?? site.calleeSpan,
+    span: fn ? span(fn) : span(target),
+    isAsync: !!fn && 'async' in fn && fn.async,
+    isMethod: false,
+    params: fn && isFunction(fn) ? reader.params(fn) : [],
+    options,
+    optionsInsertAt: first.range[1],
+    indent: lineIndent(text, node.range[0]),
+  });
+  // Options passed as a variable cannot be read: whether inputs are captured is unknown.
+  if (second && !options) t.captureInputs = { value: 'unknown' };
+  out.push(t);
+}
