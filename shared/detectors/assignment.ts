@@ -7,12 +7,18 @@ import type { Candidate } from './types';
 import type { KeyMatcher } from './keys';
 import { isPlaceholderBody, isWord } from './util';
 
-/** Separator between an identifier and its value, with the quotes that may close and open them. */
-const SEPARATOR = /["'`]?[ \t]{0,8}(?:=>|:=|==|=|:)[ \t]{0,8}["'`]?/y;
-/** A value: anything up to whitespace, a quote, or a delimiter that ends a value in code, URLs or JSON. */
-const VALUE = /[^\s"'`,;&<>(){}[\]|]+/y;
+/**
+ * Separator between an identifier and its value, with the quotes that may close and open them:
+ * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `.=`, `+=`, `==`; a Go-style type between (`var apiKey string =`);
+ * or a comma between two quoted strings (`setProperty("API_TOKEN", "…")`, `getenv("api_key", "…")`).
+ */
+const SEPARATOR = /(?:["'`]?(?:[ \t]{1,4}[A-Za-z_][A-Za-z0-9_.]{0,30}[ \t]{0,8}:?=|[ \t]{0,8}(?:=>|:{1,3}=|[?.+:=]?=|:))[ \t]{0,8}["'`]?|["'`][ \t]{0,8},[ \t]{0,8}["'`])/y;
+/** A value: anything up to whitespace, a quote, or a delimiter that ends a value in code or JSON. */
+const VALUE = /[^\s"'`,;<>(){}[\]|]+/y;
+/** In a URL query, `&name=` starts the next parameter (a `&` inside a password does not). */
+const NEXT_PARAM = /&[A-Za-z_][A-Za-z0-9_.-]*=/;
 
-export const ASSIGNMENT_PATTERNS = [SEPARATOR, VALUE];
+export const ASSIGNMENT_PATTERNS = [SEPARATOR, VALUE, NEXT_PARAM];
 
 function isIdentChar(c: number): boolean {
   return isWord(c) || c === 45 || c === 46; // letters, digits, _, -, .
@@ -60,6 +66,8 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
     const v = VALUE.exec(text);
     if (!v) continue;
     let value = v[0];
+    const amp = value.indexOf('&') >= 0 ? NEXT_PARAM.exec(value) : null;
+    if (amp) value = value.slice(0, amp.index);
     // A sentence may end right after the value: `password: hunter22.`
     while (value.length > 0 && '.:!?'.includes(value[value.length - 1])) value = value.slice(0, -1);
     if (value.length === 0 || isStandInValue(value)) continue;

@@ -10,7 +10,7 @@ export const githubToken = regexDetector({
     positive: ['ghp_qfl0nkt0jmyxprzh1wnhjmntu6z27jiu7jon', 'GITHUB_TOKEN=github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW'],
     negative: ['ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'ghp_short123', 'laghp_qfl0nkt0jmyxprzh1wnhjmntu6z27jiu7jon'],
   },
-  regexes: [/(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/g],
+  regexes: [/(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|ghs_\d{1,12}_ey[A-Za-z0-9_.-]{30,2000})(?![A-Za-z0-9_])/g],
   gate: ['gh', 'github_pat_'],
   rawHint: 'gh[pousr]_|github_pat_',
   validate(text, start, end) {

@@ -17,15 +17,16 @@ export const slackToken = regexDetector({
   regexes: [
     /(?<![A-Za-z0-9_-])(?:xoxe\.)?xox[abeoprs]-[A-Za-z0-9-]{8,400}/g,
     /(?<![A-Za-z0-9_-])xapp-\d-[A-Za-z0-9-]{10,400}/g,
-    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,200}/g,
+    /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,200}/g,
   ],
   gate: ['xox', 'xapp-', 'hooks.slack.com'],
   rawHint: 'xox|xapp-|hooks',
   validate(text, start, end) {
-    if (text.startsWith('https:', start)) return true;
+    if (text.startsWith('http', start) || text.startsWith('hooks.', start)) return true;
     const body = text.slice(text.indexOf('-', start) + 1, end);
-    if (body.length < 12 || isPlaceholderBody(body.replace(/[-\d]/g, '') || body)) return false;
-    // Real tokens mix digits and letters; `xoxp-1234567890` and `xoxb-my-bot-token` are examples.
+    if (body.length < 12 || isPlaceholderBody(body)) return false;
+    // Real tokens mix digits and letters, or are legacy id-id tokens; `xoxp-1234567890` and
+    // `xoxb-my-bot-token` are documentation examples.
     let digits = 0;
     let letters = 0;
     for (let i = 0; i < body.length; i++) {
@@ -33,6 +34,6 @@ export const slackToken = regexDetector({
       if (isDigit(c)) digits++;
       else if (c !== 45) letters++;
     }
-    return digits > 0 && letters > 0;
+    return (digits > 1 && letters > 0) || /^\d{8,}-\d{8,}/.test(body);
   },
 });

@@ -27,6 +27,8 @@ export interface DetectorInfo {
 export interface DetectContext {
   /** The key the value sits under (the nearest object key), when the string is a JSON value. */
   key?: string;
+  /** opentraces' field types, when the reader knows them (opt-in detectors may tune thresholds by it). */
+  fieldType?: 'tool_input' | 'tool_result' | 'reasoning' | 'general';
 }
 
 export interface Candidate {

@@ -165,7 +165,7 @@ export class Engine {
     if (this.sensitiveOn && this.sensitiveKeyFor(ctx) && isValueLike(value)) {
       ranked.push({ detector: 'sensitive_field', start: 0, end: value.length, rank: this.ranks.sensitive, generic: true });
     }
-    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path) }, out, ranked);
+    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType }, out, ranked);
   }
 
   scanText(text: string): ValueMatch[] {

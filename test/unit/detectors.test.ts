@@ -1,0 +1,321 @@
+// Detector tables in the manner of typescript-eslint's RuleTester: per detector, `invalid` texts with
+// the exact findings the engine reports ([detector, start, end) over the text, all of them), and
+// `valid` texts where that detector reports nothing. Then hard negatives no detector may touch, and
+// the registry's own examples. Fixtures: the secrets here are fake, planted in realistic formats.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Engine, detectorList } from '../../shared/engine/index';
+import { defaultEngineOptions } from '../../shared/options';
+
+type Hit = [string, number, number];
+interface Table {
+  invalid: Array<{ text: string; hits: Hit[] }>;
+  valid: string[];
+}
+
+const engine = new Engine(defaultEngineOptions());
+
+const TABLES: Record<string, Table> = {
+  email: {
+    invalid: [
+      { text: "mail info@presidio.site now", hits: [['email', 5, 23]] },
+      { text: "contact jane.doe+agents@example-mail.co.uk.", hits: [['email', 8, 42]] },
+      { text: "user@xn--80ak6aa92e.com", hits: [['email', 0, 23]] },
+    ],
+    valid: [
+      "icon@2x.png",
+      "git@github.com:org/repo.git",
+      "npm i @types/node",
+      "lodash@4.17.21",
+      "my email is info@presidio.",
+      "[REDACTED]@example.com",
+    ],
+  },
+  phone: {
+    invalid: [
+      { text: "Call me at (415) 555-0132 tomorrow", hits: [['phone', 11, 25]] },
+      { text: "+44 (20) 7123 4567", hits: [['phone', 0, 18]] },
+      { text: "tel: 415-555-0132.", hits: [['phone', 5, 17]] },
+      { text: "+1 415 555 0132", hits: [['phone', 0, 15]] },
+      { text: "JP 090-1234-5678", hits: [['phone', 3, 16]] },
+      { text: "CN 13812345678", hits: [['phone', 3, 14]] },
+      { text: "+33 1 42 68 53 00", hits: [['phone', 0, 17]] },
+    ],
+    valid: [
+      "550e8400-e29b-41d4-a716-446655440000",
+      "ts=1700000000123",
+      "epoch 1700000000",
+      "2024-05-01T12:34:56.789Z",
+      "v4.155.550.1320",
+      "d41d8cd98f00b204e9800998ecf8427e",
+      "order id-4155550132",
+      "sha 9fceb02d0ae598e95dc970b74767f19372d61af8",
+      "05-12-2024",
+      "0.4155550132",
+      "1.2.3-4155550132",
+    ],
+  },
+  credit_card: {
+    invalid: [
+      { text: "pay 4111 1111 1111 1111 now", hits: [['credit_card', 4, 23]] },
+      { text: "card: 4012-8888-8888-1881", hits: [['credit_card', 6, 25]] },
+      { text: "371449635398431", hits: [['credit_card', 0, 15]] },
+      { text: "5555555555554444", hits: [['credit_card', 0, 16]] },
+      { text: "3782 822463 10005", hits: [['credit_card', 0, 17]] },
+    ],
+    valid: [
+      "4012-8888-8888-1882",
+      "1748503543012",
+      "4111111111111112",
+      "4111-1111 1111-1111",
+      "id-4111111111111111",
+      "0000000000000000",
+      "9111111111111111",
+      "4111111111111111a",
+    ],
+  },
+  ssn: {
+    invalid: [
+      { text: "SSN: 078-05-1123", hits: [['ssn', 5, 16]] },
+      { text: "abc 078 05 1123 abc", hits: [['ssn', 4, 15]] },
+      { text: "219.09.9999", hits: [['ssn', 0, 11]] },
+    ],
+    valid: [
+      "078-05-0000",
+      "078 00 1123",
+      "666-12-3456",
+      "900-12-3456",
+      "693-09.4444",
+      "id-078-05-1123",
+      "078-05-11234",
+    ],
+  },
+  openai_api_key: {
+    invalid: [
+      { text: "key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq", hits: [['openai_api_key', 4, 66]] },
+      { text: "OPENAI_API_KEY=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", hits: [['openai_api_key', 15, 66]] },
+    ],
+    valid: [
+      "risk-assessment-for-the-quarterly-planning-cycle",
+      "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "sk-learn",
+      "task-sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8t",
+    ],
+  },
+  anthropic_api_key: {
+    invalid: [
+      { text: "sk-ant-api03-Zx8yW6vU4tS2rQ0pOn8mLk6jIh4gFe2dCb0aZy8xWv6uTs4rQp2oNm0lKj8iHg6fEd4cBa2zYx0wVu8tSr6qPo4nMl2kJi0hGf8eDc6bA-AA", hits: [['anthropic_api_key', 0, 121]] },
+    ],
+    valid: [
+      "task-ant-colony-simulation",
+      "sk-ant-xxxxxxxxxxxxxxxx",
+    ],
+  },
+  aws_access_key: {
+    invalid: [
+      { text: "id AKIAVRNKNO4UV3NI2WDV.", hits: [['aws_access_key', 3, 23]] },
+      { text: "aws_access_key_id = ASIA77FK7HGGBB2L5JCO", hits: [['aws_access_key', 20, 40]] },
+    ],
+    valid: [
+      "AKIAXXXXXXXXXXXXXXXX",
+      "TODAYINASIAASACKOFRICEFELLOVER",
+      "AKIAVRNKNO4UV3NI2WDVX",
+      "xAKIAVRNKNO4UV3NI2WDV",
+    ],
+  },
+  aws_secret_key: {
+    invalid: [
+      { text: "AWS_SECRET_ACCESS_KEY = wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETSKEY", hits: [['aws_secret_key', 24, 64]] },
+      { text: "AKIAVRNKNO4UV3NI2WDV,Xq3mZ8vT2pL9kR4wN7jB1cF6hD0sG5yA8eU2iO4t", hits: [['aws_access_key', 0, 20], ['aws_secret_key', 21, 61]] },
+    ],
+    valid: [
+      "commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
+      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETSKEY",
+      "aws_secret_access_key = 9fceb02d0ae598e95dc970b74767f19372d61af8",
+      "AWS_SECRET_ACCESS_KEY = R6WCNd0erkAuZyD+Fe8C4IwjpYQtniKqnHAzE7Pk5fPrBRpwOnuYxA==",
+    ],
+  },
+  bearer_token: {
+    invalid: [
+      { text: "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.4Adcj3UFYzPUVaVF43FmMab6RlaQD8A9V8wFzzht-KQ", hits: [['bearer_token', 22, 130]] },
+      { text: "jwt=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.4Adcj3UFYzPUVaVF43FmMab6RlaQD8A9V8wFzzht-KQ&x=1", hits: [['bearer_token', 4, 112]] },
+      { text: "-H \"Authorization: Bearer cfcabd11c7ed9a41b1a3e063c32d5114\"", hits: [['bearer_token', 26, 58]] },
+    ],
+    valid: [
+      "Authorization: Bearer XXXXXXXXXXXX",
+      "Authorization: Bearer <Openverse API token>",
+      "Bearer tokens are sent in the Authorization header",
+      "Authorization: Bearer $(gcloud auth print-access-token)",
+      "Authorization: Bearer [REDACTED]",
+    ],
+  },
+  github_token: {
+    invalid: [
+      { text: "ghp_qfl0nkt0jmyxprzh1wnhjmntu6z27jiu7jon", hits: [['github_token', 0, 40]] },
+      { text: "GITHUB_TOKEN=github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW", hits: [['github_token', 13, 94]] },
+    ],
+    valid: [
+      "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "ghp_short123",
+      "laghp_qfl0nkt0jmyxprzh1wnhjmntu6z27jiu7jon",
+    ],
+  },
+  google_api_key: {
+    invalid: [
+      { text: "AIzaSyNHxIf32IQ1a1yjl3ZJIqKZqzLAK1XhDk-", hits: [['google_api_key', 0, 39]] },
+      { text: "key=AIzaxf6XhMLf3VcTa4w-wUmdBaRKEjKYk4qV3M3&q=x", hits: [['google_api_key', 4, 43]] },
+    ],
+    valid: [
+      "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "AIzaTesb6Tscfcni8vIpWZqNCXFDFslJtVSvFDqabcd123",
+    ],
+  },
+  azure_connection_string: {
+    invalid: [
+      { text: "DefaultEndpointsProtocol=https;AccountName=tracelintdemo;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A=;EndpointSuffix=core.windows.net", hits: [['azure_connection_string', 68, 120]] },
+    ],
+    valid: [
+      "AccountKey=<your-account-key>",
+      "AccountName=tracelintdemo",
+    ],
+  },
+  generic_api_key_param: {
+    invalid: [
+      { text: "https://api.example.com/v1/search?api_key=9f8e7d6c5b4a3f2e1d0c&q=cats", hits: [['generic_api_key_param', 42, 62]] },
+      { text: "\"client_secret\" : \"6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde\",", hits: [['generic_api_key_param', 19, 83]] },
+      { text: "apiKey: Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB", hits: [['generic_api_key_param', 8, 40]] },
+      { text: "os.getenv(\"API_KEY\", \"dafa7817-e246-48f3-91a7-e87653d587b8\")", hits: [['generic_api_key_param', 22, 58]] },
+    ],
+    valid: [
+      "api_key=YOUR_API_KEY",
+      "apiUrl=apigee.corpint.com",
+      "api_key=[REDACTED]",
+      "keyboard: 12345678",
+      "api_version=2024-01-01",
+      "api_key=${API_KEY}",
+    ],
+  },
+  private_key: {
+    invalid: [
+      { text: "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx/zxXtihdGFr3hCWwebHGhgEAVn0xlsTd\n1QwoKi+rpI1O6hzyVOuoQtboODsONGRlHbNl6yJ936Yhmr8PiNwpA5qIxZAdmFv2\n-----END RSA PRIVATE KEY-----\nend", hits: [['private_key', 5, 196]] },
+      { text: "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\\n-----END OPENSSH PRIVATE KEY-----\\n", hits: [['private_key', 0, 142]] },
+      { text: "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQIc2FsdHNhbHQCAggA\n-----END ENCRYPTED PRIVATE KEY-----", hits: [['private_key', 0, 138]] },
+      { text: "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQWGBGSVV4YBDAClvRnxezIRy2Yv7SFlzC0iFiRF/O/jePSw+XYhvcrTaqSYTGic\n=8xQN\n-----END PGP PRIVATE KEY BLOCK-----", hits: [['private_key', 0, 145]] },
+      { text: "-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQD3bUd5gM3hXQNd6jWf8kEfKYz4Y6w1xQbJgGQ2mF8sYxZzS0Ab\n", hits: [['private_key', 0, 96]] },
+      { text: "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,9F3B1C2D4E5F60718293A4B5C6D7E8F9\n\nMIGlAgEBBDEA1yi+kzpV+5nUnRGzTjPPAPoMQlFu2WexPjZ4/uE97iD9024nWmdZ\n-----END EC PRIVATE KEY-----", hits: [['private_key', 0, 203]] },
+    ],
+    valid: [
+      "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
+      "-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----",
+      "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----",
+      "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+    ],
+  },
+  slack_token: {
+    invalid: [
+      { text: "xoxb-2345678901-3456789012-AbCdEfGhIjKlMnOpQrStUvWx", hits: [['slack_token', 0, 51]] },
+      { text: "url https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/AbCdEfGhIjKlMnOpQrStUvWx ok", hits: [['slack_token', 4, 81]] },
+      { text: "xapp-1-A0123456789-1234576618999-1234010643963577ab7449ef", hits: [['slack_token', 0, 57]] },
+    ],
+    valid: [
+      "xoxb-xxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxx",
+      "xoxb-xxx",
+      "xoxb-xoxb-my-bot-token",
+      "xoxe.xoxp-1-initial",
+      "xoxp-1234567890",
+    ],
+  },
+  stripe_key: {
+    invalid: [
+      { text: "sk_test_s9s5ayyxcgbtkj3qg5k6f0bpokds5j", hits: [['stripe_key', 0, 38]] },
+      { text: "STRIPE_KEY=rk_live_51OuEMLAlTWGaDypquDn9aZigaJOsa9NR1w1BxZXs9JlYsVVkv5X", hits: [['stripe_key', 11, 71]] },
+    ],
+    valid: [
+      "task_test_60xjsp1ud6kp0s0m62xs5ekkf3s199",
+      "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+      "sk_test_",
+    ],
+  },
+  password_field: {
+    invalid: [
+      { text: "password=hunter22", hits: [['password_field', 9, 17]] },
+      { text: "db_password: \"S3cure!pass\"", hits: [['password_field', 14, 25]] },
+      { text: "connect with pwd=Tr0ub4dor&3 now", hits: [['password_field', 17, 28]] },
+      { text: "{'secret': 'x9Kq2mZ7vB'}", hits: [['password_field', 12, 22]] },
+      { text: "PASSWORD = 'changeme'", hits: [['password_field', 12, 20]] },
+      { text: "auth token: ab12cd34ef", hits: [['password_field', 12, 22]] },
+    ],
+    valid: [
+      "password_policy: strict",
+      "max_token: 512",
+      "password=[REDACTED]",
+      "password: ${DB_PASSWORD}",
+      "token: None",
+      "Password: ****",
+      "token: 1024",
+      "password reset link sent",
+      "input_tokens: 1200",
+    ],
+  },
+
+};
+
+for (const [name, table] of Object.entries(TABLES)) {
+  test(`${name}: exact findings on invalid texts, none on valid ones`, () => {
+    for (const { text, hits } of table.invalid) {
+      const got = engine.scanText(text).map((m): Hit => [m.detector, m.start, m.end]);
+      assert.deepEqual(got, hits, `in ${JSON.stringify(text.slice(0, 40))}`);
+      for (const m of engine.scanText(text)) assert.equal(m.text, text.slice(m.start, m.end));
+    }
+    for (const text of table.valid) {
+      const got = engine.scanText(text).filter((m) => m.detector === name);
+      assert.deepEqual(got, [], `in ${JSON.stringify(text.slice(0, 40))}`);
+    }
+  });
+}
+
+/** Strings that fill real traces and that no detector may report, whatever its name. */
+const HARD_NEGATIVES = [
+  '550e8400-e29b-41d4-a716-446655440000',
+  'run 123e4567-e89b-12d3-a456-426614174000 step 00000000-0000-0000-0000-000000000001',
+  'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+  'sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'md5 d41d8cd98f00b204e9800998ecf8427e',
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'ts 1700000000123 and 1732233445566',
+  'created 1700000000 updated 1712345678',
+  '2024-05-01T12:34:56.789Z',
+  '2024-05-01T12:34:56+02:00 to 2024-12-31 23:59:59',
+  'version 4.155.550.1320, node v20.19.43, build 2024.05.01.1234',
+  'order 4111111111111112 and 1234567812345678',
+  'ids 9876543210987654 5105105105105106',
+  '[REDACTED] [HASH:0123456789abcdef] [EXCLUDED] __REDACTED__ ***REDACTED***',
+  'span 00f067aa0ba902b7 trace 4bf92f3577b34da6a3ce929d0e0e4736',
+  'price $1,234,567.89 and 3.14159265358979',
+  'tokens used: 1234, max_tokens: 4096, input_tokens: 512',
+  '{"model":"gpt-4o","temperature":0.2,"token_count":1024}',
+];
+
+test('hard negatives: ids, hashes, timestamps, versions, blobs and markers are never findings', () => {
+  for (const text of HARD_NEGATIVES) {
+    assert.deepEqual(engine.scanText(text).map((m) => [m.detector, m.text]), [], `in ${JSON.stringify(text)}`);
+  }
+});
+
+test('every registry example: positives found by their detector, negatives not', () => {
+  for (const d of detectorList()) {
+    const scan = (s: string) =>
+      d.exampleKey ? engine.scanValue(s, { path: `inputs.${d.exampleKey}`, key: d.exampleKey }) : engine.scanText(s);
+    for (const p of d.examples.positive) assert.ok(scan(p).some((m) => m.detector === d.name), `${d.name} misses ${JSON.stringify(p.slice(0, 30))}`);
+    for (const n of d.examples.negative) assert.ok(!scan(n).some((m) => m.detector === d.name), `${d.name} hits ${JSON.stringify(n.slice(0, 30))}`);
+    assert.ok(d.examples.positive.length >= 1 && d.examples.negative.length >= 1);
+  }
+});
+
+test('registry: 17 TraceCraft names plus sensitive_field, in precedence order', () => {
+  assert.deepEqual(detectorList().map((d) => d.name), [
+    'private_key', 'anthropic_api_key', 'openai_api_key', 'github_token', 'slack_token', 'stripe_key', 'google_api_key',
+    'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'credit_card', 'ssn', 'email', 'phone',
+    'generic_api_key_param', 'password_field', 'sensitive_field',
+  ]);
+});
