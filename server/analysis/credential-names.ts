@@ -1,8 +1,10 @@
 // Decides whether an identifier or key names a credential (`api_key`, `dbPassword`, `X-Api-Key`)
-// for the source rules. Names are split into lower-case words (case, `_`, `-`, `.`, camelCase), and
-// a name is credential-like when its words END with a credential's words: `openai_api_key` and
-// `db_password` match, `token_count`, `max_tokens`, `tokenizer` and `secret_santa_list` do not.
-// The engine (`shared/`) matches trace keys with the same defaults (DEFAULT_SENSITIVE_KEYS).
+// for the source rules. The decision is the engine's (shared/detectors/keys.ts KeyMatcher: word
+// tokens, the name as the head noun, `token_count` / `max_tokens` / `tokenizer` / `secret_santa_list`
+// rejected), so a parameter and the trace key it becomes are judged alike. Source code adds two
+// things: numerals are dropped (`api_key_2`, `password2`), and names that end like a credential
+// but are not one in agent code (pagination cursors, tokenizer special tokens) are ignored.
+import { KeyMatcher } from '../../shared/detectors/keys';
 import { DEFAULT_SENSITIVE_KEYS } from '../../shared/options';
 
 /** Names the source rules add to the engine's defaults: common parameter spellings in agent code. */
@@ -32,13 +34,6 @@ export function nameWords(name: string): string[] {
   return spaced.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0 && !/^[0-9]+$/.test(w));
 }
 
-function endsWith(words: string[], tail: string[]): boolean {
-  if (tail.length === 0 || tail.length > words.length) return false;
-  const off = words.length - tail.length;
-  for (let i = 0; i < tail.length; i++) if (words[off + i] !== tail[i]) return false;
-  return true;
-}
-
 export interface CredentialNameOptions {
   /** Replaces the defaults when given. */
   names?: string[];
@@ -48,14 +43,14 @@ export interface CredentialNameOptions {
 
 /** A compiled matcher; build once per settings object, then call `matches` per name. */
 export class CredentialNames {
-  private readonly tails: string[][];
-  private readonly ignored: Set<string>;
+  private readonly keys: KeyMatcher;
+  private readonly ignored: string[];
   private readonly cache = new Map<string, boolean>();
 
   constructor(options: CredentialNameOptions = {}) {
     const base = options.names ?? [...DEFAULT_SENSITIVE_KEYS, ...SOURCE_CREDENTIAL_NAMES];
-    this.tails = [...base, ...(options.extra ?? [])].map(nameWords).filter((w) => w.length > 0);
-    this.ignored = new Set([...NOT_CREDENTIAL_NAMES, ...(options.ignored ?? [])].map((n) => nameWords(n).join(' ')));
+    this.keys = new KeyMatcher([...base, ...(options.extra ?? [])]);
+    this.ignored = [...NOT_CREDENTIAL_NAMES, ...(options.ignored ?? [])].map((n) => nameWords(n).join(' '));
   }
 
   matches(name: string): boolean {
@@ -63,10 +58,8 @@ export class CredentialNames {
     if (hit !== undefined) return hit;
     const words = nameWords(name);
     const joined = words.join(' ');
-    let result = false;
-    if (!this.ignored.has(joined) && ![...this.ignored].some((ig) => joined.endsWith(` ${ig}`))) {
-      result = this.tails.some((t) => endsWith(words, t));
-    }
+    const ignored = this.ignored.some((ig) => joined === ig || joined.endsWith(` ${ig}`));
+    const result = !ignored && words.length > 0 && this.keys.matches(words.join('_'));
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(name, result);
     return result;

@@ -4,6 +4,7 @@
 import type { Finding } from '../../shared/types';
 import { LineIndex } from '../../shared/positions';
 import type { SourceSettings } from '../rules/types';
+import { analyzeAgentDbgYaml, analyzeDotenv } from './config-files';
 import { languageOf } from './language';
 import { runRules } from './lint';
 import type { SourceModel } from './model';
@@ -37,8 +38,10 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
     case 'typescript':
     case 'javascript':
       return analyzeTypeScript(fileName, text, language, custom);
-    default:
-      return undefined;
+    case 'dotenv':
+      return analyzeDotenv(fileName, text);
+    case 'yaml':
+      return analyzeAgentDbgYaml(fileName, text);
   }
 }
 

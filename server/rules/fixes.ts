@@ -9,7 +9,13 @@ import { lineIndent } from '../analysis/shared-facts';
 /** A string literal in the given quote style (`"` unless the file's string used another). */
 export function quoted(value: string, quote = '"'): string {
   const q = quote === "'" || quote === '`' ? quote : '"';
-  return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(new RegExp(q, 'g'), `\\${q}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+  return q + escaped + q;
 }
 
 /** The quote style a traced function's decorator already uses, for new strings in it. */

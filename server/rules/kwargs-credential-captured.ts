@@ -1,0 +1,68 @@
+// kwargs-credential-captured: a traced function takes **kwargs, and a credential reaches it there.
+// TraceCraft records **kwargs as one nested `kwargs` input, so `exclude_inputs=["api_key"]` cannot
+// hide an api_key passed as a keyword; the only per-function fix is to stop capturing inputs.
+// Fires on a call in the file that passes a credential-like keyword, and on an exclude_inputs entry
+// that can only arrive through **kwargs.
+import type { Fix } from '../../shared/types';
+import type { CallSite, Param, TracedFunction } from '../analysis/model';
+import { captureOffFix, processFix } from './capture-fixes';
+import type { Rule, RuleContext } from './types';
+
+function kwargsParam(t: TracedFunction): Param | undefined {
+  return t.params.find((p) => p.kind === 'var-keyword');
+}
+
+function fixFor(ctx: RuleContext, t: TracedFunction, name: string, span: { start: number; end: number }): Fix | undefined {
+  if (t.mechanisms.captureParam) return captureOffFix(ctx.model, t, t.mechanisms.captureParam);
+  if (t.mechanisms.processParam) {
+    return processFix(ctx.model, t, [{ name, span, kind: 'keyword-only', index: t.params.length, receiver: false }], t.mechanisms.processParam);
+  }
+  return undefined;
+}
+
+function callsOf(ctx: RuleContext, t: TracedFunction): CallSite[] {
+  return ctx.model.calls.filter((c) => {
+    const last = c.callee.slice(c.callee.lastIndexOf('.') + 1);
+    if (last !== t.name) return false;
+    // A method is called through an object (`self.run`, `agent.run`), a function by its name.
+    return t.isMethod ? c.callee.includes('.') : true;
+  });
+}
+
+function check(ctx: RuleContext, t: TracedFunction): void {
+  const kwargs = kwargsParam(t);
+  if (!kwargs || !t.mechanisms.capturesInputs || t.captureInputs.value !== true || !t.name) return;
+  const named = new Set(t.params.filter((p) => p.kind !== 'var-keyword').map((p) => p.name));
+  const label = `${t.sdkLabel} records **${kwargs.name} as one nested "${kwargs.name}" input`;
+  for (const call of callsOf(ctx, t)) {
+    for (const k of call.args.keywords) {
+      if (named.has(k.name) || !ctx.isCredentialName(k.name)) continue;
+      ctx.report({
+        message: `"${t.name}" is called with the credential "${k.name}", which arrives through **${kwargs.name}: ${label}, where ${t.mechanisms.exclusionParam ?? 'an exclusion list'} cannot hide it.`,
+        span: k.nameSpan,
+        fix: fixFor(ctx, t, k.name, k.nameSpan),
+      });
+    }
+  }
+  if (!t.exclusion) return;
+  for (const item of t.exclusion.items) {
+    if (named.has(item.value)) continue;
+    ctx.report({
+      message: `"${item.value}" is not a parameter of "${t.name}", so it can only arrive through **${kwargs.name}: ${label}, and ${t.exclusion.option} does not reach inside it.`,
+      span: item.span,
+      fix: fixFor(ctx, t, item.value, item.span),
+    });
+  }
+}
+
+export const kwargsCredentialCaptured: Rule = {
+  meta: {
+    id: 'kwargs-credential-captured',
+    docs: 'A traced function takes **kwargs and receives a credential through it; exclude_inputs cannot hide a value nested under "kwargs".',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const t of ctx.model.traced) check(ctx, t);
+  },
+};
