@@ -46,7 +46,9 @@ let sqlPromise: Promise<SqlJsStatic> | undefined;
 function wasmPath(): string {
   const beside = join(__dirname, 'sql-wasm.wasm');
   if (existsSync(beside)) return beside;
-  return require.resolve('sql.js/dist/sql-wasm.wasm');
+  // Unbundled (tests, tsx): from the package. A variable keeps esbuild from resolving it at build time.
+  const inPackage = 'sql.js/dist/sql-wasm.wasm';
+  return require.resolve(inPackage);
 }
 
 /** Loads sql.js once per process. */
