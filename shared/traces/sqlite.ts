@@ -17,8 +17,8 @@ import type { Finding, InputProblem } from '../types';
 export interface JsonDocScanner {
   /** Findings in one JSON document; `jsonPath` relative to it. */
   scan(json: string): Finding[];
-  /** The document redacted (given the findings `scan` returned for it). */
-  redact(json: string, findings: Finding[]): string;
+  /** The document redacted (called only for documents `scan` found something in). */
+  redact(json: string): string;
 }
 
 export interface StoreScan {
@@ -206,7 +206,7 @@ export async function redactSqliteBytes(bytes: Uint8Array, scanner: JsonDocScann
     const changes: { table: string; column: string; rowid: number; text: string; count: number }[] = [];
     for (const r of documents(db, docTables(db))) {
       const found = scanner.scan(r.text);
-      if (found.length) changes.push({ table: r.table, column: r.column, rowid: r.rowid, text: scanner.redact(r.text, found), count: found.length });
+      if (found.length) changes.push({ table: r.table, column: r.column, rowid: r.rowid, text: scanner.redact(r.text), count: found.length });
     }
     db.run('BEGIN');
     for (const c of changes) db.run(`UPDATE "${c.table}" SET "${c.column}" = ? WHERE rowid = ?`, [c.text, c.rowid]);

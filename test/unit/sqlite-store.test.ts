@@ -28,8 +28,8 @@ const testScanner: JsonDocScanner = {
     }
     return out.sort((a, b) => a.jsonPath!.localeCompare(b.jsonPath!));
   },
-  redact(json: string, findings: Finding[]): string {
-    return findings.reduce((t, f) => t.split(f.secret!).join('[REDACTED]'), json);
+  redact(json: string): string {
+    return testScanner.scan(json).reduce((t, f) => t.split(f.secret!).join('[REDACTED]'), json);
   },
 };
 
