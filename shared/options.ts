@@ -43,6 +43,28 @@ export interface EngineOptions {
   mode: RedactionMode;
   /** Replacement text for mask mode; default `[REDACTED]`. */
   placeholder: string;
+  /** Settings of the opt-in `high_entropy` detector (shared/detectors/high-entropy.ts); absent = defaults. */
+  highEntropy?: Partial<HighEntropyOptions>;
+  /** Opt-in path anonymiser (shared/redact/paths.ts) for redacted copies and the preview. */
+  anonymizePaths?: boolean;
+}
+
+/** Field types of trace values (opentraces' hints), as the trace readers classify them. */
+export type FieldType = 'tool_input' | 'tool_result' | 'reasoning' | 'general';
+
+export interface HighEntropyOptions {
+  /** Bits per character a base64-like token must reach (general text, reasoning). Default 4.5. */
+  base64Threshold: number;
+  /** Bits per character a hex token must reach (hex tops out at 4). Default 3.0. */
+  hexThreshold: number;
+  /** Shortest token considered. Default 20. */
+  minLength: number;
+  /** Longest token considered; longer runs are blobs (images, files), not credentials. Default 512. */
+  maxLength: number;
+  /** Also report UUIDs and hex digests of hash lengths. Default false. */
+  includeHashes: boolean;
+  /** Added to both thresholds per field type; negative is stricter. Default tool_input -0.5, tool_result +0.25. */
+  fieldTypeDelta: Partial<Record<FieldType, number>>;
 }
 
 export const DEFAULT_SENSITIVE_KEYS = [

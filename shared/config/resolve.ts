@@ -28,6 +28,8 @@ export function resolveConfig(config: TracelintConfig, where: { configFile?: str
   engine.allowlistPatterns = [...(config.allowlistPatterns ?? [])];
   if (config.redaction?.mode) engine.mode = config.redaction.mode;
   if (config.redaction?.placeholder) engine.placeholder = config.redaction.placeholder;
+  if (config.redaction?.anonymizePaths !== undefined) engine.anonymizePaths = config.redaction.anonymizePaths;
+  if (config.highEntropy) engine.highEntropy = { ...config.highEntropy, fieldTypeDelta: { ...config.highEntropy.fieldTypeDelta } };
   return {
     configFile: where.configFile,
     baseDir: where.baseDir,
@@ -38,5 +40,6 @@ export function resolveConfig(config: TracelintConfig, where: { configFile?: str
     tracingDecorators: (config.tracingDecorators ?? []).map((d) => ({ ...d })),
     credentialNames: { add: [...(sk?.add ?? [])], ignore: [...(sk?.remove ?? [])] },
     useAgentDbgConfig: config.agentdbgConfig ?? true,
+    hygiene: { fileMode: parseInt(config.hygiene?.fileMode ?? '600', 8), dirMode: parseInt(config.hygiene?.dirMode ?? '700', 8) },
   };
 }

@@ -1,7 +1,7 @@
 // The shapes of configuration: `TracelintConfig` is tracelint.json as written (validated against
 // schemas/tracelint.schema.json); `ResolvedConfig` is what it boils down to for the engine, the
 // source rules and the file walker, with defaults applied and paths made absolute.
-import type { EngineOptions } from '../options';
+import type { EngineOptions, FieldType, HighEntropyOptions } from '../options';
 import type { Severity, Span } from '../types';
 
 /** A severity, or `off`. */
@@ -30,7 +30,9 @@ export interface TracelintConfig {
   allowlist?: string[];
   allowlistPatterns?: string[];
   sensitiveKeys?: { add?: string[]; remove?: string[]; substring?: boolean };
-  redaction?: { mode?: 'mask' | 'hash' | 'remove'; placeholder?: string };
+  redaction?: { mode?: 'mask' | 'hash' | 'remove'; placeholder?: string; anonymizePaths?: boolean };
+  highEntropy?: Partial<Omit<HighEntropyOptions, 'fieldTypeDelta'>> & { fieldTypeDelta?: Partial<Record<FieldType, number>> };
+  hygiene?: { fileMode?: string; dirMode?: string };
   traces?: string[];
   ignore?: string[];
   tracingDecorators?: TracingDecoratorConfig[];
@@ -68,4 +70,6 @@ export interface ResolvedConfig {
   useAgentDbgConfig: boolean;
   /** The `.agentdbg/config.yaml` folded into `engine`, if any. */
   agentdbgFile?: string;
+  /** Widest modes for trace files and folders (trace-file-permissions), as numbers (0o600). */
+  hygiene: { fileMode: number; dirMode: number };
 }

@@ -10,23 +10,11 @@
 // Field type (opentraces' hints) moves the thresholds: tool inputs (shell commands, API payloads) are
 // where keys get pasted, so they are judged more strictly (lower threshold, more findings); tool
 // results (command output, fetched pages) carry more random-looking noise, so less strictly.
-/** opentraces' field types (the trace readers classify values; see shared/traces). */
-export type FieldType = 'tool_input' | 'tool_result' | 'reasoning' | 'general';
+import type { EngineOptions, FieldType, HighEntropyOptions } from '../options';
+import type { Candidate, DetectContext, Detector } from './types';
 
-export interface HighEntropySettings {
-  /** Bits per character a base64-like token must reach (general text, reasoning). */
-  base64Threshold: number;
-  /** Bits per character a hex token must reach (hex tops out at 4). */
-  hexThreshold: number;
-  /** Shortest token considered. */
-  minLength: number;
-  /** Longest token considered; longer runs are blobs, not credentials. */
-  maxLength: number;
-  /** Also report UUIDs and hex digests of hash lengths (32, 40, 64, 96, 128). */
-  includeHashes: boolean;
-  /** Added to both thresholds per field type: negative is stricter. */
-  fieldTypeDelta: Record<FieldType, number>;
-}
+export type { FieldType } from '../options';
+export type HighEntropySettings = HighEntropyOptions & { fieldTypeDelta: Record<FieldType, number> };
 
 export const DEFAULT_HIGH_ENTROPY: HighEntropySettings = {
   base64Threshold: 4.5,
@@ -37,7 +25,12 @@ export const DEFAULT_HIGH_ENTROPY: HighEntropySettings = {
   fieldTypeDelta: { tool_input: -0.5, tool_result: 0.25, reasoning: 0, general: 0 },
 };
 
-const TOKEN = /[A-Za-z0-9+/=_-]{20,}/g;
+/** The defaults with what the configuration sets. */
+export function highEntropySettings(o: Partial<HighEntropyOptions> | undefined): HighEntropySettings {
+  return { ...DEFAULT_HIGH_ENTROPY, ...o, fieldTypeDelta: { ...DEFAULT_HIGH_ENTROPY.fieldTypeDelta, ...o?.fieldTypeDelta } };
+}
+
+const TOKEN = /[A-Za-z0-9+/=_-]+/g;
 const HEX = /^[0-9a-fA-F]+$/;
 const HEX_PREFIX = /^[A-Za-z]{1,10}[_-](?=[0-9a-fA-F]+$)/;
 const UUID = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
@@ -82,6 +75,7 @@ export function findHighEntropy(
   const re = new RegExp(TOKEN.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    if (m[0].length < settings.minLength) continue;
     // Padding is part of base64 but adds no randomness.
     let token = m[0];
     while (token.endsWith('=')) token = token.slice(0, -1);
@@ -96,3 +90,33 @@ export function findHighEntropy(
     if (shannonEntropy(hex ? body : token) >= threshold) each(m.index, m.index + token.length);
   }
 }
+
+function detector(settings: HighEntropySettings): Detector {
+  return {
+    name: 'high_entropy',
+    description: 'Opt-in: a random-looking base64 or hex token (Shannon entropy over a threshold) that no other detector recognises; stricter in tool inputs than in tool results.',
+    defaultSeverity: 'warning',
+    defaultEnabled: false,
+    examples: {
+      positive: ['export DEPLOY_TOKEN=xJW85RKTjrXp3l2pdI4YTHRu3kowQ2hZAPfWq6SB', 'int_9f2c4e7a1b3d5f60718293a4b5c6d7e8f9012a3b4c5d6e7f'],
+      negative: [
+        'run 550e8400-e29b-41d4-a716-446655440000',
+        'commit 3f786850e387550fdab836ed7e6dc881de23001b',
+        'thisIsAVeryLongCamelCaseIdentifierName',
+        '/usr/lib/python3.12/site-packages/tracecraft/instrumentation/decorators.py',
+      ],
+    },
+    patterns: [TOKEN, HEX, HEX_PREFIX, UUID],
+    // A raw JSON line may split a token with escapes (`\/`, `\u0041`): the hint admits backslashes.
+    rawHint: `[A-Za-z0-9+/=_\\\\-]{${Math.max(1, settings.minLength)},}`,
+    find(text: string, ctx: DetectContext, out: Candidate[]): void {
+      findHighEntropy(text, ctx.fieldType, settings, (start, end) => out.push({ detector: 'high_entropy', start, end }));
+    },
+    configure(options: EngineOptions): Detector {
+      return detector(highEntropySettings(options.highEntropy));
+    },
+  };
+}
+
+/** The detector with its default settings; the engine configures it from `EngineOptions.highEntropy`. */
+export const highEntropy: Detector = detector(DEFAULT_HIGH_ENTROPY);

@@ -26,6 +26,7 @@ import { email } from './email';
 import { phone } from './phone';
 import { genericApiKeyParam } from './generic_api_key_param';
 import { passwordField } from './password_field';
+import { highEntropy } from './high-entropy';
 
 /** Format detectors: each match is atomic and outranks every generic rule. */
 export const SPECIFIC_DETECTORS: readonly Detector[] = [
@@ -50,7 +51,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
 export const GENERIC_DETECTORS: readonly Detector[] = [genericApiKeyParam, passwordField];
 
 /** Opt-in detectors (off unless enabled in the configuration); generic, ranked last. */
-export const OPT_IN_DETECTORS: readonly Detector[] = [];
+export const OPT_IN_DETECTORS: readonly Detector[] = [highEntropy];
 
 export const SENSITIVE_FIELD_INFO: DetectorInfo = {
   name: 'sensitive_field',

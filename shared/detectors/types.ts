@@ -2,6 +2,7 @@
 // string value, a source string literal, a line of free text) and reports candidate spans; the
 // engine (shared/engine) then applies allowlists, markers and overlap precedence.
 import type { Severity } from '../types';
+import type { EngineOptions, FieldType } from '../options';
 
 /** What other parts of tracelint may know about a detector (docs, config schema, ReDoS checks). */
 export interface DetectorInfo {
@@ -27,8 +28,8 @@ export interface DetectorInfo {
 export interface DetectContext {
   /** The key the value sits under (the nearest object key), when the string is a JSON value. */
   key?: string;
-  /** opentraces' field types, when the reader knows them (opt-in detectors may tune thresholds by it). */
-  fieldType?: 'tool_input' | 'tool_result' | 'reasoning' | 'general';
+  /** What kind of trace field holds the value (tool input, tool result, ...), when a trace reader knows. */
+  fieldType?: FieldType;
 }
 
 export interface Candidate {
@@ -45,4 +46,6 @@ export interface Detector extends DetectorInfo {
   rawHint: string;
   /** Pushes every candidate span in `text`. Must be linear in `text.length` and allocate little. */
   find(text: string, ctx: DetectContext, out: Candidate[]): void;
+  /** For detectors with settings of their own: the detector as the options configure it. */
+  configure?(options: EngineOptions): Detector;
 }

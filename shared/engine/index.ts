@@ -124,7 +124,7 @@ export class Engine {
     for (const d of [...GENERIC_DETECTORS, ...OPT_IN_DETECTORS]) {
       const r = rank++;
       if (!enabled(d.name, d.defaultEnabled)) continue;
-      this.active.push({ detector: d, rank: r, generic: true });
+      this.active.push({ detector: d.configure ? d.configure(options) : d, rank: r, generic: true });
       this.severity.set(d.name, sev(d.name, d.defaultSeverity));
     }
     this.ranks = { custom: customRank, customString: customStringRank, fieldPath: rank++, sensitive: rank++ };

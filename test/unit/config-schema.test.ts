@@ -30,7 +30,12 @@ const FULL: TracelintConfig = {
   allowlist: ['sk-test-0000'],
   allowlistPatterns: ['.+@example\\.com'],
   sensitiveKeys: { add: ['db_password'], remove: ['auth'], substring: false },
-  redaction: { mode: 'mask', placeholder: '[GONE]' },
+  redaction: { mode: 'mask', placeholder: '[GONE]', anonymizePaths: true },
+  highEntropy: {
+    base64Threshold: 4.5, hexThreshold: 3, minLength: 20, maxLength: 512, includeHashes: false,
+    fieldTypeDelta: { tool_input: -0.5, tool_result: 0.25, reasoning: 0, general: 0 },
+  },
+  hygiene: { fileMode: '600', dirMode: '700' },
   traces: ['traces/**'],
   ignore: ['fixtures/**'],
   tracingDecorators: [{ name: 'traced', module: 'acme.tracing', exclusionParam: 'hide', captureParam: 'capture' }],
@@ -88,6 +93,7 @@ function schemaAt(path: string): SchemaNode {
 function alter(value: unknown, node: SchemaNode): unknown {
   if (node.enum) return node.enum.find((e) => e !== value);
   if (node.type === 'boolean') return !value;
+  if (node.type === 'number' || node.type === 'integer') return (value as number) + 1;
   if (node.type === 'string') return `${value as string}x`;
   if (node.type === 'array') return [...(value as string[]), 'added_item'];
   throw new Error(`no alteration for ${JSON.stringify(node)}`);

@@ -2,6 +2,8 @@
 // configured thresholds, and field types moving the thresholds (tool inputs stricter than results).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Engine } from '../../shared/engine/index';
+import { defaultEngineOptions, type EngineOptions } from '../../shared/options';
 import { DEFAULT_HIGH_ENTROPY, findHighEntropy, shannonEntropy, type FieldType, type HighEntropySettings } from '../../shared/detectors/high-entropy';
 
 function spans(text: string, fieldType?: FieldType, settings: HighEntropySettings = DEFAULT_HIGH_ENTROPY): string[] {
@@ -68,4 +70,41 @@ test('entropy: configured thresholds and includeHashes', () => {
 test('entropy: linear on a huge token-like input', () => {
   const text = ('a1'.repeat(300) + ' ').repeat(5000);
   assert.deepEqual(spans(text), []);
+});
+
+// Through the engine: off by default, on when configured, thresholds from options, field types
+// from the value context, and named detectors keep their spans.
+
+function engine(extra: Partial<EngineOptions> = {}, on = true): Engine {
+  const o = { ...defaultEngineOptions(), ...extra };
+  if (on) o.detectors = { ...o.detectors, high_entropy: { enabled: true } };
+  return new Engine(o);
+}
+
+const found = (e: Engine, value: string, fieldType?: FieldType) =>
+  e.scanValue(value, { path: 'steps[0].inputs.command', key: 'command', fieldType }).map((m) => [m.detector, m.start, m.end, m.severity]);
+
+test('entropy engine: off by default', () => {
+  assert.deepEqual(found(engine({}, false), `deploy --token ${B64_40}`), []);
+});
+
+test('entropy engine: on, with the field type from the value context', () => {
+  const e = engine();
+  assert.deepEqual(found(e, `deploy --token ${B64_40}`), [['high_entropy', 15, 55, 'warning']]);
+  assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`, 'tool_input'), [['high_entropy', 16, 40, 'warning']]);
+  assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`, 'tool_result'), []);
+  assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`), []);
+});
+
+test('entropy engine: thresholds from EngineOptions.highEntropy', () => {
+  const e = engine({ highEntropy: { base64Threshold: 4.0, fieldTypeDelta: { tool_result: 0 } } });
+  assert.deepEqual(found(e, `key ${B64_24}`, 'tool_result'), [['high_entropy', 4, 28, 'warning']]);
+  assert.equal(e.mayContainFinding(`{"k": "${B64_24}"}`), true);
+});
+
+test('entropy engine: a named detector keeps its span; UUIDs stay quiet', () => {
+  const e = engine();
+  const key = 'sk-proj-' + B64_40;
+  assert.deepEqual(found(e, `use ${key} now`).map((f) => f[0]), ['openai_api_key']);
+  assert.deepEqual(found(e, 'trace 550e8400-e29b-41d4-a716-446655440000', 'tool_input'), []);
 });
