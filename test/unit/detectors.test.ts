@@ -303,9 +303,12 @@ test('hard negatives: ids, hashes, timestamps, versions, blobs and markers are n
 });
 
 test('every registry example: positives found by their detector, negatives not', () => {
+  // Opt-in detectors (high_entropy) are judged with themselves switched on.
+  const optIn = Object.fromEntries(detectorList().filter((d) => !d.defaultEnabled).map((d) => [d.name, { enabled: true }]));
+  const all = new Engine({ ...defaultEngineOptions(), detectors: optIn });
   for (const d of detectorList()) {
     const scan = (s: string) =>
-      d.exampleKey ? engine.scanValue(s, { path: `inputs.${d.exampleKey}`, key: d.exampleKey }) : engine.scanText(s);
+      d.exampleKey ? all.scanValue(s, { path: `inputs.${d.exampleKey}`, key: d.exampleKey }) : all.scanText(s);
     for (const p of d.examples.positive) assert.ok(scan(p).some((m) => m.detector === d.name), `${d.name} misses ${JSON.stringify(p.slice(0, 30))}`);
     for (const n of d.examples.negative) assert.ok(!scan(n).some((m) => m.detector === d.name), `${d.name} hits ${JSON.stringify(n.slice(0, 30))}`);
     assert.ok(d.examples.positive.length >= 1 && d.examples.negative.length >= 1);
@@ -316,6 +319,6 @@ test('registry: 17 TraceCraft names plus sensitive_field, in precedence order', 
   assert.deepEqual(detectorList().map((d) => d.name), [
     'private_key', 'anthropic_api_key', 'openai_api_key', 'github_token', 'slack_token', 'stripe_key', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'credit_card', 'ssn', 'email', 'phone',
-    'generic_api_key_param', 'password_field', 'sensitive_field',
+    'generic_api_key_param', 'password_field', 'high_entropy', 'sensitive_field',
   ]);
 });
