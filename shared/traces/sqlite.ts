@@ -2,6 +2,9 @@
 // `traces.data` (and earlier versions of it in `trace_versions.data`). This reads such a file
 // read-only, hands each document to the JSON trace scanner, and reports findings by table, row and
 // JSON path; it also writes a redacted copy of the database (never over the input).
+// The store copies parts of a run into other columns (`traces.error`, `steps.error`, playground
+// prompts, evaluation inputs), so once a file is known to be a trace store every text cell of every
+// table is scanned too: a redacted copy that kept `steps.error = "invalid key sk-…"` would not be one.
 //
 // The library is sql.js (SQLite compiled to WebAssembly): no native build, so it installs on any
 // machine. It works on an in-memory image of the file, which is what makes reading read-only: the
@@ -13,12 +16,20 @@ import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { Finding, InputProblem } from '../types';
 
-/** What the store reader needs from the JSON trace scanner, for one JSON document at a time. */
-export interface JsonDocScanner {
-  /** Findings in one JSON document; `jsonPath` relative to it. */
-  scan(json: string): Finding[];
-  /** The document redacted (called only for documents `scan` found something in). */
-  redact(json: string): string;
+/** A text cell of a trace store, and how to read it. */
+export interface StoreCell {
+  table: string;
+  column: string;
+  /** `run`: a TraceCraft run document (`traces.data`, `trace_versions.data`); `json`: other JSON; `text`: plain text. */
+  kind: 'run' | 'json' | 'text';
+}
+
+/** What the store reader needs from the trace scanner, one cell at a time. */
+export interface StoreScanner {
+  /** Findings in one cell; for `run`/`json` cells `jsonPath` is relative to the document. */
+  scan(text: string, cell: StoreCell): Finding[];
+  /** The cell redacted (called only for cells `scan` found something in). */
+  redact(text: string, cell: StoreCell): string;
 }
 
 export interface StoreScan {
@@ -82,13 +93,31 @@ function columnsOf(db: Database, table: string): string[] {
   return res.length ? res[0].values.map((row) => String(row[1])) : [];
 }
 
-function docTables(db: Database): { table: string; column: string; hasId: boolean }[] {
-  const out: { table: string; column: string; hasId: boolean }[] = [];
-  for (const t of DOC_TABLES) {
-    const cols = columnsOf(db, t.table);
-    if (cols.includes(t.column)) out.push({ ...t, hasId: cols.includes('id') });
+interface TableInfo {
+  table: string;
+  columns: string[];
+  hasId: boolean;
+}
+
+/** Ordinary tables (not SQLite's own, not virtual ones, whose shadow tables hold their data). */
+function userTables(db: Database): TableInfo[] {
+  const res = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const out: TableInfo[] = [];
+  for (const [name, sql] of res.length ? res[0].values : []) {
+    if (/^\s*CREATE\s+VIRTUAL\b/i.test(String(sql))) continue;
+    const columns = columnsOf(db, String(name));
+    out.push({ table: String(name), columns, hasId: columns.includes('id') });
   }
-  return out;
+  // The run tables first, in DOC_TABLES order, then the rest by name: findings read run first.
+  const rank = (t: TableInfo) => {
+    const i = DOC_TABLES.findIndex((d) => d.table === t.table);
+    return i < 0 ? DOC_TABLES.length : i;
+  };
+  return out.sort((a, b) => rank(a) - rank(b) || (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+}
+
+function isTraceStoreTables(tables: TableInfo[]): boolean {
+  return tables.some((t) => DOC_TABLES.some((d) => d.table === t.table && t.columns.includes(d.column)));
 }
 
 function textOf(v: unknown): string | null {
@@ -97,18 +126,43 @@ function textOf(v: unknown): string | null {
   return null;
 }
 
-type Row = { table: string; column: string; rowid: number; id?: string; text: string };
+function kindOf(table: string, column: string, text: string): StoreCell['kind'] {
+  if (DOC_TABLES.some((d) => d.table === table && d.column === column)) return 'run';
+  const c = text.trimStart().charCodeAt(0);
+  return c === 123 || c === 91 ? 'json' : 'text';
+}
 
-/** Every run document of every trace table, in rowid order, one row in memory at a time. */
-function* documents(db: Database, tables: { table: string; column: string; hasId: boolean }[]): Generator<Row> {
+type Row = StoreCell & { rowid: number; id?: string; text: string };
+
+const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Every non-empty text cell of the store, table by table in rowid order, one row in memory at a
+ * time. A table without rowid (WITHOUT ROWID) cannot be addressed for the redacted copy: it is
+ * reported through `onSkip` instead.
+ */
+function* cells(db: Database, tables: TableInfo[], onSkip: (table: string, why: string) => void): Generator<Row> {
   for (const t of tables) {
-    const stmt = db.prepare(`SELECT rowid, "${t.column}"${t.hasId ? ', "id"' : ''} FROM "${t.table}" ORDER BY rowid`);
+    let stmt;
+    try {
+      stmt = db.prepare(`SELECT rowid, ${t.columns.map(quoteId).join(', ')} FROM ${quoteId(t.table)} ORDER BY rowid`);
+    } catch (e) {
+      onSkip(t.table, (e as Error).message);
+      continue;
+    }
+    const idAt = t.columns.indexOf('id');
     try {
       while (stmt.step()) {
-        const [rowid, value, id] = stmt.get();
-        const text = textOf(value);
-        if (text === null) continue; // NULL or a number: no document in this row.
-        yield { table: t.table, column: t.column, rowid: Number(rowid), id: id == null ? undefined : String(id), text };
+        const row = stmt.get();
+        const rowid = Number(row[0]);
+        const id = idAt >= 0 && row[idAt + 1] != null ? String(row[idAt + 1]) : undefined;
+        for (let c = 0; c < t.columns.length; c++) {
+          const value = row[c + 1];
+          // Numbers and NULLs hold nothing to find; BLOBs only in the run column, where TraceCraft may write bytes.
+          const text = typeof value === 'string' || kindOf(t.table, t.columns[c], '') === 'run' ? textOf(value) : null;
+          if (text === null || text.length === 0) continue;
+          yield { table: t.table, column: t.columns[c], kind: kindOf(t.table, t.columns[c], text), rowid, id, text };
+        }
       }
     } finally {
       stmt.free();
@@ -120,7 +174,7 @@ function where(r: Row): string {
   return `${r.table} row ${r.rowid}${r.id !== undefined ? ` (id ${r.id})` : ''}, ${r.column}`;
 }
 
-/** Moves a finding from document offsets to the store's coordinates. */
+/** Moves a finding from cell offsets to the store's coordinates. */
 function placeFinding(f: Finding, r: Row, file: string | undefined): Finding {
   const placed: Finding = {
     ...f,
@@ -128,8 +182,8 @@ function placeFinding(f: Finding, r: Row, file: string | undefined): Finding {
     span: { start: 0, end: 0 },
     range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
     store: { table: r.table, rowid: r.rowid, column: r.column, ...(r.id !== undefined ? { id: r.id } : {}) },
-    jsonPath: f.jsonPath,
   };
+  if (f.jsonPath === undefined) delete placed.jsonPath;
   if (file !== undefined) placed.file = file;
   else delete placed.file;
   delete placed.byteStart;
@@ -149,13 +203,18 @@ function walNote(file: string | undefined): InputProblem[] {
   return [];
 }
 
-function scanDb(db: Database, scanner: JsonDocScanner, file: string | undefined): StoreScan {
-  const tables = docTables(db);
-  const result: StoreScan = { isTraceStore: tables.length > 0, findings: [], problems: [], rows: {} };
-  for (const r of documents(db, tables)) {
-    result.rows[r.table] = (result.rows[r.table] ?? 0) + 1;
+function scanDb(db: Database, scanner: StoreScanner, file: string | undefined): StoreScan {
+  const tables = userTables(db);
+  const result: StoreScan = { isTraceStore: isTraceStoreTables(tables), findings: [], problems: [], rows: {} };
+  if (!result.isTraceStore) return result;
+  const skip = (table: string, why: string) => result.problems.push({ file, line: 0, message: `table ${table} not scanned: ${why}` });
+  let last = '';
+  for (const r of cells(db, tables, skip)) {
+    const rowKey = `${r.table}\0${r.rowid}`;
+    if (rowKey !== last) result.rows[r.table] = (result.rows[r.table] ?? 0) + 1;
+    last = rowKey;
     try {
-      for (const f of scanner.scan(r.text)) result.findings.push(placeFinding(f, r, file));
+      for (const f of scanner.scan(r.text, r)) result.findings.push(placeFinding(f, r, file));
     } catch (e) {
       result.problems.push({ file, line: 0, message: `${where(r)}: not scanned (${(e as Error).message})` });
     }
@@ -164,7 +223,7 @@ function scanDb(db: Database, scanner: JsonDocScanner, file: string | undefined)
 }
 
 /** Scans a database image (the bytes of a .db/.sqlite file). `file` names it in findings. */
-export async function scanSqliteBytes(bytes: Uint8Array, scanner: JsonDocScanner, file?: string): Promise<StoreScan> {
+export async function scanSqliteBytes(bytes: Uint8Array, scanner: StoreScanner, file?: string): Promise<StoreScan> {
   if (!isSqliteBytes(bytes)) {
     return { isTraceStore: false, findings: [], problems: [{ file, line: 0, message: 'not an SQLite database (no SQLite header)' }], rows: {} };
   }
@@ -184,7 +243,7 @@ export async function scanSqliteBytes(bytes: Uint8Array, scanner: JsonDocScanner
 }
 
 /** Scans a .db/.sqlite file read-only. Files over `MAX_STORE_BYTES` are reported, not read. */
-export async function scanSqliteFile(file: string, scanner: JsonDocScanner): Promise<StoreScan> {
+export async function scanSqliteFile(file: string, scanner: StoreScanner): Promise<StoreScan> {
   const size = statSync(file).size;
   if (size > MAX_STORE_BYTES) {
     return { isTraceStore: false, findings: [], problems: [{ file, line: 0, message: `database of ${size} bytes not scanned (limit ${MAX_STORE_BYTES})` }], rows: {} };
@@ -198,18 +257,23 @@ export async function scanSqliteFile(file: string, scanner: JsonDocScanner): Pro
  * The database with every run document redacted. Old values do not survive in free pages:
  * `secure_delete` zeroes what updates free, and VACUUM rebuilds the file before it is exported.
  */
-export async function redactSqliteBytes(bytes: Uint8Array, scanner: JsonDocScanner): Promise<{ bytes: Uint8Array; rowsChanged: number; findings: number }> {
+export async function redactSqliteBytes(bytes: Uint8Array, scanner: StoreScanner): Promise<{ bytes: Uint8Array; rowsChanged: number; findings: number }> {
   if (!isSqliteBytes(bytes)) throw new Error('not an SQLite database (no SQLite header)');
   const db = await openCopy(bytes);
   try {
     db.run('PRAGMA secure_delete = ON');
+    const tables = userTables(db);
+    if (!isTraceStoreTables(tables)) throw new Error('not a trace store: no traces table with a data column');
     const changes: { table: string; column: string; rowid: number; text: string; count: number }[] = [];
-    for (const r of documents(db, docTables(db))) {
-      const found = scanner.scan(r.text);
-      if (found.length) changes.push({ table: r.table, column: r.column, rowid: r.rowid, text: scanner.redact(r.text), count: found.length });
+    const skipped: string[] = [];
+    for (const r of cells(db, tables, (t) => skipped.push(t))) {
+      const found = scanner.scan(r.text, r);
+      if (found.length) changes.push({ table: r.table, column: r.column, rowid: r.rowid, text: scanner.redact(r.text, r), count: found.length });
     }
+    // A table the copy cannot address would keep its secrets: no copy rather than a false one.
+    if (skipped.length) throw new Error(`cannot redact table ${skipped.join(', ')} (no rowid)`);
     db.run('BEGIN');
-    for (const c of changes) db.run(`UPDATE "${c.table}" SET "${c.column}" = ? WHERE rowid = ?`, [c.text, c.rowid]);
+    for (const c of changes) db.run(`UPDATE ${quoteId(c.table)} SET ${quoteId(c.column)} = ? WHERE rowid = ?`, [c.text, c.rowid]);
     db.run('COMMIT');
     db.run('VACUUM');
     return { bytes: db.export(), rowsChanged: changes.length, findings: changes.reduce((n, c) => n + c.count, 0) };
@@ -219,7 +283,7 @@ export async function redactSqliteBytes(bytes: Uint8Array, scanner: JsonDocScann
 }
 
 /** Writes a redacted copy of `input` to `output` (atomically: a temporary file, then a rename). */
-export async function redactSqliteFile(input: string, output: string, scanner: JsonDocScanner): Promise<{ rowsChanged: number; findings: number }> {
+export async function redactSqliteFile(input: string, output: string, scanner: StoreScanner): Promise<{ rowsChanged: number; findings: number }> {
   if (existsSync(output) && statSync(output).ino === statSync(input).ino) {
     throw new Error('the redacted copy must not overwrite the input database');
   }

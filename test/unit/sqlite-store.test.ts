@@ -8,28 +8,37 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../shared/types';
-import { loadSqlJs, redactSqliteBytes, redactSqliteFile, scanSqliteBytes, scanSqliteFile, type JsonDocScanner } from '../../shared/traces/sqlite';
+import { loadSqlJs, redactSqliteBytes, redactSqliteFile, scanSqliteBytes, scanSqliteFile, type StoreCell, type StoreScanner } from '../../shared/traces/sqlite';
 
 const KEY = 'sk-proj-' + 'Zq3xV9mLw2Tn8RcY4bKd7PfH'; // fake, realistic in shape
 
-// A small scanner over parsed JSON, standing in for the engine so this file tests the store layer
-// alone: it flags strings holding an `sk-` key and reports their JSON path.
-const testScanner: JsonDocScanner = {
-  scan(json: string): Finding[] {
+// A small scanner standing in for the engine, so this file tests the store layer alone: it flags
+// `sk-` keys, in JSON cells with their JSON path, in text cells by position.
+const KEY_RE = /sk-[A-Za-z0-9_-]{20,}/;
+const hit = (secret: string, jsonPath?: string): Finding => ({
+  ruleId: 'openai_api_key', severity: 'error', message: 'OpenAI API key', span: { start: 0, end: 0 },
+  range: { line: 0, column: 0, endLine: 0, endColumn: 0 }, secret, ...(jsonPath !== undefined ? { jsonPath } : {}),
+});
+const testScanner: StoreScanner = {
+  scan(text: string, cell: StoreCell): Finding[] {
+    if (cell.kind === 'text') {
+      const m = KEY_RE.exec(text);
+      return m ? [hit(m[0])] : [];
+    }
     const out: Finding[] = [];
-    const stack: [unknown, string][] = [[JSON.parse(json), '']];
+    const stack: [unknown, string][] = [[JSON.parse(text), '']];
     while (stack.length) {
       const [v, path] = stack.pop()!;
       if (typeof v === 'string') {
-        const m = /sk-[A-Za-z0-9_-]{20,}/.exec(v);
-        if (m) out.push({ ruleId: 'openai_api_key', severity: 'error', message: 'OpenAI API key', span: { start: 0, end: 0 }, range: { line: 0, column: 0, endLine: 0, endColumn: 0 }, jsonPath: path, secret: m[0] });
+        const m = KEY_RE.exec(v);
+        if (m) out.push(hit(m[0], path));
       } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`]));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k]);
     }
     return out.sort((a, b) => a.jsonPath!.localeCompare(b.jsonPath!));
   },
-  redact(json: string): string {
-    return testScanner.scan(json).reduce((t, f) => t.split(f.secret!).join('[REDACTED]'), json);
+  redact(text: string, cell: StoreCell): string {
+    return testScanner.scan(text, cell).reduce((t, f) => t.split(f.secret!).join('[REDACTED]'), text);
   },
 };
 
@@ -158,4 +167,44 @@ test('sqlite: changes still in a -wal file beside the store are reported as not 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('sqlite: the store copies parts of a run into other columns; those are scanned and redacted too', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(await buildStore([['run-b', run('run-b', null)]]));
+  db.run('ALTER TABLE traces ADD COLUMN error TEXT');
+  db.run(`UPDATE traces SET error = 'AuthError: key ${KEY} rejected' WHERE id = 'run-b'`);
+  db.run('CREATE TABLE steps (id TEXT PRIMARY KEY, trace_id TEXT, error TEXT, input_tokens INTEGER)');
+  db.run(`INSERT INTO steps VALUES ('s1', 'run-b', NULL, 12), ('s2', 'run-b', 'retry with ${KEY}', 40)`);
+  const bytes = db.export();
+  db.close();
+  const r = await scanSqliteBytes(bytes, testScanner, 'x.db');
+  assert.deepEqual(r.rows, { traces: 1, steps: 2 });
+  assert.deepEqual(
+    r.findings.map((f) => [f.store, f.jsonPath, f.message]),
+    [
+      [{ table: 'traces', rowid: 1, column: 'error', id: 'run-b' }, undefined, 'OpenAI API key [traces row 1 (id run-b), error]'],
+      [{ table: 'steps', rowid: 2, column: 'error', id: 's2' }, undefined, 'OpenAI API key [steps row 2 (id s2), error]'],
+    ],
+  );
+  const red = await redactSqliteBytes(bytes, testScanner);
+  assert.deepEqual([red.rowsChanged, red.findings], [2, 2]);
+  assert.equal(Buffer.from(red.bytes).includes(Buffer.from(KEY)), false);
+  const check = new SQL.Database(red.bytes);
+  assert.deepEqual(check.exec('SELECT error FROM steps ORDER BY rowid')[0].values, [[null], ['retry with [REDACTED]']]);
+  check.close();
+});
+
+test('sqlite: a WITHOUT ROWID table is reported when scanning, and refuses a redacted copy', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(await buildStore([['run-a', run('run-a', KEY)]]));
+  db.run('CREATE TABLE notes (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID');
+  db.run(`INSERT INTO notes VALUES ('a', '${KEY}')`);
+  const bytes = db.export();
+  db.close();
+  const r = await scanSqliteBytes(bytes, testScanner, 'x.db');
+  assert.equal(r.findings.length, 2);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /^table notes not scanned: /);
+  await assert.rejects(redactSqliteBytes(bytes, testScanner), /cannot redact table notes \(no rowid\)/);
 });
