@@ -32,6 +32,9 @@ export interface StoreScanner {
   redact(text: string, cell: StoreCell): string;
 }
 
+/** The first name of `StoreScanner` (a scanner of run documents only is one, ignoring the cell). */
+export type JsonDocScanner = StoreScanner;
+
 export interface StoreScan {
   /** False when the database holds no trace table: not a trace store, nothing to say. */
   isTraceStore: boolean;
