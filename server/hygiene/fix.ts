@@ -21,7 +21,10 @@ export function applyFixCommand(cmd: FixCommand): string {
   }
 }
 
-/** Applies the command fixes of `fixes` once each (several findings can share one fix). */
+/**
+ * Applies each command once (several findings can share one fix). A command that fails (a file
+ * owned by someone else, a read-only .gitignore) is reported in the returned lines; the rest go on.
+ */
 export function applyFixCommands(cmds: FixCommand[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -29,7 +32,12 @@ export function applyFixCommands(cmds: FixCommand[]): string[] {
     const key = JSON.stringify(c);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(applyFixCommand(c));
+    try {
+      out.push(applyFixCommand(c));
+    } catch (e) {
+      const target = c.kind === 'chmod' ? c.path : c.gitignore;
+      out.push(`could not fix ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   }
   return out;
 }
