@@ -6,7 +6,7 @@ import { RULES } from '../rules';
 import type { RuleContext, RuleMeta, SourceSettings } from '../rules/types';
 import { CredentialNames } from './credential-names';
 import type { SourceModel } from './model';
-import { applyDirectives, parseDirectives } from './suppressions';
+import { applyDirectives, extendOverHeaders, parseDirectives, type Header } from './suppressions';
 
 export const UNUSED_SUPPRESSION: RuleMeta = {
   id: 'unused-suppression',
@@ -65,6 +65,7 @@ export function runRules(model: SourceModel, settings: SourceSettings): Finding[
     }
   }
   const directives = parseDirectives(model.comments, model.lines);
+  extendOverHeaders(directives, headers(model));
   const kept = applyDirectives(findings, directives);
   const unusedSeverity = severityOf(settings, UNUSED_SUPPRESSION);
   if (unusedSeverity !== 'off') {
@@ -84,6 +85,22 @@ export function runRules(model: SourceModel, settings: SourceSettings): Finding[
     }
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Header lines of each traced function; Python decorator stacks start at their first decorator. */
+function headers(model: SourceModel): Header[] {
+  return model.traced.map((t) => {
+    let first = model.lines.position(t.tracerSpan.start).line;
+    if (model.language === 'python') {
+      while (first > 0) {
+        const prev = model.text.slice(model.lines.lineStart(first - 1), model.lines.lineStart(first)).trim();
+        if (!prev.startsWith('@')) break;
+        first--;
+      }
+    }
+    const ends = [t.nameSpan.end, ...t.params.map((p) => p.span.end)];
+    return { firstLine: first, lastLine: model.lines.position(Math.max(...ends)).line };
+  });
 }
 
 /** Start of the whitespace run before `offset` (a trailing comment goes with the spaces before it). */

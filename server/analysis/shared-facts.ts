@@ -197,6 +197,7 @@ export function collectCallFacts(lang: Lang, calls: CallSite[], resolve: (callee
       }
     }
   }
+  facts.patterns.sort((a, b) => a.span.start - b.span.start);
   return facts;
 }
 

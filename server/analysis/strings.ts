@@ -84,7 +84,9 @@ export function decodeEscapes(
     }
     b.verbatim(text.slice(run, k), run);
     const { decoded, length } = escapeAt(k);
-    b.escape(decoded, k, k + length);
+    // An escape that decodes to itself (Python's `\d` in a plain string) maps one to one.
+    if (decoded === text.slice(k, k + length)) b.verbatim(decoded, k);
+    else b.escape(decoded, k, k + length);
     k += length;
     run = k;
   }

@@ -11,8 +11,13 @@ export interface Directive {
   /** Rule ids; empty = all rules. */
   rules: string[];
   span: Span;
-  /** The line the directive applies to (next-line / line), 0-based. */
+  /** The first line the directive applies to (next-line / line), 0-based. */
   line: number;
+  /**
+   * The last line it applies to: the same line, or, for a next-line directive above a traced
+   * function, the end of its header (decorators through the parameter list).
+   */
+  lastLine: number;
   trailing: boolean;
   used: boolean;
 }
@@ -29,7 +34,8 @@ export function parseDirectives(comments: CommentSite[], lines: LineIndex): Dire
     const rules = list.split(/[\s,]+/).filter((r) => r.length > 0);
     const line = lines.position(c.span.start).line;
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-line' ? 'line' : (m[1] as 'disable' | 'enable');
-    out.push({ kind, rules, span: c.span, line: kind === 'next-line' ? lines.position(c.span.end).line + 1 : line, trailing: c.trailing, used: false });
+    const target = kind === 'next-line' ? lines.position(c.span.end).line + 1 : line;
+    out.push({ kind, rules, span: c.span, line: target, lastLine: target, trailing: c.trailing, used: false });
   }
   return out;
 }
@@ -45,7 +51,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): F
   return findings.filter((f) => {
     let suppressed = false;
     for (const d of directives) {
-      if ((d.kind === 'next-line' || d.kind === 'line') && d.line === f.range.line && covers(d, f.ruleId)) {
+      if ((d.kind === 'next-line' || d.kind === 'line') && d.line <= f.range.line && f.range.line <= d.lastLine && covers(d, f.ruleId)) {
         d.used = true;
         suppressed = true;
       }
@@ -63,4 +69,21 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): F
     }
     return !suppressed;
   });
+}
+
+/**
+ * A header to extend next-line directives over: a traced function from its first decorator (or
+ * wrapper call) line to the line its parameters end on. Findings sit on the parameters, while the
+ * natural place for the comment is above the decorators.
+ */
+export interface Header {
+  firstLine: number;
+  lastLine: number;
+}
+
+export function extendOverHeaders(directives: Directive[], headers: Header[]): void {
+  for (const d of directives) {
+    if (d.kind !== 'next-line') continue;
+    for (const h of headers) if (h.firstLine === d.line) d.lastLine = Math.max(d.lastLine, h.lastLine);
+  }
 }
