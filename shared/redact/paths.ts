@@ -41,11 +41,15 @@ export function findHomePaths(text: string, placeholder = '[REDACTED]'): PathEdi
   return edits;
 }
 
-/** `text` with every home directory's user name replaced. */
-export function anonymizePaths(text: string, placeholder = '[REDACTED]'): string {
+/**
+ * `text` with every home directory's user name replaced. `json`: the text is raw JSON (a trace
+ * file), so the placeholder is written as JSON string content (a `"` in it would end the string).
+ */
+export function anonymizePaths(text: string, placeholder = '[REDACTED]', json = false): string {
+  const written = json ? JSON.stringify(placeholder).slice(1, -1) : placeholder;
   let out = '';
   let at = 0;
-  for (const e of findHomePaths(text, placeholder)) {
+  for (const e of findHomePaths(text, written)) {
     out += text.slice(at, e.start) + e.text;
     at = e.end;
   }

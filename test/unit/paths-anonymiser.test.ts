@@ -48,3 +48,10 @@ test('paths: large input stays linear (one pass, no catastrophic backtracking)',
   const text = '/Users/' + 'a'.repeat(200_000);
   assert.equal(anonymizePaths(text), '/Users/[REDACTED]');
 });
+
+test('paths: in raw JSON the placeholder is written as JSON string content', () => {
+  const line = '{"cwd": "/home/bob/work", "err": "C:\\\\Users\\\\carol\\\\x"}';
+  const out = anonymizePaths(line, 'user "x"', true);
+  assert.equal(out, '{"cwd": "/home/user \\"x\\"/work", "err": "C:\\\\Users\\\\user \\"x\\"\\\\x"}');
+  assert.deepEqual(JSON.parse(out), { cwd: '/home/user "x"/work', err: 'C:\\Users\\user "x"\\x' });
+});
