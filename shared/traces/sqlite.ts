@@ -82,9 +82,8 @@ export function isSqliteBytes(bytes: Uint8Array): boolean {
 }
 
 /**
- * Opens an in-memory copy of the database. (A store TraceCraft left in WAL mode opens too: sql.js
- * reads the image whatever its journal mode; what sits in a -wal file beside it is not in the image,
- * which `walNote` reports.)
+ * Opens an in-memory copy of the database. (An image whose header says WAL mode opens too: sql.js
+ * reads it whatever its journal mode. The -wal file beside a store is laid over it by `readStore`.)
  */
 async function openCopy(bytes: Uint8Array): Promise<Database> {
   const SQL = await loadSqlJs();
@@ -194,16 +193,72 @@ function placeFinding(f: Finding, r: Row, file: string | undefined): Finding {
   return placed;
 }
 
-function walNote(file: string | undefined): InputProblem[] {
-  if (!file) return [];
-  try {
-    if (statSync(file + '-wal').size > 0) {
-      return [{ file, line: 0, message: `${file}-wal holds changes not yet written into the database (the store is open or was not closed); they were not scanned.` }];
+/**
+ * The database as SQLite itself would read it: committed transactions still in the write-ahead
+ * log (`<file>-wal`, where TraceCraft's store, opened in WAL mode, writes until a checkpoint) laid
+ * over the main file's pages. Frames count only while their salts match the log header and their
+ * running checksum holds; everything up to the last valid commit frame applies (the rule in
+ * SQLite's file format, section "The Write-Ahead Log"). Returns null when the log adds nothing.
+ */
+export function applyWal(db: Uint8Array, wal: Uint8Array): { bytes: Uint8Array; frames: number } | null {
+  if (wal.length < 32 || db.length < 100) return null;
+  const wv = new DataView(wal.buffer, wal.byteOffset, wal.byteLength);
+  const magic = wv.getUint32(0);
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return null;
+  const bigEndian = (magic & 1) === 1;
+  const pageSize = wv.getUint32(8);
+  const dbPageSize = ((db[16] << 8) | db[17]) === 1 ? 65536 : (db[16] << 8) | db[17];
+  if (pageSize !== dbPageSize || pageSize < 512) return null;
+  const salt1 = wv.getUint32(16);
+  const salt2 = wv.getUint32(20);
+  let s0 = 0;
+  let s1 = 0;
+  const sum = (from: number, to: number): void => {
+    for (let i = from; i < to; i += 8) {
+      s0 = (s0 + wv.getUint32(i, !bigEndian) + s1) >>> 0;
+      s1 = (s1 + wv.getUint32(i + 4, !bigEndian) + s0) >>> 0;
     }
-  } catch {
-    // No WAL file: everything is in the database itself.
+  };
+  sum(0, 24);
+  if (s0 !== wv.getUint32(24) || s1 !== wv.getUint32(28)) return null;
+  const frameSize = 24 + pageSize;
+  const pending: { page: number; at: number }[] = [];
+  let committed: { page: number; at: number }[] = [];
+  let dbPages = 0;
+  for (let at = 32; at + frameSize <= wal.length; at += frameSize) {
+    if (wv.getUint32(at + 8) !== salt1 || wv.getUint32(at + 12) !== salt2) break;
+    sum(at, at + 8);
+    sum(at + 24, at + frameSize);
+    if (s0 !== wv.getUint32(at + 16) || s1 !== wv.getUint32(at + 20)) break;
+    pending.push({ page: wv.getUint32(at), at: at + 24 });
+    const commitSize = wv.getUint32(at + 4);
+    if (commitSize > 0) {
+      committed = committed.concat(pending.splice(0));
+      dbPages = commitSize;
+    }
   }
-  return [];
+  if (committed.length === 0) return null;
+  const out = new Uint8Array(dbPages * pageSize);
+  out.set(db.subarray(0, Math.min(db.length, out.length)));
+  for (const f of committed) {
+    if (f.page >= 1 && f.page <= dbPages) out.set(wal.subarray(f.at, f.at + pageSize), (f.page - 1) * pageSize);
+  }
+  // The image now holds everything: read it as a rollback-journal database.
+  out[18] = 1;
+  out[19] = 1;
+  return { bytes: out, frames: committed.length };
+}
+
+/** The file's bytes with its write-ahead log applied (see `applyWal`). */
+function readStore(file: string): Uint8Array {
+  const db = readFileSync(file);
+  let wal: Buffer;
+  try {
+    wal = readFileSync(file + '-wal');
+  } catch {
+    return db; // No log: everything is in the database file.
+  }
+  return applyWal(db, wal)?.bytes ?? db;
 }
 
 function scanDb(db: Database, scanner: StoreScanner, file: string | undefined): StoreScan {
@@ -251,9 +306,7 @@ export async function scanSqliteFile(file: string, scanner: StoreScanner): Promi
   if (size > MAX_STORE_BYTES) {
     return { isTraceStore: false, findings: [], problems: [{ file, line: 0, message: `database of ${size} bytes not scanned (limit ${MAX_STORE_BYTES})` }], rows: {} };
   }
-  const r = await scanSqliteBytes(readFileSync(file), scanner, file);
-  if (r.isTraceStore) r.problems.push(...walNote(file));
-  return r;
+  return scanSqliteBytes(readStore(file), scanner, file);
 }
 
 /**
@@ -290,7 +343,7 @@ export async function redactSqliteFile(input: string, output: string, scanner: S
   if (existsSync(output) && statSync(output).ino === statSync(input).ino) {
     throw new Error('the redacted copy must not overwrite the input database');
   }
-  const r = await redactSqliteBytes(readFileSync(input), scanner);
+  const r = await redactSqliteBytes(readStore(input), scanner);
   const tmp = `${output}.tracelint-${process.pid}.tmp`;
   writeFileSync(tmp, r.bytes, { mode: 0o600 });
   renameSync(tmp, output);

@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../shared/types';
-import { loadSqlJs, redactSqliteBytes, redactSqliteFile, scanSqliteBytes, scanSqliteFile, type StoreCell, type StoreScanner } from '../../shared/traces/sqlite';
+import { applyWal, loadSqlJs, redactSqliteBytes, redactSqliteFile, scanSqliteBytes, scanSqliteFile, type StoreCell, type StoreScanner } from '../../shared/traces/sqlite';
 
 const KEY = 'sk-proj-' + 'Zq3xV9mLw2Tn8RcY4bKd7PfH'; // fake, realistic in shape
 
@@ -154,19 +155,60 @@ test('sqlite: redacting garbage throws a clear error', async () => {
   await assert.rejects(redactSqliteBytes(new Uint8Array(10), testScanner), /not an SQLite database/);
 });
 
-test('sqlite: changes still in a -wal file beside the store are reported as not scanned', async () => {
+// Written by CPython's sqlite3 (the library TraceCraft's store uses), in WAL mode, left open: the
+// process exits without closing, so the committed run stays in `-wal`, not in the main file.
+const WRITER = `
+import json, os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute('PRAGMA journal_mode=WAL')
+c.execute('PRAGMA wal_autocheckpoint=0')
+c.execute('CREATE TABLE traces (id TEXT PRIMARY KEY, name TEXT NOT NULL, data JSON NOT NULL)')
+c.execute("INSERT INTO traces VALUES ('run-a', 'research_agent', ?)", (sys.argv[2],))
+c.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+c.execute("INSERT INTO traces VALUES ('run-b', 'research_agent', ?)", (sys.argv[3],))
+c.execute('BEGIN')
+c.execute("INSERT INTO traces VALUES ('run-c', 'research_agent', ?)", (sys.argv[3],))
+sys.stdout.flush()
+os._exit(0)
+`;
+
+test('sqlite: committed runs still in the -wal file of an open store are read; uncommitted ones are not', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tl-sqlite-'));
   try {
     const file = join(dir, 'traces.db');
-    writeFileSync(file, await buildStore([['run-a', run('run-a', null)]]));
-    assert.deepEqual((await scanSqliteFile(file, testScanner)).problems, []);
-    writeFileSync(file + '-wal', new Uint8Array(64));
-    assert.deepEqual((await scanSqliteFile(file, testScanner)).problems, [
-      { file, line: 0, message: `${file}-wal holds changes not yet written into the database (the store is open or was not closed); they were not scanned.` },
-    ]);
+    try {
+      execFileSync('python3', ['-c', WRITER, file, run('run-a', null), run('run-b', KEY)]);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return t.skip('python3 is not installed');
+      throw e;
+    }
+    assert.ok(statSync(file + '-wal').size > 0, 'the run sits in the log');
+    assert.equal(Buffer.from(readFileSync(file)).includes(Buffer.from(KEY)), false, 'and not in the main file');
+    const r = await scanSqliteFile(file, testScanner);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.rows, { traces: 2 });
+    assert.deepEqual(r.findings.map((f) => [f.store!.id, f.jsonPath]), [['run-b', 'steps[0].inputs.api_key'], ['run-b', 'steps[1].outputs.result']]);
+    // The redacted copy is of what the store holds, log included, and needs no log of its own.
+    const out = join(dir, 'clean.db');
+    assert.deepEqual(await redactSqliteFile(file, out, testScanner), { rowsChanged: 1, findings: 2 });
+    const again = await scanSqliteFile(out, testScanner);
+    assert.deepEqual([again.rows, again.findings.length], [{ traces: 2 }, 0]);
+    // A torn log (garbage after the last frame) keeps what was committed before it.
+    appendFileSync(file + '-wal', new Uint8Array(5000).fill(7));
+    assert.equal((await scanSqliteFile(file, testScanner)).findings.length, 2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('sqlite: a log that is not a WAL (bad magic, bad checksum) is ignored', () => {
+  const db = new Uint8Array(4096);
+  db[16] = 0x10; // page size 4096
+  assert.equal(applyWal(db, new Uint8Array(64)), null);
+  const wal = new Uint8Array(32 + 24 + 4096);
+  new DataView(wal.buffer).setUint32(0, 0x377f0682);
+  new DataView(wal.buffer).setUint32(8, 4096);
+  assert.equal(applyWal(db, wal), null, 'header checksum does not hold');
 });
 
 test('sqlite: the store copies parts of a run into other columns; those are scanned and redacted too', async () => {
