@@ -10,7 +10,7 @@ import type {
 import { matchRecorder, type Lang, type Resolved, type TracerMatch } from './sdks';
 
 /** Callee names (last segment) whose calls the front-ends keep, besides calls to traced functions. */
-export const INTERESTING_CALLEES = /^(?:RedactionConfig|RedactionRule|record_llm_call|record_tool_call|record_state|OTLP\w*Exporter)$/;
+export const INTERESTING_CALLEES = /^(?:RedactionConfig|RedactionProcessor|RedactionRule|record_llm_call|record_tool_call|record_state|OTLP\w*Exporter)$/;
 
 /** Whitespace before `offset` on its line (the indentation a fix adding lines should reuse). */
 export function lineIndent(text: string, offset: number): string {

@@ -41,7 +41,7 @@ function checkTraced(ctx: RuleContext, t: TracedFunction): void {
 }
 
 /** Removes one `key: value` entry of a dict literal with the comma that separates it. */
-function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
+export function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
   const text = model.text;
   let end = entry.span.end;
   const after = /^\s*,[ \t]*/.exec(text.slice(end));

@@ -1,0 +1,87 @@
+// What a trace records about the code that wrote a value: the traced function's name (TraceCraft
+// step `name`, AgentDbg event `name`, OTLP span `name`), its kind (step `type`), and the input key
+// the value sits under (`inputs.api_key`, `payload.args.api_key`, an OTLP attribute). Read from the
+// parsed document and the finding's JSON path; nothing is guessed when the trace does not say.
+import { isObject, parseJsonPath, valueAt, type PathSegment } from '../../shared/simulate/path';
+
+export interface TraceContext {
+  format: 'tracecraft' | 'agentdbg' | 'otlp';
+  /** The name the trace gives the function / tool / span. */
+  name: string;
+  /** TraceCraft step type (`tool`, `llm`, `agent`, `retrieval`), AgentDbg event type, OTLP span kind attribute. */
+  kind?: string;
+  /** Where the value sits: `inputs`, `outputs`, `attributes`, `args`, `result`, `prompt`... */
+  field?: string;
+  /** The input key (a parameter name, or `kwargs`), when the value is an input. */
+  inputKey?: string;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function firstEmbeddedKey(embedded: string | undefined): string | undefined {
+  if (!embedded) return undefined;
+  const first = parseJsonPath(embedded).segments[0];
+  return typeof first === 'string' ? first : undefined;
+}
+
+function traceCraft(doc: Record<string, unknown>, segs: PathSegment[]): TraceContext | undefined {
+  if (segs[0] !== 'steps' || typeof segs[1] !== 'number') return undefined;
+  let i = 2;
+  while (segs[i] === 'children' && typeof segs[i + 1] === 'number') i += 2;
+  const step = valueAt(doc, segs.slice(0, i));
+  if (!isObject(step)) return undefined;
+  const name = str(step.name);
+  if (!name) return undefined;
+  const field = typeof segs[i] === 'string' ? (segs[i] as string) : undefined;
+  const key = segs[i + 1];
+  return { format: 'tracecraft', name, kind: str(step.type), field, inputKey: field === 'inputs' && typeof key === 'string' ? key : undefined };
+}
+
+function agentDbg(doc: Record<string, unknown>, segs: PathSegment[]): TraceContext | undefined {
+  const name = str(doc.name);
+  const kind = str(doc.event_type);
+  if (!name || !kind || segs[0] !== 'payload') return undefined;
+  const field = typeof segs[1] === 'string' ? segs[1] : undefined;
+  const key = segs[2];
+  return { format: 'agentdbg', name, kind, field, inputKey: field === 'args' && typeof key === 'string' ? key : undefined };
+}
+
+/** OpenTelemetry / OpenInference attribute names that say what kind of step a span is. */
+const KIND_ATTRIBUTES = ['tracecraft.step.type', 'tracecraft.step_type', 'openinference.span.kind', 'langsmith.span.kind', 'langfuse.observation.type', 'gen_ai.operation.name'];
+
+function otlp(doc: Record<string, unknown>, segs: PathSegment[], embedded: string | undefined): TraceContext | undefined {
+  const at = segs.indexOf('spans');
+  if (at < 0 || typeof segs[at + 1] !== 'number') return undefined;
+  const span = valueAt(doc, segs.slice(0, at + 2));
+  if (!isObject(span)) return undefined;
+  const name = str(span.name);
+  if (!name) return undefined;
+  const attrs = Array.isArray(span.attributes) ? span.attributes.filter(isObject) : [];
+  const attr = (key: string) => {
+    const a = attrs.find((x) => x.key === key);
+    return a && isObject(a.value) ? str(a.value.stringValue) : undefined;
+  };
+  const kind = KIND_ATTRIBUTES.map(attr).find((k) => k !== undefined);
+  let inputKey: string | undefined;
+  let field: string | undefined;
+  if (segs[at + 2] === 'attributes' && typeof segs[at + 3] === 'number') {
+    field = 'attributes';
+    const attribute = valueAt(span, segs.slice(at + 2, at + 4));
+    const key = isObject(attribute) ? str(attribute.key) : undefined;
+    // `input.value` holding JSON: the key inside it; `tracecraft.inputs.api_key`: the last segment.
+    inputKey = firstEmbeddedKey(embedded) ?? (key && /(^|\.)(inputs?|args|arguments|params)\./.test(key) ? key.slice(key.lastIndexOf('.') + 1) : undefined);
+  }
+  return { format: 'otlp', name, kind: kind?.toLowerCase(), field, inputKey };
+}
+
+/** The trace context of the value at `jsonPath` in `doc` (one JSONL line or one JSON document). */
+export function traceContextOf(doc: unknown, jsonPath: string): TraceContext | undefined {
+  if (!isObject(doc)) return undefined;
+  const { segments, embedded } = parseJsonPath(jsonPath);
+  if (Array.isArray(doc.steps)) return traceCraft(doc, segments);
+  if (typeof doc.event_type === 'string') return agentDbg(doc, segments);
+  if (Array.isArray(doc.resourceSpans)) return otlp(doc, segments, embedded);
+  return undefined;
+}

@@ -1,0 +1,88 @@
+// The source side of closing the loop: every traced function (and AgentDbg recorder call) of one
+// project, read once with the source analysis (server/analysis), so a leak found in a trace can be
+// matched to the code that recorded it, and the project's TraceCraft redaction settings can be
+// read from the same models. A project is the folder of the tracelint.json in force (or the
+// scanned folder); a sub-folder with its own tracelint.json is another project and is left out.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeSource, initAnalysis, languageOf, MAX_SOURCE_CHARS, type SourceModel, type SourceSettings } from '../analysis/index';
+import { walkFiles } from '../cli/walk';
+import { CONFIG_FILE_NAME } from '../../shared/config/index';
+
+export interface WorkspaceIndexOptions {
+  /** Globs never read (the configuration's `ignore`), relative to `root`. */
+  ignore?: string[];
+  settings?: SourceSettings;
+  /** Stop after this many source files (a huge monorepo): the index says it is partial. */
+  maxFiles?: number;
+}
+
+export interface WorkspaceIndex {
+  root: string;
+  /** Source models by absolute path, in walk order (sorted). */
+  models: SourceModel[];
+  /** `.env` files of the project root: their KEY=VALUE pairs with the file they come from. */
+  env: Map<string, { value: string; file: string; line: number }>;
+  /** Files that could not be read or analysed (path and reason). */
+  problems: Array<{ file: string; message: string }>;
+  partial: boolean;
+}
+
+/** `KEY=VALUE` lines of a dotenv file (`export` prefix, quotes and trailing comments handled). */
+export function parseDotenv(text: string): Array<{ key: string; value: string; line: number }> {
+  const out: Array<{ key: string; value: string; line: number }> = [];
+  text.split(/\r?\n/).forEach((raw, line) => {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m) return;
+    let v = m[2].trim();
+    if ((v.startsWith('"') && v.endsWith('"') && v.length >= 2) || (v.startsWith("'") && v.endsWith("'") && v.length >= 2)) v = v.slice(1, -1);
+    else v = v.replace(/\s+#.*$/, '');
+    out.push({ key: m[1], value: v, line });
+  });
+  return out;
+}
+
+/** Reads and analyses the project's source files. Never throws for bad input. */
+export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexOptions = {}): Promise<WorkspaceIndex> {
+  await initAnalysis();
+  const index: WorkspaceIndex = { root, models: [], env: new Map(), problems: [], partial: false };
+  const maxFiles = options.maxFiles ?? 5000;
+  const nested = new Set<string>();
+  for (const file of walkFiles(root, { baseDir: root, ignore: options.ignore ?? [], traceGlobs: [], onProblem: (path, message) => index.problems.push({ file: path, message }) })) {
+    // A folder with its own tracelint.json below the root is another project.
+    if (file.endsWith(`/${CONFIG_FILE_NAME}`) && file !== join(root, CONFIG_FILE_NAME)) nested.add(file.slice(0, -CONFIG_FILE_NAME.length));
+    if ([...nested].some((dir) => file.startsWith(dir))) continue;
+    const lang = languageOf(file);
+    if (lang === 'dotenv') {
+      if (file === join(root, '.env')) readEnv(file, index);
+      continue;
+    }
+    if (lang !== 'python' && lang !== 'typescript' && lang !== 'javascript') continue;
+    if (index.models.length >= maxFiles) {
+      index.partial = true;
+      break;
+    }
+    try {
+      if (statSync(file).size > MAX_SOURCE_CHARS) continue;
+      const text = readFileSync(file, 'utf8');
+      if (text.includes('\u0000')) continue;
+      const model = analyzeSource(file, text, options.settings);
+      if (model) index.models.push(model);
+    } catch (e) {
+      index.problems.push({ file, message: (e as Error).message });
+    }
+  }
+  // The walk visits files before sub-folders of the same folder, but a nested project's
+  // tracelint.json can sort after its siblings: drop what slipped in.
+  index.models = index.models.filter((m) => ![...nested].some((dir) => m.fileName.startsWith(dir)));
+  if (!index.env.size && existsSync(join(root, '.env'))) readEnv(join(root, '.env'), index);
+  return index;
+}
+
+function readEnv(file: string, index: WorkspaceIndex): void {
+  try {
+    for (const e of parseDotenv(readFileSync(file, 'utf8'))) index.env.set(e.key, { value: e.value, file, line: e.line });
+  } catch (e) {
+    index.problems.push({ file, message: (e as Error).message });
+  }
+}

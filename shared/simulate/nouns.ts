@@ -1,0 +1,38 @@
+// Plain-English names of what a detector finds, for summaries such as
+// "3 emails and 1 AWS access key in this trace survive your TraceCraft configuration".
+
+const NOUNS: Record<string, [string, string]> = {
+  email: ['email', 'emails'],
+  phone: ['phone number', 'phone numbers'],
+  credit_card: ['credit card number', 'credit card numbers'],
+  ssn: ['SSN', 'SSNs'],
+  openai_api_key: ['OpenAI API key', 'OpenAI API keys'],
+  anthropic_api_key: ['Anthropic API key', 'Anthropic API keys'],
+  aws_access_key: ['AWS access key', 'AWS access keys'],
+  aws_secret_key: ['AWS secret key', 'AWS secret keys'],
+  bearer_token: ['bearer token', 'bearer tokens'],
+  github_token: ['GitHub token', 'GitHub tokens'],
+  google_api_key: ['Google API key', 'Google API keys'],
+  azure_connection_string: ['Azure connection string', 'Azure connection strings'],
+  generic_api_key_param: ['api_key parameter', 'api_key parameters'],
+  private_key: ['private key', 'private keys'],
+  slack_token: ['Slack token', 'Slack tokens'],
+  stripe_key: ['Stripe key', 'Stripe keys'],
+  password_field: ['password assignment', 'password assignments'],
+  sensitive_field: ['credential-named field', 'credential-named fields'],
+  high_entropy: ['high-entropy string', 'high-entropy strings'],
+  custom_string: ['configured string', 'configured strings'],
+};
+
+/** `3 email addresses`, `1 AWS access key`, `2 "ticket_id" matches` (custom rules by name). */
+export function countNoun(ruleId: string, n: number): string {
+  const noun = NOUNS[ruleId];
+  if (noun) return `${n} ${n === 1 ? noun[0] : noun[1]}`;
+  return `${n} "${ruleId}" ${n === 1 ? 'match' : 'matches'}`;
+}
+
+/** `a, b and c`. */
+export function joinAnd(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
