@@ -88,7 +88,7 @@ function candidates(index: WorkspaceIndex, ctx: TraceContext): LinkTarget[] {
         out.push({
           file, model, record: rc, entry,
           span: entry ? entry.keySpan : arg ? arg.nameSpan : rc.call.calleeSpan,
-          label: entry ? `key "${entry.key}" recorded by ${wanted}("${ctx.name}")` : `${wanted}("${ctx.name}")`,
+          label: entry ? `key "${entry.key}" of ${wanted}("${ctx.name}")` : `${wanted}("${ctx.name}")`,
         });
       }
       continue;

@@ -1,0 +1,79 @@
+// Closing the loop, for one project: a leak in a trace linked to the code that recorded it, and
+// the project's own redaction configuration put to the test on the trace. Used by the CLI
+// (`tracelint scan --against-config`, links in every report) and the language server (related
+// locations, the parameter's fix, the preview's "as your configuration would store it").
+//
+// API
+//   ProjectLoop.open(root, options)     indexes the project's source once (async: the Python parser).
+//   loop.link(fileName, text, findings) the findings with `related` locations (and, when the link is
+//                                       unique, the parameter's fixes in `suggest`, as edits on the
+//                                       source file). Findings that link to nothing are unchanged.
+//   loop.linkOf(fileName, text, finding) the LinkResult itself (linked / ambiguous / none).
+//   loop.simulatorFor(text)             TraceCraft for TraceCraft runs, AgentDbg for AgentDbg events,
+//                                       else undefined (no SDK configuration applies).
+//   loop.check(fileName, text, findings) the SimulationReport of the trace, or undefined.
+//   loop.stored(fileName, text, ...)    see `storedLine`: the text as the configuration would store it.
+import type { Finding } from '../../shared/types';
+import {
+  AgentDbgSimulator, TraceCraftSimulator, TraceDocuments, layoutOf, simulateTrace,
+  type RedactionSimulator, type SimulationReport,
+} from '../../shared/simulate/index';
+import { isObject } from '../../shared/simulate/path';
+import { traceContextOf } from './context';
+import { linkContext, withLink, type LinkResult } from './link';
+import { agentDbgSettings, traceCraftSettings } from './settings';
+import { buildWorkspaceIndex, type WorkspaceIndex, type WorkspaceIndexOptions } from './workspace';
+
+export type { LinkResult, LinkTarget } from './link';
+export type { TraceContext } from './context';
+export { buildWorkspaceIndex, type WorkspaceIndex } from './workspace';
+export { traceContextOf } from './context';
+export { linkContext, withLink, targetFixes, tracedName } from './link';
+export { traceCraftSettings, agentDbgSettings } from './settings';
+
+/** Which SDK wrote a trace, judged by its first JSON document. */
+export function traceSdkOf(text: string, fileName: string): 'tracecraft' | 'agentdbg' | undefined {
+  const docs = new TraceDocuments(text, layoutOf(fileName));
+  const lines = docs.layout === 'jsonl' ? Math.min(50, text.split('\n', 51).length) : 1;
+  for (let l = 0; l < lines; l++) {
+    const d = docs.documentAt(l);
+    if (!isObject(d)) continue;
+    if (Array.isArray(d.steps)) return 'tracecraft';
+    if (typeof d.event_type === 'string') return 'agentdbg';
+    return undefined;
+  }
+  return undefined;
+}
+
+export class ProjectLoop {
+  private tracecraft?: TraceCraftSimulator;
+  private agentdbg?: AgentDbgSimulator;
+
+  private constructor(readonly index: WorkspaceIndex) {}
+
+  static async open(root: string, options: WorkspaceIndexOptions = {}): Promise<ProjectLoop> {
+    return new ProjectLoop(await buildWorkspaceIndex(root, options));
+  }
+
+  linkOf(docs: TraceDocuments, finding: Finding): LinkResult {
+    if (finding.jsonPath === undefined) return { kind: 'none' };
+    return linkContext(this.index, traceContextOf(docs.documentAt(finding.range.line), finding.jsonPath));
+  }
+
+  link(fileName: string, text: string, findings: readonly Finding[]): Finding[] {
+    const docs = new TraceDocuments(text, layoutOf(fileName));
+    return findings.map((f) => withLink(f, this.linkOf(docs, f)));
+  }
+
+  simulatorFor(text: string, fileName: string): RedactionSimulator | undefined {
+    const sdk = traceSdkOf(text, fileName);
+    if (sdk === 'tracecraft') return (this.tracecraft ??= new TraceCraftSimulator(traceCraftSettings(this.index)));
+    if (sdk === 'agentdbg') return (this.agentdbg ??= new AgentDbgSimulator(agentDbgSettings(this.index)));
+    return undefined;
+  }
+
+  check(fileName: string, text: string, findings: readonly Finding[]): SimulationReport | undefined {
+    const sim = this.simulatorFor(text, fileName);
+    return sim ? simulateTrace(text, findings, sim, layoutOf(fileName)) : undefined;
+  }
+}
