@@ -102,6 +102,9 @@ export interface Finding {
 /** A problem with the input itself (malformed JSONL line, unreadable file); reported, never fatal. */
 export interface InputProblem {
   file?: string;
+  /** 0-based line, like `Range.line`. */
   line: number;
+  /** 0-based column (UTF-16 units) where the problem was seen, when known. */
+  column?: number;
   message: string;
 }

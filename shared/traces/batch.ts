@@ -1,0 +1,81 @@
+// A batch of whole JSONL lines (raw bytes), scanned or redacted: the unit of work handed to a
+// worker thread, or processed in this thread for small files. Everything a batch reports is
+// relative to the batch (lines, UTF-16 offsets, bytes); the caller, which knows where each batch
+// starts, adds those bases, so positions are exact across batch boundaries.
+import { isUtf8 } from 'node:buffer';
+import type { Finding, InputProblem } from '../types';
+import type { TraceEngine } from './types';
+import { scanLine, shapeProblem, redactLine } from './line';
+import { lineFindings } from './findings';
+import type { DetectorCounts } from '../redact/edits';
+
+export type BatchMode = 'scan' | 'redact';
+
+export interface BatchResult {
+  /** Lines in the batch (a last line without `\n` counts). */
+  lines: number;
+  /** UTF-16 length of the decoded batch. */
+  chars: number;
+  findings: Finding[];
+  problems: InputProblem[];
+  candidateLines: number;
+  /** Redact mode: the redacted bytes of the batch. */
+  output?: Uint8Array;
+  counts?: DetectorCounts;
+}
+
+/** Processes the complete lines in `bytes`. `file` is only copied onto findings and problems. */
+export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: BatchMode, file?: string): BatchResult {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buf.toString('utf8');
+  // Invalid UTF-8 decodes to U+FFFD; only then is each suspicious line checked byte-wise.
+  const maybeInvalid = text.includes('\ufffd');
+  const findings: Finding[] = [];
+  const problems: InputProblem[] = [];
+  const counts: DetectorCounts = {};
+  const out: Uint8Array[] = [];
+  let outFrom = 0; // redact: start of bytes not yet copied to `out`
+  let candidateLines = 0;
+  // The whole batch without a candidate: every line only gets the shape check.
+  const anyCandidate = engine.mayContainFinding(text);
+
+  let line = 0;
+  let c0 = 0; // char offset of the line
+  let b0 = 0; // byte offset of the line
+  while (c0 < text.length) {
+    let c1 = text.indexOf('\n', c0);
+    let b1 = buf.indexOf(10, b0);
+    if (c1 === -1) c1 = text.length;
+    if (b1 === -1) b1 = buf.length;
+    const lineText = text.slice(c0, c1);
+    if (maybeInvalid && lineText.includes('\ufffd') && !isUtf8(buf.subarray(b0, b1))) {
+      problems.push({ file, line, column: 0, message: 'invalid UTF-8 (binary data?); line skipped' });
+    } else {
+      const scan = anyCandidate ? scanLine(lineText, engine) : { hits: [], problem: shapeProblem(lineText), candidate: false };
+      if (scan.candidate) candidateLines++;
+      if (scan.problem) problems.push({ file, line, column: scan.problem.column, message: scan.problem.message });
+      if (scan.hits.length > 0) {
+        if (mode === 'scan') {
+          for (const f of lineFindings(scan.hits, lineText, line, c0, b0, file)) findings.push(f);
+        } else {
+          const redacted = redactLine(lineText, scan, engine, counts);
+          out.push(buf.subarray(outFrom, b0), Buffer.from(redacted, 'utf8'));
+          outFrom = b1;
+        }
+      }
+    }
+    line++;
+    c0 = c1 + 1;
+    b0 = b1 + 1;
+  }
+  const result: BatchResult = { lines: line, chars: text.length, findings, problems, candidateLines };
+  if (mode === 'redact') {
+    if (outFrom === 0) result.output = bytes;
+    else {
+      if (outFrom < buf.length) out.push(buf.subarray(outFrom));
+      result.output = Buffer.concat(out);
+    }
+    result.counts = counts;
+  }
+  return result;
+}

@@ -1,0 +1,89 @@
+// A small pool of worker threads that process JSONL batches (`batch.ts`) with their own engine,
+// rebuilt from the engine options. Batches go to the least busy worker; the caller awaits results
+// in submission order, so output stays in file order whatever finishes first.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineOptions } from '../options';
+import type { BatchMode, BatchResult } from './batch';
+
+/** Message to a worker. */
+export interface BatchRequest {
+  id: number;
+  bytes: Uint8Array;
+  mode: BatchMode;
+  file?: string;
+}
+
+/** Message from a worker. */
+export type BatchReply = { id: number; result: BatchResult } | { id: number; error: string };
+
+/** The worker script: `dist/trace-worker.js` beside the bundle, or `worker.ts` when run from source (tsx). */
+export function workerScript(): string | null {
+  for (const candidate of [join(__dirname, 'trace-worker.js'), join(__dirname, 'worker.ts')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+export class BatchPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting = new Map<number, { resolve(r: BatchResult): void; reject(e: Error): void; slot: Slot }>();
+  private nextId = 0;
+  private failed: Error | null = null;
+  private closing = false;
+
+  constructor(script: string, size: number, engineOptions: EngineOptions) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: { engineOptions } });
+      const slot: Slot = { worker, busy: 0 };
+      worker.on('message', (msg: BatchReply) => {
+        const w = this.waiting.get(msg.id);
+        if (!w) return;
+        this.waiting.delete(msg.id);
+        w.slot.busy--;
+        if ('error' in msg) w.reject(new Error(msg.error));
+        else w.resolve(msg.result);
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.fail(new Error(`trace worker exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Processes a batch; its buffer is transferred to the worker and must not be used afterwards. */
+  run(bytes: Uint8Array, mode: BatchMode, file?: string): Promise<BatchResult> {
+    if (this.failed) return Promise.reject(this.failed);
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.busy < slot.busy) slot = s;
+    slot.busy++;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, slot });
+      const req: BatchRequest = { id, bytes, mode, file };
+      slot.worker.postMessage(req, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private fail(e: Error): void {
+    if (!this.failed) this.failed = e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+}

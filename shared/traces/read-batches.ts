@@ -1,0 +1,106 @@
+// Reading a JSONL file (or its `.gz`) as batches of whole lines, in constant memory: chunks are
+// read from disk (through zlib when gzipped), cut after their last `\n`, and the tail carried into
+// the next batch, so no line is ever split between batches. A line longer than `maxLineBytes` is
+// reported as an `oversized` batch and its bytes dropped rather than held in memory whole.
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+export interface LineBatch {
+  bytes: Uint8Array;
+  /** Byte offset of the batch in the (decompressed) file. */
+  byteOffset: number;
+  /**
+   * Set when this "batch" stands for one line longer than `maxLineBytes`, skipped unread:
+   * its length in bytes (without the `\n`). `bytes` is then empty.
+   */
+  oversized?: number;
+}
+
+export interface ReadBatchesOptions {
+  gzip: boolean;
+  /** Target batch size; a batch holds at least one whole line. */
+  batchBytes?: number;
+  /** Lines longer than this are not held whole: they come as an `oversized` batch, their bytes skipped. */
+  maxLineBytes?: number;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_BATCH_BYTES = 1 << 20;
+export const DEFAULT_MAX_LINE_BYTES = 64 << 20;
+
+export function openTraceStream(path: string, gzip: boolean, signal?: AbortSignal): Readable {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20, signal });
+  if (!gzip) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
+}
+
+/** Batches of whole lines from `path`, in file order. Each batch owns a fresh ArrayBuffer (transferable). */
+export async function* readLineBatches(path: string, opts: ReadBatchesOptions): AsyncGenerator<LineBatch> {
+  const target = opts.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  let pending: Buffer[] = [];
+  let pendingLen = 0;
+  let offset = 0; // byte offset of pending[0][0] in the file
+  let skipping = false; // inside an oversized line, dropping bytes until its `\n`
+  let skipStart = 0;
+  let whole = 0; // length of the whole lines at the front of `pending`
+
+  const take = (len: number): Uint8Array => {
+    // Copies `len` bytes off the front of `pending` into a fresh buffer.
+    const ab = new Uint8Array(new ArrayBuffer(len));
+    let at = 0;
+    while (at < len) {
+      const head = pending[0];
+      const n = Math.min(head.length, len - at);
+      ab.set(head.subarray(0, n), at);
+      at += n;
+      if (n === head.length) pending.shift();
+      else pending[0] = head.subarray(n);
+    }
+    pendingLen -= len;
+    return ab;
+  };
+
+  for await (const chunk of openTraceStream(path, opts.gzip, opts.signal) as AsyncIterable<Buffer>) {
+    let data = chunk;
+    if (skipping) {
+      const nl = data.indexOf(10);
+      if (nl === -1) {
+        offset += data.length;
+        continue;
+      }
+      yield { bytes: new Uint8Array(0), byteOffset: skipStart, oversized: offset + nl - skipStart };
+      offset += nl + 1;
+      data = data.subarray(nl + 1);
+      skipping = false;
+    }
+    const nl = data.lastIndexOf(10);
+    if (nl !== -1) whole = pendingLen + nl + 1;
+    pending.push(data);
+    pendingLen += data.length;
+    if (pendingLen - whole > maxLine) {
+      // The line being read is larger than the cap: emit the whole lines before it, then skip it.
+      if (whole > 0) {
+        yield { bytes: take(whole), byteOffset: offset };
+        offset += whole;
+      }
+      skipping = true;
+      skipStart = offset;
+      offset += pendingLen;
+      pending = [];
+      pendingLen = 0;
+      whole = 0;
+      continue;
+    }
+    if (pendingLen < target || whole === 0) continue;
+    const bytes = take(whole);
+    yield { bytes, byteOffset: offset };
+    offset += whole;
+    whole = 0;
+  }
+  if (skipping) yield { bytes: new Uint8Array(0), byteOffset: skipStart, oversized: offset - skipStart };
+  else if (pendingLen > 0) yield { bytes: take(pendingLen), byteOffset: offset };
+}

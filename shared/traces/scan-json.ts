@@ -1,0 +1,140 @@
+// The core of trace scanning: walk one JSON value (a JSONL line or a whole document) in raw text,
+// hand every string value, key and long number to the engine with its path, key and field type,
+// and position each match in the raw text, through escapes and through JSON encoded inside a
+// string (walked too, its path continuing after `#`: `steps[1].outputs.result#rows[0].email`).
+// Scanning and redaction both start from the hits produced here.
+import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
+import { decodeJsonString } from '../json/strings';
+import { enterContext, childFieldType, ROOT_CONTEXT, type FieldContext } from './context';
+import type { TraceEngine, ValueContext, ValueMatch } from './types';
+
+/** Separates the path of a string from the path inside the JSON it encodes. */
+export const EMBEDDED_JSON_SEPARATOR = '#';
+
+/** One engine match, placed in the raw text that was walked. */
+export interface ValueHit {
+  match: ValueMatch;
+  /** [start, end) of the secret as it stands in the raw text (escapes included). */
+  start: number;
+  end: number;
+  /** The raw range a redaction replaces: the secret, or the whole token for a number. */
+  editStart: number;
+  editEnd: number;
+  /** JSON string layers around the edit: 0 for a bare number token, 1 in a string, 2 in JSON in a string... */
+  levels: number;
+  /** The edit replaces a number token, so the replacement must become a JSON string literal. */
+  quote: boolean;
+  path: string;
+  key?: string;
+}
+
+export interface JsonScanResult {
+  hits: ValueHit[];
+  error: JsonSyntaxError | null;
+}
+
+const PLAIN_SHORT_KEY = /^[A-Za-z_][A-Za-z0-9_.$-]{0,15}$/;
+
+/** Numbers shorter than this cannot hold a phone number or a card and are not scanned. */
+const MIN_NUMBER_LENGTH = 9;
+
+/**
+ * Scans the JSON value in `text[start, end)`. On a syntax error, `hits` holds what was found
+ * before it; callers treat such text as malformed.
+ */
+export function scanJson(text: string, engine: TraceEngine, start = 0, end = text.length, basePath = '', baseKey?: string, baseContext: FieldContext = ROOT_CONTEXT): JsonScanResult {
+  const hits: ValueHit[] = [];
+  const contexts: FieldContext[] = [baseContext];
+
+  const valueContext = (w: JsonWalk, ctx: FieldContext, key: string | undefined, fieldType: ValueContext['fieldType']): ValueContext => ({
+    // The path is built only if the engine asks for it (field-path rules, messages).
+    get path() {
+      return w.path();
+    },
+    key,
+    fieldType,
+  });
+
+  const scanDecoded = (w: JsonWalk, value: string, rawAt: (i: number) => number, isKey: boolean): void => {
+    // Short identifier-like keys (`api_key`, `input_tokens`) cannot hold a secret; most keys are such.
+    if (isKey && PLAIN_SHORT_KEY.test(value)) return;
+    const top = contexts[contexts.length - 1];
+    const memberKey = isKey ? undefined : (top.key ?? w.key());
+    const fieldType = isKey ? 'general' : w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
+    if (!isKey && looksLikeEmbeddedJson(value)) {
+      // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
+      const inner = scanJson(value, engine, 0, value.length, w.path() + EMBEDDED_JSON_SEPARATOR, memberKey, { fieldType });
+      if (!inner.error) {
+        for (const h of inner.hits) {
+          hits.push({ ...h, start: rawAt(h.start), end: rawAt(h.end), editStart: rawAt(h.editStart), editEnd: rawAt(h.editEnd), levels: h.levels + 1 });
+        }
+        return;
+      }
+    }
+    const matches = engine.scanValue(value, valueContext(w, top, memberKey, fieldType));
+    if (matches.length === 0) return;
+    const path = w.path();
+    for (const m of matches) {
+      const s = rawAt(m.start);
+      const e = rawAt(m.end);
+      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path, key: memberKey });
+    }
+  };
+
+  const error = walkJson(
+    text,
+    {
+      string(w, isKey, s, e, escaped) {
+        if (escaped) {
+          const d = decodeJsonString(text, s, e);
+          if (d) scanDecoded(w, d.value, d.rawAt, isKey);
+        } else {
+          scanDecoded(w, text.slice(s, e), (i) => s + i, isKey);
+        }
+      },
+      number(w, s, e) {
+        if (e - s < MIN_NUMBER_LENGTH) return;
+        const top = contexts[contexts.length - 1];
+        const key = top.key ?? w.key();
+        const fieldType = w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
+        const matches = engine.scanValue(text.slice(s, e), valueContext(w, top, key, fieldType));
+        if (matches.length === 0) return;
+        const path = w.path();
+        for (const m of matches) {
+          hits.push({ match: m, start: s + m.start, end: s + m.end, editStart: s, editEnd: e, levels: 0, quote: true, path, key });
+        }
+      },
+      enter(w, isObject, open) {
+        const parent = contexts[contexts.length - 1];
+        const d = w.depth; // the new container is frame d-1; its parent is frame d-2
+        const isElement = d >= 2 && w.kinds[d - 2] !== 1;
+        const key = d >= 2 && !isElement ? (w.keys[d - 2] ?? undefined) : undefined;
+        contexts.push(enterContext(parent, key, isElement, isObject, text, open));
+      },
+      exit() {
+        contexts.pop();
+      },
+    },
+    start,
+    end,
+    basePath,
+    baseKey,
+  );
+  return { hits, error };
+}
+
+/** A string that starts like a JSON object or array and ends like one (cheap check before walking it). */
+export function looksLikeEmbeddedJson(value: string): boolean {
+  let a = 0;
+  let b = value.length - 1;
+  while (a < b && isWs(value.charCodeAt(a))) a++;
+  while (b > a && isWs(value.charCodeAt(b))) b--;
+  if (b - a < 1) return false;
+  const first = value.charCodeAt(a);
+  const last = value.charCodeAt(b);
+  return (first === 123 && last === 125) || (first === 91 && last === 93);
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}

@@ -1,0 +1,89 @@
+// Types of the trace readers: what they need from the engine, what a scan reports.
+// The engine is used through this structural interface (`shared/engine`'s `Engine` satisfies it),
+// so trace reading can be tested against any engine and knows nothing of detector internals.
+import type { Finding, InputProblem, Severity } from '../types';
+import type { EngineOptions } from '../options';
+
+export type FieldType = 'tool_input' | 'tool_result' | 'reasoning' | 'general';
+
+/** Where a value sits, passed to the engine with every value it scans. */
+export interface ValueContext {
+  path: string;
+  key?: string;
+  fieldType?: FieldType;
+}
+
+/** One detector hit in a decoded value: offsets are into that value, not the raw text. */
+export interface ValueMatch {
+  detector: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  text: string;
+}
+
+/** The part of `shared/engine`'s `Engine` the trace readers and the redaction writer use. */
+export interface TraceEngine {
+  scanValue(value: string, ctx: ValueContext): ValueMatch[];
+  scanText(text: string): ValueMatch[];
+  /** Cheap literal prefilter over raw text: false means no detector can fire anywhere in it. */
+  mayContainFinding(raw: string): boolean;
+  /** The text that replaces a match under the engine's mode (mask, hash, remove). */
+  replacement(match: ValueMatch): string;
+  /** The options the engine was built from; worker threads rebuild the engine from them. */
+  readonly options?: EngineOptions;
+}
+
+/** Trace formats tracelint recognises. `jsonl`/`json` are generic JSON with no known schema. */
+export type TraceFormat =
+  | 'tracecraft'
+  | 'agentdbg-events'
+  | 'agentdbg-run'
+  | 'otlp'
+  | 'opentraces'
+  | 'jsonl'
+  | 'json';
+
+export interface TraceFormatInfo {
+  format: TraceFormat;
+  /** How the file is read: one JSON value per line, or one JSON document. */
+  layout: 'jsonl' | 'document';
+  /** Gzip-compressed (`.gz`); offsets then refer to the decompressed text. */
+  gzip: boolean;
+  /** True when path or content says this is an agent trace, not just any JSON file. */
+  isTrace: boolean;
+}
+
+/** What a file scan reports at the end (findings and problems are streamed as they are found). */
+export interface TraceScanSummary {
+  file: string;
+  format: TraceFormatInfo;
+  lines: number;
+  bytes: number;
+  findings: number;
+  problems: number;
+  /** Lines the literal prefilter let through to the JSON walk. */
+  candidateLines: number;
+}
+
+export interface TraceScanHandlers {
+  onFinding?(finding: Finding): void;
+  onProblem?(problem: InputProblem): void;
+}
+
+export interface TraceFileOptions extends TraceScanHandlers {
+  /**
+   * Worker threads for big JSONL files: undefined = automatic (all cores, for files over
+   * `parallelThresholdBytes`), 0 = scan in this thread.
+   */
+  workers?: number;
+  /** Files smaller than this are scanned in this thread (default 8 MB). */
+  parallelThresholdBytes?: number;
+  /** Options to rebuild the engine inside workers; defaults to `engine.options`. */
+  engineOptions?: EngineOptions;
+  /** Bytes per JSONL batch (default 1 MB); small values exercise batch boundaries in tests. */
+  batchBytes?: number;
+  /** Force a layout/format instead of detecting it. */
+  format?: TraceFormatInfo;
+  signal?: AbortSignal;
+}
