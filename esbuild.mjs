@@ -23,6 +23,8 @@ const common = {
 const entries = [
   { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
+  // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
+  { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },
   { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'recheck', 'recheck-linux-x64'] },
 ];
 

@@ -7,6 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Finding, InputProblem } from '../types';
+import type { EngineOptions } from '../options';
 import type { TraceEngine, TraceFileOptions, TraceFormatInfo, TraceScanSummary } from './types';
 import { detectTraceFormat, SNIFF_CHARS } from './format';
 import { readLineBatches, DEFAULT_MAX_LINE_BYTES } from './read-batches';
@@ -201,7 +202,9 @@ function makePool(size: number, engine: TraceEngine, opts: TraceFileOptions): Ba
   const threshold = opts.parallelThresholdBytes ?? DEFAULT_PARALLEL_THRESHOLD;
   const wanted = opts.workers ?? (size >= threshold ? Math.min(availableParallelism(), 4) : 0);
   if (wanted <= 0) return null;
-  const engineOptions = opts.engineOptions ?? engine.options;
+  // shared/engine's Engine keeps its options in a (TypeScript-)private field; read it when the
+  // caller did not pass them, so workers can rebuild the same engine.
+  const engineOptions = opts.engineOptions ?? (engine as unknown as { options?: EngineOptions }).options;
   const script = workerScript();
   if (!engineOptions || !script) return null;
   return new BatchPool(script, wanted, engineOptions);

@@ -45,8 +45,11 @@ const MIN_NUMBER_LENGTH = 9;
 export function scanJson(text: string, engine: TraceEngine, start = 0, end = text.length, basePath = '', baseKey?: string, baseContext: FieldContext = ROOT_CONTEXT): JsonScanResult {
   const hits: ValueHit[] = [];
   const contexts: FieldContext[] = [baseContext];
+  // Per container: whether a key on the way down may drive a key rule (sensitive_field, field
+  // paths); then every value below is sent to the engine, whatever it looks like.
+  const hot: boolean[] = [baseKey !== undefined && keyMayMatter(engine, baseKey)];
 
-  const valueContext = (w: JsonWalk, ctx: FieldContext, key: string | undefined, fieldType: ValueContext['fieldType']): ValueContext => ({
+  const valueContext = (w: JsonWalk, key: string | undefined, fieldType: ValueContext['fieldType']): ValueContext => ({
     // The path is built only if the engine asks for it (field-path rules, messages).
     get path() {
       return w.path();
@@ -55,15 +58,22 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     fieldType,
   });
 
-  const scanDecoded = (w: JsonWalk, value: string, rawAt: (i: number) => number, isKey: boolean): void => {
-    // Short identifier-like keys (`api_key`, `input_tokens`) cannot hold a secret; most keys are such.
-    if (isKey && PLAIN_SHORT_KEY.test(value)) return;
+  /** Key context and field type of the value being visited. */
+  const placeOf = (w: JsonWalk) => {
     const top = contexts[contexts.length - 1];
-    const memberKey = isKey ? undefined : (top.key ?? w.key());
-    const fieldType = isKey ? 'general' : w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
-    if (!isKey && looksLikeEmbeddedJson(value)) {
+    const key = top.key ?? w.key();
+    const fieldType = w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
+    return { key, fieldType };
+  };
+
+  /** The value-level prefilter: its raw text may hold a match, or its key may drive a key rule. */
+  const worthScanning = (raw: string, key: string | undefined) => hot[hot.length - 1] || engine.mayContainFinding(raw) || (key !== undefined && keyMayMatter(engine, key));
+
+  const scanString = (w: JsonWalk, raw: string, value: string, rawAt: (i: number) => number): void => {
+    const { key, fieldType } = placeOf(w);
+    if (looksLikeEmbeddedJson(value)) {
       // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
-      const inner = scanJson(value, engine, 0, value.length, w.path() + EMBEDDED_JSON_SEPARATOR, memberKey, { fieldType });
+      const inner = scanJson(value, engine, 0, value.length, w.path() + EMBEDDED_JSON_SEPARATOR, key, { fieldType });
       if (!inner.error) {
         for (const h of inner.hits) {
           hits.push({ ...h, start: rawAt(h.start), end: rawAt(h.end), editStart: rawAt(h.editStart), editEnd: rawAt(h.editEnd), levels: h.levels + 1 });
@@ -71,13 +81,28 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         return;
       }
     }
-    const matches = engine.scanValue(value, valueContext(w, top, memberKey, fieldType));
+    if (!worthScanning(raw, key)) return;
+    const matches = engine.scanValue(value, valueContext(w, key, fieldType));
     if (matches.length === 0) return;
     const path = w.path();
     for (const m of matches) {
       const s = rawAt(m.start);
       const e = rawAt(m.end);
-      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path, key: memberKey });
+      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path, key });
+    }
+  };
+
+  const scanKey = (w: JsonWalk, raw: string, value: string, rawAt: (i: number) => number): void => {
+    // Short identifier-like keys (`api_key`, `input_tokens`) cannot hold a secret; most keys are such.
+    if (PLAIN_SHORT_KEY.test(value) || !engine.mayContainFinding(raw)) return;
+    // key '' (not undefined): a key string has no key of its own, so no key rule applies to it.
+    const matches = engine.scanValue(value, valueContext(w, '', 'general'));
+    if (matches.length === 0) return;
+    const path = w.path();
+    for (const m of matches) {
+      const s = rawAt(m.start);
+      const e = rawAt(m.end);
+      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path });
     }
   };
 
@@ -85,19 +110,24 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     text,
     {
       string(w, isKey, s, e, escaped) {
+        const raw = text.slice(s, e);
+        let value = raw;
+        let rawAt = (i: number) => s + i;
         if (escaped) {
           const d = decodeJsonString(text, s, e);
-          if (d) scanDecoded(w, d.value, d.rawAt, isKey);
-        } else {
-          scanDecoded(w, text.slice(s, e), (i) => s + i, isKey);
+          if (!d) return;
+          value = d.value;
+          rawAt = d.rawAt;
         }
+        if (isKey) scanKey(w, raw, value, rawAt);
+        else scanString(w, raw, value, rawAt);
       },
       number(w, s, e) {
         if (e - s < MIN_NUMBER_LENGTH) return;
-        const top = contexts[contexts.length - 1];
-        const key = top.key ?? w.key();
-        const fieldType = w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
-        const matches = engine.scanValue(text.slice(s, e), valueContext(w, top, key, fieldType));
+        const { key, fieldType } = placeOf(w);
+        const raw = text.slice(s, e);
+        if (!worthScanning(raw, key)) return;
+        const matches = engine.scanValue(raw, valueContext(w, key, fieldType));
         if (matches.length === 0) return;
         const path = w.path();
         for (const m of matches) {
@@ -109,10 +139,14 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         const d = w.depth; // the new container is frame d-1; its parent is frame d-2
         const isElement = d >= 2 && w.kinds[d - 2] !== 1;
         const key = d >= 2 && !isElement ? (w.keys[d - 2] ?? undefined) : undefined;
-        contexts.push(enterContext(parent, key, isElement, isObject, text, open));
+        const ctx = enterContext(parent, key, isElement, isObject, text, open);
+        contexts.push(ctx);
+        const k = ctx.key ?? key;
+        hot.push(hot[hot.length - 1] || (k !== undefined && keyMayMatter(engine, k)));
       },
       exit() {
         contexts.pop();
+        hot.pop();
       },
     },
     start,
@@ -121,6 +155,25 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     baseKey,
   );
   return { hits, error };
+}
+
+/**
+ * Whether a key may drive a key rule (sensitive_field, a field path): asked of the engine's own raw
+ * prefilter with the key as it would stand in a line, so tracelint needs no second list of key names.
+ * Cached per engine, since the same keys come back on every line.
+ */
+const keyVerdicts = new WeakMap<TraceEngine, Map<string, boolean>>();
+function keyMayMatter(engine: TraceEngine, key: string): boolean {
+  let cache = keyVerdicts.get(engine);
+  if (!cache) keyVerdicts.set(engine, (cache = new Map()));
+  let v = cache.get(key);
+  if (v === undefined) {
+    // An empty value: only key anchors can match, not the value-shape hints of other detectors.
+    v = engine.mayContainFinding(`{${JSON.stringify(key)}: ""}`);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
 }
 
 /** A string that starts like a JSON object or array and ends like one (cheap check before walking it). */

@@ -30,8 +30,6 @@ export interface TraceEngine {
   mayContainFinding(raw: string): boolean;
   /** The text that replaces a match under the engine's mode (mask, hash, remove). */
   replacement(match: ValueMatch): string;
-  /** The options the engine was built from; worker threads rebuild the engine from them. */
-  readonly options?: EngineOptions;
 }
 
 /** Trace formats tracelint recognises. `jsonl`/`json` are generic JSON with no known schema. */
@@ -79,7 +77,7 @@ export interface TraceFileOptions extends TraceScanHandlers {
   workers?: number;
   /** Files smaller than this are scanned in this thread (default 8 MB). */
   parallelThresholdBytes?: number;
-  /** Options to rebuild the engine inside workers; defaults to `engine.options`. */
+  /** Options to rebuild the engine inside worker threads (without them the scan stays in this thread). */
   engineOptions?: EngineOptions;
   /** Bytes per JSONL batch (default 1 MB); small values exercise batch boundaries in tests. */
   batchBytes?: number;

@@ -1,0 +1,310 @@
+// Trace scanning and redaction speed: generates (once, cached in bench/.data/) a realistic JSONL of
+// TraceCraft runs (nested steps, prose, code, tool output with JSON in strings, about one secret per
+// 50 lines over every detector category, recorded in a manifest), then prints MB/s and peak RSS of
+// `scan` and `redact` beside ripgrep running TraceCraft's 17 patterns on the same file, and how many
+// planted secrets were found. Figures only, never a pass/fail on a number.
+//
+// Usage: node bench/traces.bench.mjs [--size MB] (default 200; use 20 while iterating)
+// Runs `dist/cli.js` when it can scan; otherwise bundles a runner of shared/traces into bench/.data/.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, writeSync, closeSync, readFileSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dataDir = join(here, '.data');
+const sizeArg = process.argv.indexOf('--size');
+const sizeMB = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : Number(process.env.TRACES_BENCH_MB ?? 200);
+mkdirSync(dataDir, { recursive: true });
+
+// ---------- deterministic generator ----------
+let seed = 0x5eed1234;
+function rand() {
+  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (a) => a[Math.floor(rand() * a.length)];
+const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const chars = (set, n) => Array.from({ length: n }, () => set[Math.floor(rand() * set.length)]).join('');
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const HEX = '0123456789abcdef';
+const uuid = () => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${pick('89ab')}${chars(HEX, 3)}-${chars(HEX, 12)}`;
+const iso = (ms) => new Date(ms).toISOString();
+const WORDS = 'the agent retrieved quarterly revenue figures from the warehouse and compared them against the forecast model while the planner scheduled follow up queries about churn cohorts regional latency budgets invoice disputes onboarding funnels and the migration of legacy billing records into the new ledger service'.split(' ');
+const prose = (n) => {
+  const w = [];
+  for (let i = 0; i < n; i++) w.push(pick(WORDS));
+  w[0] = w[0][0].toUpperCase() + w[0].slice(1);
+  return w.join(' ') + '.';
+};
+const CODE = [
+  'def load_rows(conn, limit=100):\n    cur = conn.execute("SELECT id, total FROM invoices LIMIT ?", (limit,))\n    return [dict(r) for r in cur.fetchall()]\n',
+  'const res = await fetch(`${base}/v1/search?q=${encodeURIComponent(q)}`);\nif (!res.ok) throw new Error(`search failed: ${res.status}`);\nreturn res.json();\n',
+  'for (let i = 0; i < rows.length; i++) {\n  totals[rows[i].region] = (totals[rows[i].region] ?? 0) + rows[i].amount;\n}\n',
+];
+function luhnCard() {
+  const d = [4, ...Array.from({ length: 14 }, () => int(0, 9))];
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    let x = d[14 - i];
+    if (i % 2 === 0) { x *= 2; if (x > 9) x -= 9; }
+    sum += x;
+  }
+  d.push((10 - (sum % 10)) % 10);
+  const s = d.join('');
+  return `${s.slice(0, 4)} ${s.slice(4, 8)} ${s.slice(8, 12)} ${s.slice(12)}`;
+}
+const b64url = (n) => chars(ALNUM + '-_', n);
+// Each planter returns { where, secret, build(step) } placing the secret in a realistic spot.
+const PLANTS = {
+  email: () => `${pick(['jane.doe', 'm.rossi', 'ops-team', 'k.tanaka'])}${int(1, 999)}@${pick(['acme-corp.com', 'example-mail.org', 'contoso.io'])}`,
+  phone: () => `(${int(201, 989)}) ${int(200, 989)}-${String(int(0, 9999)).padStart(4, '0')}`,
+  credit_card: luhnCard,
+  ssn: () => `${int(101, 665)}-${String(int(10, 99))}-${String(int(1000, 9999))}`,
+  openai_api_key: () => `sk-proj-${chars(ALNUM, 48)}`,
+  anthropic_api_key: () => `sk-ant-api03-${b64url(80)}`,
+  aws_access_key: () => `AKIA${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
+  aws_secret_key: () => chars(ALNUM + '/+', 40),
+  bearer_token: () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${b64url(60)}.${b64url(43)}`,
+  github_token: () => `ghp_${chars(ALNUM, 36)}`,
+  google_api_key: () => `AIza${b64url(35)}`,
+  azure_connection_string: () => `${chars(ALNUM + '+/', 86)}==`,
+  generic_api_key_param: () => b64url(32),
+  private_key: () => `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 6 }, () => chars(ALNUM + '+/', 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
+  slack_token: () => `xoxb-${int(1000000000, 9999999999)}-${int(1000000000, 9999999999)}-${chars(ALNUM, 24)}`,
+  stripe_key: () => `sk_live_${chars(ALNUM, 24)}`,
+  password_field: () => `Tr0ub4dor&${int(10, 99)}x`,
+  sensitive_field: () => `hunter-${chars(ALNUM, 10)}`,
+};
+const CATEGORIES = Object.keys(PLANTS);
+
+/** Puts the secret into the run; returns the text the secret appears in (to find it raw). */
+function plant(run, category, secret) {
+  const step = pick(run.steps);
+  switch (category) {
+    case 'email':
+    case 'phone':
+      step.outputs.result = `${prose(8)} Contact ${secret} for details. ${prose(6)}`;
+      return;
+    case 'credit_card':
+      step.inputs.payment_note = `Customer paid with card ${secret} on file.`;
+      return;
+    case 'ssn':
+      // Inside JSON encoded in a tool output string.
+      step.outputs.result = JSON.stringify({ rows: [{ id: int(1, 9999), name: 'Dana Whitfield', ssn_on_file: `SSN ${secret}` }], count: 1 });
+      return;
+    case 'aws_access_key':
+      step.inputs.config = `region=us-east-1 access_key_id=${secret}`;
+      return;
+    case 'aws_secret_key':
+      step.inputs.aws_secret_access_key = secret;
+      return;
+    case 'bearer_token':
+      step.inputs.headers = { Authorization: `Bearer ${secret}`, Accept: 'application/json' };
+      return;
+    case 'azure_connection_string':
+      step.inputs.conn = `DefaultEndpointsProtocol=https;AccountName=tracestore;AccountKey=${secret};EndpointSuffix=core.windows.net`;
+      return;
+    case 'generic_api_key_param':
+      step.inputs.url = `https://api.weather-data.io/v2/forecast?city=Berlin&api_key=${secret}`;
+      return;
+    case 'private_key':
+      step.outputs.result = `Loaded key:\n${secret}\n`;
+      return;
+    case 'password_field':
+      step.outputs.result = `connecting with password=${secret} to db-primary`;
+      return;
+    case 'sensitive_field':
+      step.inputs.db_password = secret;
+      return;
+    default:
+      step.inputs[pick(['token_hint', 'note', 'query'])] = `${prose(4)} ${secret} ${prose(3)}`;
+  }
+}
+
+function makeRun(i, t0) {
+  const runId = uuid();
+  const steps = [];
+  const n = int(3, 7);
+  for (let s = 0; s < n; s++) {
+    const type = pick(['llm', 'tool', 'tool', 'retrieval', 'agent']);
+    const start = t0 + s * 1200;
+    const step = {
+      id: uuid(), parent_id: s ? steps[0].id : null, trace_id: runId, type, name: pick(['web_search', 'lookup_customer', 'summarize', 'sql_query', 'plan', 'fetch_invoice']),
+      start_time: iso(start), end_time: iso(start + int(80, 4000)), duration_ms: int(80, 4000),
+      inputs: type === 'llm' ? { prompt: prose(int(20, 60)), temperature: 0.2, max_tokens: 1024 } : { query: prose(int(5, 15)), limit: int(5, 50) },
+      outputs: type === 'tool' ? { result: JSON.stringify({ rows: Array.from({ length: int(1, 4) }, (_, k) => ({ id: k + 1, region: pick(['emea', 'apac', 'amer']), total: Math.round(rand() * 1e6) / 100, sha: chars(HEX, 40) })) }) } : { result: rand() < 0.3 ? pick(CODE) : prose(int(30, 90)) },
+      attributes: { 'gen_ai.usage.input_tokens': int(100, 4000), 'gen_ai.usage.output_tokens': int(10, 900), commit: chars(HEX, 40), request_id: uuid(), ts_ms: start },
+      model_name: type === 'llm' ? 'gpt-4o' : null, model_provider: type === 'llm' ? 'openai' : null, error: null, children: [],
+    };
+    steps.push(step);
+  }
+  return { id: runId, name: 'research_agent', start_time: iso(t0), end_time: iso(t0 + n * 1200), session_id: uuid(), user_id: `user_${int(1, 5000)}`, environment: 'production', tags: ['bench', pick(['a', 'b'])], input: { question: prose(int(8, 20)) }, output: { answer: prose(int(20, 50)) }, steps };
+}
+
+function generate(path, manifestPath, bytes) {
+  const fd = openSync(path, 'w');
+  const planted = [];
+  let written = 0;
+  let line = 0;
+  let t0 = Date.UTC(2025, 0, 1);
+  let buf = [];
+  let bufLen = 0;
+  while (written < bytes) {
+    const run = makeRun(line, t0);
+    t0 += 60000;
+    let secret = null;
+    let category = null;
+    if (line % 50 === 25) {
+      category = CATEGORIES[(line / 50 | 0) % CATEGORIES.length];
+      secret = PLANTS[category]();
+      plant(run, category, secret);
+    }
+    const text = JSON.stringify(run);
+    if (secret) {
+      // Where the secret stands raw: escaped once, or twice inside JSON-in-a-string.
+      const once = JSON.stringify(secret).slice(1, -1);
+      const twice = JSON.stringify(once).slice(1, -1);
+      let at = text.indexOf(once);
+      let raw = once;
+      if (at < 0) { at = text.indexOf(twice); raw = twice; }
+      const byteStart = written + Buffer.byteLength(text.slice(0, at));
+      planted.push({ line, category, byteStart, byteEnd: byteStart + Buffer.byteLength(raw), sha256: createHash('sha256').update(secret).digest('hex') });
+    }
+    const out = text + '\n';
+    buf.push(out);
+    bufLen += out.length;
+    written += Buffer.byteLength(out);
+    line++;
+    if (bufLen > 1 << 20) { writeSync(fd, buf.join('')); buf = []; bufLen = 0; }
+  }
+  writeSync(fd, buf.join(''));
+  closeSync(fd);
+  writeFileSync(manifestPath, JSON.stringify({ lines: line, bytes: written, planted }));
+}
+
+const file = join(dataDir, `traces-${sizeMB}mb.jsonl`);
+const manifestFile = join(dataDir, `traces-${sizeMB}mb.planted.json`);
+if (!existsSync(file) || !existsSync(manifestFile)) {
+  const t = Date.now();
+  generate(file, manifestFile, sizeMB * 1024 * 1024);
+  console.log(`generated ${file} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const size = statSync(file).size;
+console.log(`file: ${(size / 1048576).toFixed(1)} MB, ${manifest.lines} lines, ${manifest.planted.length} planted secrets (${CATEGORIES.length} categories, 1 per 50 lines)`);
+
+// ---------- the runner: dist/cli.js when it scans, else a bundle of shared/traces ----------
+async function runnerCommand() {
+  const runner = join(dataDir, 'trace-runner.js');
+  const src = join(dataDir, 'trace-runner.ts');
+  writeFileSync(src, `
+import { Engine } from '../../shared/engine/index';
+import { defaultEngineOptions } from '../../shared/options';
+import { scanTraceFile, redactTraceFile } from '../../shared/traces/index';
+async function main() {
+  const [cmd, input, output] = process.argv.slice(2);
+  const options = defaultEngineOptions();
+  const engine = new Engine(options);
+  const out: string[] = [];
+  if (cmd === 'scan') {
+    const s = await scanTraceFile(input, engine, { engineOptions: options, onFinding: (f) => out.push(f.byteStart + ' ' + f.byteEnd + ' ' + f.ruleId) });
+    process.stdout.write(out.join('\\n') + '\\n');
+    process.stderr.write(JSON.stringify({ findings: s.findings, candidateLines: s.candidateLines, lines: s.lines, maxRSSKB: process.resourceUsage().maxRSS }) + '\\n');
+  } else {
+    const r = await redactTraceFile(input, output, engine, { engineOptions: options });
+    process.stderr.write(JSON.stringify({ counts: r.counts, lines: r.lines, maxRSSKB: process.resourceUsage().maxRSS }) + '\\n');
+  }
+}
+main().catch((e) => { console.error(e); process.exit(2); });
+`);
+  for (const [entry, out] of [[src, runner], [join(root, 'shared/traces/worker.ts'), join(dataDir, 'trace-worker.js')]]) {
+    await esbuild.build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['recheck', 'recheck-linux-x64', 'sql.js'], logLevel: 'warning' });
+  }
+  return (args) => [process.execPath, [runner, ...args]];
+}
+const run = await runnerCommand();
+
+function timed(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { seconds: s, stdout: r.stdout, stderr: r.stderr };
+}
+const mbps = (s) => (size / 1048576 / s).toFixed(0);
+
+// scan
+const [sc, sa] = run(['scan', file]);
+const scan = timed(sc, sa);
+const scanInfo = JSON.parse(scan.stderr.trim().split('\n').pop());
+const found = scan.stdout.trim().split('\n').filter(Boolean).map((l) => l.split(' ')).map(([a, b, r]) => ({ start: Number(a), end: Number(b), rule: r }));
+found.sort((a, b) => a.start - b.start);
+let hit = 0;
+const missed = {};
+for (const p of manifest.planted) {
+  // Found when a finding overlaps the planted secret's raw bytes (binary search by start).
+  let lo = 0, hi = found.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (found[m].start < p.byteEnd) lo = m + 1; else hi = m; }
+  let ok = false;
+  for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if (found[k].end > p.byteStart) { ok = true; break; }
+  if (ok) hit++;
+  else missed[p.category] = (missed[p.category] ?? 0) + 1;
+}
+
+// redact
+const outFile = join(dataDir, `traces-${sizeMB}mb.redacted.jsonl`);
+const [rc, ra] = run(['redact', file, outFile]);
+const red = timed(rc, ra);
+const redInfo = JSON.parse(red.stderr.trim().split('\n').pop());
+const rescan = timed(...run(['scan', outFile]));
+const left = JSON.parse(rescan.stderr.trim().split('\n').pop()).findings;
+const redLines = spawnSync('wc', ['-l', outFile], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
+unlinkSync(outFile);
+
+// ripgrep with TraceCraft's 17 patterns (Rust regex syntax accepts them as written)
+const PATTERNS = [
+  String.raw`[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?@[a-zA-Z0-9](?:[a-zA-Z0-9.-]{0,61}[a-zA-Z0-9])?\.[a-zA-Z]{2,}`,
+  String.raw`(?:\+\d{1,3}[-.\s]?)?(?:\(\d{3}\)|\d{3})[-.\s]?\d{3}[-.\s]?\d{4}`,
+  String.raw`\b\d{4}[-\s]?\d{4}[-\s]?\d{4}[-\s]?\d{4}\b`,
+  String.raw`\b\d{3}-\d{2}-\d{4}\b`,
+  String.raw`sk-[a-zA-Z0-9_-]{10,128}`,
+  String.raw`sk-ant-[a-zA-Z0-9_-]{10,128}`,
+  String.raw`\bAKIA[A-Z0-9]{16}\b`,
+  String.raw`\b[A-Za-z0-9/+=]{40}\b`,
+  String.raw`Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?`,
+  String.raw`gh[pousr]_[a-zA-Z0-9]{36,}`,
+  String.raw`AIza[a-zA-Z0-9_-]{35}`,
+  String.raw`AccountKey=[A-Za-z0-9+/=]{20,}`,
+  String.raw`api_key=[A-Za-z0-9_-]{8,128}`,
+  String.raw`-----BEGIN\s+(?:RSA\s+)?(?:PRIVATE|EC)\s+KEY-----`,
+  String.raw`xox[bpar]-[0-9]{10,}-[0-9]{10,}-[a-zA-Z0-9]{20,}`,
+  String.raw`[sp]k_(?:live|test)_[a-zA-Z0-9]{20,}`,
+  String.raw`(?:password|passwd|pwd|secret|token)\s*[=:]\s*["']?[^\s"']{4,}["']?`,
+];
+const rgPath = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p));
+let rg = null;
+if (rgPath) {
+  const args = ['-f', '%e %M', rgPath, '--count-matches', '--no-config', ...PATTERNS.flatMap((p) => ['-e', p]), file];
+  const r = timed('/usr/bin/time', args);
+  const [secs, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  rg = { seconds: r.seconds, rssKB: kb, matches: Number(r.stdout.trim()) };
+  void secs;
+}
+
+const row = (name, s, rssKB) => `${name.padEnd(22)} ${mbps(s).padStart(5)} MB/s  ${(s).toFixed(2).padStart(6)} s  peak RSS ${(rssKB / 1024).toFixed(0).padStart(4)} MB${rg ? `   ${(rg.seconds / s).toFixed(2)}x ripgrep` : ''}`;
+console.log('');
+console.log(row('tracelint scan', scan.seconds, scanInfo.maxRSSKB));
+console.log(row('tracelint redact', red.seconds, redInfo.maxRSSKB));
+if (rg) console.log(`${'ripgrep (17 patterns)'.padEnd(22)} ${mbps(rg.seconds).padStart(5)} MB/s  ${rg.seconds.toFixed(2).padStart(6)} s  peak RSS ${(rg.rssKB / 1024).toFixed(0).padStart(4)} MB   ${rg.matches} matches`);
+else console.log('ripgrep: not installed (apt-get install ripgrep), column skipped');
+console.log('');
+console.log(`scan: ${scanInfo.findings} findings, ${scanInfo.candidateLines}/${scanInfo.lines} lines passed the prefilter`);
+console.log(`planted secrets found: ${hit}/${manifest.planted.length}${Object.keys(missed).length ? `  missed: ${JSON.stringify(missed)}` : ''}`);
+console.log(`redact: ${Object.values(redInfo.counts).reduce((a, b) => a + b, 0)} replaced, ${redLines} lines out (${manifest.lines} in), findings left in the output: ${left}`);
