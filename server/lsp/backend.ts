@@ -1,0 +1,39 @@
+// The one seam between the language server and the analysis: what the server asks of the engine,
+// the trace readers and the source rules. Everything behind it speaks `Finding`s and knows no LSP.
+import type { Finding, InputProblem } from '../../shared/types';
+import type { TracelintSettings } from './settings';
+
+export interface LintOutcome {
+  findings: Finding[];
+  problems: InputProblem[];
+  /**
+   * Verdicts that take longer (ReDoS checks run off the main thread): resolves to the findings to
+   * add once known. The fast findings are shown first; these follow without holding them back.
+   */
+  slow?: Promise<Finding[]>;
+}
+
+export interface LintBackend {
+  /** Whether tracelint has anything to say about a file of this path (source, trace or config file). */
+  handles(path: string): boolean;
+  /** Whether the path is a data file (trace), where suppression is by allowlist or baseline, not comments. */
+  isTrace(path: string): boolean;
+  /** Lints text as the editor holds it. */
+  lintText(path: string, text: string, settings: TracelintSettings, signal: AbortSignal): Promise<LintOutcome>;
+  /** Lints a file from disk; large traces are streamed, never read whole. */
+  lintFile(path: string, settings: TracelintSettings, signal: AbortSignal): Promise<LintOutcome>;
+  /** The comment that starts a line in this file's language (`#`, `//`), or undefined when it has none. */
+  lineComment(path: string): string | undefined;
+  /** The placeholder that replaces secrets in mask mode for this file (from its configuration). */
+  placeholder(path: string): string;
+  /**
+   * Writes a redacted copy of a trace to `target` (atomically; never over the source): of `text`
+   * when given (the editor's copy), else of the file streamed from disk. Resolves to the number of
+   * findings redacted.
+   */
+  writeRedacted(path: string, text: string | undefined, target: string, mode: 'mask' | 'hash' | 'remove', settings: TracelintSettings): Promise<number>;
+  /** The tracelint.json in force for a path, if any. */
+  configFileFor(path: string): string | undefined;
+  /** Forget cached configuration (a config file changed). */
+  invalidateConfig(): void;
+}

@@ -1,0 +1,152 @@
+// Wires the language server together: document sync, settings, diagnostics (pull or push),
+// code actions, the workspace trace scan and the redacted preview. Each part lives in its own file.
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PreviewClose, PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+import type { LintBackend } from './backend';
+import { type ClientSupport, clientSupport, initializeResult } from './capabilities';
+import { codeActions } from './code-actions';
+import { toDiagnostics } from './diagnostics';
+import { DocumentLinter } from './document-linter';
+import { PreviewService } from './preview-service';
+import { SettingsCache } from './settings';
+import { appendToJsonArray, diskReader } from './side-edits';
+import { SuppressionFiles } from './suppression-files';
+import { URI } from './uri';
+import { WorkspaceScanner } from './workspace-scan';
+
+export function startServer(connection: Connection, backend: LintBackend): void {
+  const documents = new TextDocuments(TextDocument);
+  let support: ClientSupport | undefined;
+  const pull = () => !!support?.pullDiagnostics;
+  let folders: string[] = [];
+  const folderOf = (uri: string) => {
+    const path = URI.toPath(uri);
+    return path ? folders.find((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`)) : undefined;
+  };
+  const settings = new SettingsCache(connection, () => !!support?.configuration, folderOf);
+  const refreshPull = () => void connection.languages.diagnostics.refresh().catch(() => undefined);
+  const linter = new DocumentLinter(connection, documents, backend, settings, pull, refreshPull);
+  const scanner = new WorkspaceScanner(connection, backend, settings, (uri) => !!documents.get(uri), () => !!support?.workDoneProgress);
+  const readText = diskReader((uri) => documents.get(uri));
+  const suppression = new SuppressionFiles(backend, readText, () => !!support?.createFiles, appendToJsonArray);
+  const previews = new PreviewService(documents, linter, scanner, backend, settings);
+
+  connection.onInitialize((params) => {
+    support = clientSupport(params.capabilities);
+    folders = params.workspaceFolders?.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p) ?? [];
+    if (folders.length === 0 && params.rootUri && URI.toPath(params.rootUri)) folders.push(URI.toPath(params.rootUri)!);
+    scanner.setFolders(folders);
+    return initializeResult(support);
+  });
+
+  connection.onInitialized(() => {
+    if (support?.didChangeConfigurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tracelint' });
+    }
+    if (support?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => URI.toPath(f.uri)));
+        const kept = folders.filter((f) => !removed.has(f));
+        folders = kept.concat(e.added.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p));
+        scanner.setFolders(folders);
+        void scanner.scanAll();
+      });
+    }
+    void scanner.scanAll();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.clear(change.settings);
+    backend.invalidateConfig();
+    linter.relintAll(documents.all());
+    if (pull()) refreshPull();
+    void scanner.scanAll();
+  });
+
+  documents.onDidOpen((e) => {
+    scanner.opened(e.document.uri);
+    linter.changed(e.document, 'open');
+  });
+  documents.onDidChangeContent((e) => {
+    linter.changed(e.document, 'change');
+  });
+  documents.onDidSave((e) => {
+    linter.changed(e.document, 'save');
+    if (isConfigFile(e.document.uri)) configChanged();
+  });
+  documents.onDidClose((e) => {
+    linter.closed(e.document.uri);
+    settings.forget(e.document.uri);
+    if (!pull()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    void scanner.closed(e.document.uri);
+  });
+
+  const configChanged = () => {
+    backend.invalidateConfig();
+    linter.relintAll(documents.all());
+    if (pull()) refreshPull();
+    void scanner.scanAll();
+  };
+
+  connection.onDidChangeWatchedFiles((e) => {
+    let config = false;
+    for (const c of e.changes) {
+      if (isConfigFile(c.uri)) config = true;
+      else void scanner.fileChanged(c.uri, c.type === 3);
+    }
+    if (config) configChanged();
+  });
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const doc = documents.get(uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const result = await linter.lint(doc, controller.signal);
+    if (!result) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: toDiagnostics(result.findings, result.problems, result.resultId) };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = await linter.lint(doc);
+    if (!result || result.version !== doc.version) return [];
+    const isTrace = backend.isTrace(result.path);
+    const s = await settings.get(doc.uri);
+    return codeActions(params, {
+      doc,
+      result,
+      isTrace,
+      lineComment: backend.lineComment(result.path),
+      side: {
+        textOf: readText,
+        allowlist: (f) => suppression.allowlist(f, result.path, s, folders),
+        baseline: (f) => suppression.baseline(f, s),
+      },
+    });
+  });
+
+  connection.onRequest(PreviewOpen.method, (p: PreviewOpen.Params) => previews.open(p));
+  connection.onRequest(PreviewLines.method, (p: PreviewLines.Params) => previews.lines(p));
+  connection.onNotification(PreviewClose.method, (p: PreviewClose.Params) => void previews.close(p.uri));
+  connection.onRequest(SaveRedacted.method, (p: SaveRedacted.Params) => previews.save(p));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isConfigFile(uri: string): boolean {
+  return /\/tracelint\.json$/.test(uri) || /\/\.agentdbg\/config\.ya?ml$/.test(uri);
+}

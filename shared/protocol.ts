@@ -1,0 +1,96 @@
+// The custom messages between the VS Code client and the tracelint language server, in one typed
+// file (both sides import it; it imports nothing, so it stays free of vscode and LSP libraries).
+// Each namespace is one message: its method name, which way it travels, its params and result.
+// Positions are 0-based lines and UTF-16 columns, as LSP counts them.
+
+/** One piece of a redacted preview line: plain trace text, or a redaction marker standing for a finding. */
+export interface PreviewSegment {
+  text: string;
+  /** Set on markers: the detector or rule that found what the marker replaces. */
+  ruleId?: string;
+  /** Set on markers: where the finding stands in the source file (for click-to-reveal). */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface PreviewLine {
+  /** 0-based line number in the source trace. */
+  line: number;
+  segments: PreviewSegment[];
+  /** How many characters were cut off the end of a very long line (0 when none). */
+  truncated: number;
+}
+
+export type PreviewMode = 'mask' | 'hash' | 'remove';
+
+/** client -> server request: prepare (or refresh) the redacted view of a trace; returns its shape. */
+export namespace PreviewOpen {
+  export const method = 'tracelint/preview/open';
+  export interface Params {
+    uri: string;
+    mode: PreviewMode;
+  }
+  export interface Result {
+    uri: string;
+    mode: PreviewMode;
+    lineCount: number;
+    /** Findings per detector or rule, sorted by id. */
+    counts: Array<{ ruleId: string; count: number }>;
+    total: number;
+    /** A problem with the input (malformed lines, unreadable file), already free of secrets. */
+    problems: string[];
+    /** Bumped each time the source changes; a lines request for an older generation is answered for the newest. */
+    generation: number;
+  }
+}
+
+/** client -> server request: the redacted lines [from, to) of a prepared preview. */
+export namespace PreviewLines {
+  export const method = 'tracelint/preview/lines';
+  export interface Params {
+    uri: string;
+    from: number;
+    to: number;
+  }
+  export interface Result {
+    generation: number;
+    lines: PreviewLine[];
+  }
+}
+
+/** client -> server notification: the preview of `uri` was closed; its memory can go. */
+export namespace PreviewClose {
+  export const method = 'tracelint/preview/close';
+  export interface Params {
+    uri: string;
+  }
+}
+
+/** client -> server request: write a redacted copy of a trace to `target` (never over the source). */
+export namespace SaveRedacted {
+  export const method = 'tracelint/saveRedacted';
+  export interface Params {
+    uri: string;
+    target: string;
+    mode: PreviewMode;
+  }
+  export interface Result {
+    /** Number of findings redacted in the copy. */
+    redacted: number;
+    target: string;
+  }
+}
+
+/** server -> client notification: a workspace trace scan started, progressed or ended (for the status bar). */
+export namespace ScanStatus {
+  export const method = 'tracelint/scanStatus';
+  export interface Params {
+    scanning: boolean;
+    filesDone: number;
+    filesTotal: number;
+    /** Findings in trace files across the workspace. */
+    findings: number;
+  }
+}
