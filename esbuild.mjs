@@ -26,6 +26,8 @@ const entries = [
   // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
   { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },
   { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'recheck', 'recheck-linux-x64'] },
+  // The redacted preview's webview script runs in the browser sandbox of the webview.
+  { entryPoints: ['client/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];
 
 mkdirSync('dist', { recursive: true });
@@ -33,6 +35,7 @@ copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), 'dist/web-
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');
 // sql.js (SQLite trace stores, shared/traces/sqlite.ts) loads its wasm from beside the bundle.
 copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm');
+copyFileSync('client/preview/webview/preview.css', 'dist/preview.css');
 
 if (watch) {
   for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();

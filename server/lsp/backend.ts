@@ -25,7 +25,7 @@ export interface LintBackend {
   /** The comment that starts a line in this file's language (`#`, `//`), or undefined when it has none. */
   lineComment(path: string): string | undefined;
   /** The placeholder that replaces secrets in mask mode for this file (from its configuration). */
-  placeholder(path: string): string;
+  placeholder(path: string, settings: TracelintSettings): string;
   /**
    * Writes a redacted copy of a trace to `target` (atomically; never over the source): of `text`
    * when given (the editor's copy), else of the file streamed from disk. Resolves to the number of
@@ -33,7 +33,33 @@ export interface LintBackend {
    */
   writeRedacted(path: string, text: string | undefined, target: string, mode: 'mask' | 'hash' | 'remove', settings: TracelintSettings): Promise<number>;
   /** The tracelint.json in force for a path, if any. */
-  configFileFor(path: string): string | undefined;
+  configFileFor(path: string, settings: TracelintSettings): string | undefined;
   /** Forget cached configuration (a config file changed). */
   invalidateConfig(): void;
+}
+
+/** What the client tells the server at start (initializationOptions). */
+export interface InitOptions {
+  /** False in an untrusted workspace: the workspace's own configuration is then not read. */
+  trusted?: boolean;
+}
+
+/** A backend made once the client's initializationOptions are known, reachable before that through this delegate. */
+export function lateBackend(make: (init: InitOptions | undefined) => LintBackend): { backend: LintBackend; init(o: InitOptions | undefined): void } {
+  let real: LintBackend | undefined;
+  const get = () => (real ??= make(undefined));
+  return {
+    init: (o) => void (real = make(o)),
+    backend: {
+      handles: (p) => get().handles(p),
+      isTrace: (p) => get().isTrace(p),
+      lintText: (...a) => get().lintText(...a),
+      lintFile: (...a) => get().lintFile(...a),
+      lineComment: (p) => get().lineComment(p),
+      placeholder: (p, s) => get().placeholder(p, s),
+      configFileFor: (p, s) => get().configFileFor(p, s),
+      writeRedacted: (...a) => get().writeRedacted(...a),
+      invalidateConfig: () => get().invalidateConfig(),
+    },
+  };
 }

@@ -47,7 +47,7 @@ export class PreviewService {
     let session = this.sessions.get(p.uri);
     if (session) await session.update(source, findings, p.mode);
     else {
-      session = new PreviewSession(p.uri, p.mode, source, findings, this.backend.placeholder(path), problems);
+      session = new PreviewSession(p.uri, p.mode, source, findings, this.backend.placeholder(path, s), problems);
       this.sessions.set(p.uri, session);
     }
     return session.describe();

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PreviewClose, PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
-import type { LintBackend } from './backend';
+import { type InitOptions, type LintBackend, lateBackend } from './backend';
 import { type ClientSupport, clientSupport, initializeResult } from './capabilities';
 import { codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
@@ -23,7 +23,10 @@ import { SuppressionFiles } from './suppression-files';
 import { URI } from './uri';
 import { WorkspaceScanner } from './workspace-scan';
 
-export function startServer(connection: Connection, backend: LintBackend): void {
+/** `backend`: the analysis, or a factory that receives the client's initializationOptions (workspace trust). */
+export function startServer(connection: Connection, backendOrFactory: LintBackend | ((init: InitOptions | undefined) => LintBackend)): void {
+  const late = typeof backendOrFactory === 'function' ? lateBackend(backendOrFactory) : undefined;
+  const backend = late ? late.backend : (backendOrFactory as LintBackend);
   const documents = new TextDocuments(TextDocument);
   let support: ClientSupport | undefined;
   const pull = () => !!support?.pullDiagnostics;
@@ -42,6 +45,7 @@ export function startServer(connection: Connection, backend: LintBackend): void 
 
   connection.onInitialize((params) => {
     support = clientSupport(params.capabilities);
+    late?.init(params.initializationOptions as InitOptions | undefined);
     folders = params.workspaceFolders?.map((f) => URI.toPath(f.uri)).filter((p): p is string => !!p) ?? [];
     if (folders.length === 0 && params.rootUri && URI.toPath(params.rootUri)) folders.push(URI.toPath(params.rootUri)!);
     scanner.setFolders(folders);

@@ -19,7 +19,7 @@ export class SuppressionFiles {
 
   allowlist(f: Finding, path: string, settings: TracelintSettings, folders: string[]): WorkspaceEdit | undefined {
     if (!f.secret) return undefined;
-    const file = settings.configFile || this.backend.configFileFor(path) || join(folderOf(path, folders), 'tracelint.json');
+    const file = settings.configFile || this.backend.configFileFor(path, settings) || join(folderOf(path, folders), 'tracelint.json');
     return this.append(file, ['allowlist'], f.secret, this.read, this.canCreateFiles());
   }
 

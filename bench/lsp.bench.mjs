@@ -1,0 +1,175 @@
+// Language-server benchmark, against the built dist/server.js over stdio, as an editor uses it:
+//  1. didChange -> diagnostics latency over 30 edits of a 3,000-line Python agent file (p50, p95);
+//  2. time to first diagnostics after opening a 10 MB JSONL trace;
+//  3. the server's RSS after a 100 MB trace in the workspace is scanned (VS Code does not sync
+//     files that large to extensions, so the server reads it from disk, streamed).
+// Prints figures; never fails on a number. Data is generated into bench/.data/ (git-ignored).
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'bench', '.data', 'lsp');
+mkdirSync(data, { recursive: true });
+
+function pythonFile(lines) {
+  const out = ['import os', 'import tracecraft', 'from tracecraft import trace_llm as llm_step', ''];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `@tracecraft.trace_tool(name="tool_${i}")`,
+      `def tool_${i}(query: str, api_key: str, limit: int = 5) -> dict:`,
+      `    """Calls service ${i}."""`,
+      `    headers = {"X-Request": str(${i})}`,
+      `    result = {"q": query, "n": limit, "svc": ${i}}`,
+      `    return result`,
+      '',
+      `@llm_step(name="summarize_${i}", model="gpt-4o")`,
+      `def summarize_${i}(text: str) -> str:`,
+      `    return text[:${100 + i}]`,
+      '',
+    );
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+const SECRETS = [
+  (i) => `sk-proj-${'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq'.slice(0, 40)}${String(i).padStart(8, '0')}`,
+  (i) => `customer${i}@northwind-traders.com`,
+  (i) => `AKIA${String(i).padStart(16, '7').replace(/[0-9]/g, (d) => 'QWERTYUIOP'[d])}`,
+];
+
+function traceLine(i) {
+  const secret = i % 50 === 0 ? SECRETS[(i / 50) % SECRETS.length](i) : undefined;
+  return JSON.stringify({
+    run_id: `run-${Math.floor(i / 20)}`,
+    step: i % 20,
+    name: i % 3 === 0 ? 'web_search' : i % 3 === 1 ? 'summarize' : 'lookup_customer',
+    type: i % 3 === 0 ? 'tool' : 'llm',
+    started_at: 1732233600000 + i * 137,
+    inputs: { query: `quarterly revenue for region ${i % 17} and the follow-up questions`, ...(secret ? { api_key: secret } : {}) },
+    outputs: { text: 'The assistant summarised the findings in three short paragraphs with numbers and dates.'.repeat(3) },
+    usage: { input_tokens: 120 + (i % 50), output_tokens: 80 + (i % 30) },
+  });
+}
+
+async function traceFile(path, bytes) {
+  if (existsSync(path) && statSync(path).size >= bytes) return;
+  const out = createWriteStream(path);
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const l = traceLine(i) + '\n';
+    size += l.length;
+    if (!out.write(l)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+function startServer(folder) {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiters = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    for (const w of waiters.splice(0)) if (!w(p)) waiters.push(w);
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ workspaceScan: !!folder })));
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification(() => undefined);
+  conn.listen();
+  const next = (test) => new Promise((resolve) => waiters.push((p) => (test(p) ? (resolve(p), true) : false)));
+  const init = async () => {
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder ? pathToFileURL(folder).href : null,
+      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
+      capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await conn.sendNotification('initialized', {});
+  };
+  const stop = async () => {
+    await conn.sendRequest('shutdown').catch(() => undefined);
+    await conn.sendNotification('exit').catch(() => undefined);
+    conn.dispose();
+    child.kill();
+  };
+  return { child, conn, next, init, stop };
+}
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+// 1. Typing in a 3,000-line Python file.
+{
+  const s = startServer();
+  await s.init();
+  const uri = pathToFileURL(join(data, 'agent_3000.py')).href;
+  let text = pythonFile(3000);
+  writeFileSync(join(data, 'agent_3000.py'), text);
+  let version = 1;
+  let t0 = performance.now();
+  let first = s.next((p) => p.uri === uri && p.version === 1);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+  const opened = await first;
+  console.log(`python 3,000 lines: first diagnostics ${(performance.now() - t0).toFixed(0)} ms (${opened.diagnostics.length} diagnostics)`);
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    // An edit a user makes: a character typed inside a function body, somewhere in the file.
+    const line = 200 + i * 90;
+    version++;
+    const wait = s.next((p) => p.uri === uri && p.version === version);
+    t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: 'x' }],
+    });
+    await wait;
+    times.push(performance.now() - t0);
+  }
+  console.log(`didChange -> diagnostics over 30 edits: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 <= 50 ms)`);
+  await s.stop();
+}
+
+// 2. Opening a 10 MB JSONL trace in the editor.
+{
+  const path = join(data, 'trace_10mb.jsonl');
+  await traceFile(path, 10 * 1024 * 1024);
+  const s = startServer();
+  await s.init();
+  const uri = pathToFileURL(path).href;
+  const text = readFileSync(path, 'utf8');
+  const wait = s.next((p) => p.uri === uri);
+  const t0 = performance.now();
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jsonl', version: 1, text } });
+  const p = await wait;
+  console.log(`10 MB JSONL: first diagnostics after didOpen ${(performance.now() - t0).toFixed(0)} ms (${p.diagnostics.length} diagnostics; target <= 1000 ms)`);
+  console.log(`server RSS after the 10 MB trace: ${rssOf(s.child.pid).rss.toFixed(0)} MB`);
+  await s.stop();
+}
+
+// 3. A 100 MB trace in the workspace.
+{
+  const folder = join(data, 'ws100');
+  mkdirSync(join(folder, 'traces'), { recursive: true });
+  const path = join(folder, 'traces', 'big.jsonl');
+  await traceFile(path, 100 * 1024 * 1024);
+  const s = startServer(folder);
+  const uri = pathToFileURL(path).href;
+  const wait = s.next((p) => p.uri === uri);
+  const t0 = performance.now();
+  await s.init();
+  const p = await wait;
+  const { rss, peak } = rssOf(s.child.pid);
+  console.log(`100 MB trace scanned from disk in ${((performance.now() - t0) / 1000).toFixed(1)} s (${p.diagnostics.length} diagnostics)`);
+  console.log(`server RSS after the 100 MB trace: ${rss.toFixed(0)} MB now, ${peak.toFixed(0)} MB peak (target <= 200 MB)`);
+  await s.stop();
+}
+rmSync(join(data, 'agent_3000.py'), { force: true });

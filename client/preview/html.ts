@@ -1,0 +1,44 @@
+// The preview webview's HTML: a strict Content-Security-Policy (no inline script or style, one
+// nonce'd script from the extension, nothing from the network) and an empty shell that the script
+// fills with text nodes only. Trace content never passes through HTML parsing.
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, vscodeApi: typeof vscode): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscodeApi.Uri.joinPath(extensionUri, 'dist', 'preview.js'));
+  const style = webview.asWebviewUri(vscodeApi.Uri.joinPath(extensionUri, 'dist', 'preview.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>tracelint redacted preview</title>
+</head>
+<body>
+<header id="header">
+  <div id="title"></div>
+  <div id="controls">
+    <span class="label">Mode</span>
+    <button type="button" data-mode="mask">mask</button>
+    <button type="button" data-mode="hash">hash</button>
+    <button type="button" data-mode="remove">remove</button>
+    <button type="button" id="save">Save Redacted Copy…</button>
+  </div>
+  <div id="counts"></div>
+  <div id="problems"></div>
+</header>
+<main id="viewport" tabindex="0"><div id="spacer"></div><div id="rows"></div></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

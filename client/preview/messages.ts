@@ -1,0 +1,32 @@
+// Messages between the preview webview and the extension (postMessage both ways). The webview is
+// untrusted territory: the extension checks every field it receives before acting on it.
+import type { PreviewLine, PreviewMode, PreviewOpen } from '../../shared/protocol';
+
+/** extension -> webview */
+export type ToWebview =
+  | { type: 'info'; fileName: string; info: PreviewOpen.Result }
+  | { type: 'lines'; generation: number; lines: PreviewLine[] }
+  | { type: 'error'; message: string }
+  | { type: 'snapshot'; id: number };
+
+/** webview -> extension */
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'lines'; from: number; to: number }
+  | { type: 'mode'; mode: PreviewMode }
+  | { type: 'reveal'; line: number; column: number; endLine: number; endColumn: number }
+  | { type: 'save' }
+  | { type: 'snapshot'; id: number; snapshot: PreviewSnapshot };
+
+/** What the webview shows, as text: for tests and for checking that no secret reaches the screen. */
+export interface PreviewSnapshot {
+  header: string;
+  /** The rendered rows, one string per visible line (line number, tab, text). */
+  rows: string[];
+  /** Texts of the marker elements, with their rule ids. */
+  markers: Array<{ text: string; ruleId: string }>;
+  /** Elements that trace content must never create (img, script without our nonce, iframe, ...). */
+  foreignElements: number;
+  mode: PreviewMode;
+  lineCount: number;
+}

@@ -1,0 +1,203 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The redacted preview's script, running inside the webview. It draws only the rows in view (the
+// trace may have millions of lines), asks the extension for the lines it lacks, and builds every
+// row from text nodes: trace content is never parsed as HTML, so `<script>` or `onerror=` in a
+// trace are shown as characters and run nothing.
+import type { PreviewLine, PreviewMode, PreviewOpen } from '../../../shared/protocol';
+import type { FromWebview, PreviewSnapshot, ToWebview } from '../messages';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void };
+const vscode = acquireVsCodeApi();
+
+const ROW_HEIGHT = 20;
+/** Browsers cap an element's height (about 33 M px in Chromium); past this the scroll is scaled. */
+const MAX_SPACER_PX = 10_000_000;
+const PAGE = 200;
+const CACHE_LIMIT = 20_000;
+
+const $ = (id: string) => document.getElementById(id)!;
+const viewport = $('viewport');
+const spacer = $('spacer');
+const rows = $('rows');
+
+let info: PreviewOpen.Result | undefined;
+let fileName = '';
+const cache = new Map<number, PreviewLine>();
+const requested = new Set<number>();
+let pendingSnapshots: number[] = [];
+
+function el(tag: string, cls?: string, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function renderHeader(): void {
+  if (!info) return;
+  const title = $('title');
+  title.replaceChildren(
+    el('strong', undefined, fileName),
+    el('span', 'muted', ` · ${info.lineCount.toLocaleString()} lines · ${info.total} finding${info.total === 1 ? '' : 's'} redacted`),
+  );
+  const counts = $('counts');
+  counts.replaceChildren(...info.counts.map((c) => el('span', `chip rule-${cssName(c.ruleId)}`, `${c.ruleId} ${c.count}`)));
+  const problems = $('problems');
+  problems.replaceChildren(...info.problems.slice(0, 20).map((p) => el('div', 'problem', p)));
+  if (info.problems.length > 20) problems.append(el('div', 'problem', `… and ${info.problems.length - 20} more`));
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-mode]')) {
+    b.classList.toggle('active', b.dataset.mode === info.mode);
+    b.setAttribute('aria-pressed', String(b.dataset.mode === info.mode));
+  }
+}
+
+function cssName(ruleId: string): string {
+  return ruleId.replace(/[^a-z0-9_-]/gi, '_');
+}
+
+/** JSON colouring of plain text: keys, strings, numbers and literals, as text nodes in spans. */
+function colour(text: string, into: HTMLElement): void {
+  const re = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > at) into.append(document.createTextNode(text.slice(at, m.index)));
+    if (m[1]) {
+      into.append(el('span', m[2] ? 'key' : 'str', m[1]));
+      if (m[2]) into.append(document.createTextNode(m[2]));
+    } else into.append(el('span', m[3] ? 'num' : 'lit', m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) into.append(document.createTextNode(text.slice(at)));
+}
+
+function renderRow(line: number): HTMLElement {
+  const row = el('div', 'row');
+  row.append(el('span', 'gutter', String(line + 1)));
+  const body = el('span', 'text');
+  const data = cache.get(line);
+  if (!data) body.append(el('span', 'loading', '…'));
+  else {
+    for (const s of data.segments) {
+      if (s.ruleId === undefined) colour(s.text, body);
+      else {
+        const marker = el('span', `marker rule-${cssName(s.ruleId)}`, s.text === '' ? '⌫' : s.text);
+        marker.title = `${s.ruleId} (line ${(s.line ?? 0) + 1}) — click to reveal in the trace`;
+        marker.dataset.ruleId = s.ruleId;
+        if (s.text === '') marker.classList.add('removed');
+        marker.addEventListener('click', () =>
+          vscode.postMessage({ type: 'reveal', line: s.line ?? line, column: s.column ?? 0, endLine: s.endLine ?? line, endColumn: s.endColumn ?? 0 }),
+        );
+        body.append(marker);
+      }
+    }
+    if (data.truncated > 0) body.append(el('span', 'muted', ` …(${data.truncated.toLocaleString()} more characters)`));
+  }
+  row.append(body);
+  return row;
+}
+
+/** Which lines are in view: exact below MAX_SPACER_PX of content, proportional above. */
+function visibleRange(): { first: number; count: number; offset: number } {
+  const total = info?.lineCount ?? 0;
+  const count = Math.ceil(viewport.clientHeight / ROW_HEIGHT) + 1;
+  const full = total * ROW_HEIGHT;
+  if (full <= MAX_SPACER_PX) {
+    const first = Math.floor(viewport.scrollTop / ROW_HEIGHT);
+    return { first, count, offset: first * ROW_HEIGHT };
+  }
+  const scrollable = Math.max(1, MAX_SPACER_PX - viewport.clientHeight);
+  const first = Math.floor((viewport.scrollTop / scrollable) * Math.max(0, total - count + 1));
+  return { first, count, offset: viewport.scrollTop };
+}
+
+function render(): void {
+  if (!info) return;
+  spacer.style.height = `${Math.min(info.lineCount * ROW_HEIGHT, MAX_SPACER_PX)}px`;
+  const { first, count, offset } = visibleRange();
+  const last = Math.min(info.lineCount, first + count);
+  rows.style.transform = `translateY(${offset}px)`;
+  const children: HTMLElement[] = [];
+  for (let l = first; l < last; l++) children.push(renderRow(l));
+  rows.replaceChildren(...children);
+  request(first, last);
+  answerSnapshots(first, last);
+}
+
+/** Asks for the pages around the view that are not cached or on their way. */
+function request(first: number, last: number): void {
+  if (!info) return;
+  const from = Math.max(0, first - PAGE);
+  const to = Math.min(info.lineCount, last + PAGE);
+  for (let page = Math.floor(from / PAGE) * PAGE; page < to; page += PAGE) {
+    const end = Math.min(page + PAGE, info.lineCount);
+    let missing = false;
+    for (let l = page; l < end && !missing; l++) missing = !cache.has(l);
+    if (missing && !requested.has(page)) {
+      requested.add(page);
+      vscode.postMessage({ type: 'lines', from: page, to: end });
+    }
+  }
+}
+
+function answerSnapshots(first: number, last: number): void {
+  if (pendingSnapshots.length === 0 || !info) return;
+  for (let l = first; l < last; l++) if (!cache.has(l)) return;
+  const snapshot: PreviewSnapshot = {
+    header: $('header').innerText,
+    rows: [...rows.querySelectorAll('.row')].map((r) => `${r.querySelector('.gutter')!.textContent}\t${r.querySelector('.text')!.textContent}`),
+    markers: [...rows.querySelectorAll<HTMLElement>('.marker')].map((m) => ({ text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '' })),
+    foreignElements: document.querySelectorAll('img, iframe, object, embed, svg, rows script, main script').length +
+      [...document.querySelectorAll('script')].filter((s) => !s.nonce).length,
+    mode: info.mode,
+    lineCount: info.lineCount,
+  };
+  for (const id of pendingSnapshots) vscode.postMessage({ type: 'snapshot', id, snapshot });
+  pendingSnapshots = [];
+}
+
+let frame = 0;
+viewport.addEventListener('scroll', () => {
+  if (!frame) frame = requestAnimationFrame(() => ((frame = 0), render()));
+});
+window.addEventListener('resize', () => render());
+
+for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-mode]')) {
+  b.addEventListener('click', () => vscode.postMessage({ type: 'mode', mode: b.dataset.mode as PreviewMode }));
+}
+$('save').addEventListener('click', () => vscode.postMessage({ type: 'save' }));
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'info':
+      if (!info || m.info.generation !== info.generation || m.info.mode !== info.mode || m.info.lineCount !== info.lineCount) {
+        cache.clear();
+        requested.clear();
+      }
+      info = m.info;
+      fileName = m.fileName;
+      renderHeader();
+      render();
+      break;
+    case 'lines':
+      if (!info || m.generation !== info.generation) return;
+      for (const l of m.lines) cache.set(l.line, l);
+      if (cache.size > CACHE_LIMIT) {
+        const { first } = visibleRange();
+        for (const k of cache.keys()) if (Math.abs(k - first) > CACHE_LIMIT / 2) cache.delete(k);
+        requested.clear();
+      }
+      render();
+      break;
+    case 'error':
+      $('problems').replaceChildren(el('div', 'problem', m.message));
+      break;
+    case 'snapshot':
+      pendingSnapshots.push(m.id);
+      render();
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

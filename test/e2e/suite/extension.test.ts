@@ -1,0 +1,107 @@
+// End-to-end: the extension in a real VS Code (code-server here, a desktop VS Code through
+// @vscode/test-electron elsewhere) on a copy of the example workspace. Every wait is on an event
+// (diagnostics changing, the webview answering), never a fixed sleep.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { checkpoint, codeOf, waitForDiagnostics } from './helpers';
+
+// Fake secrets in real formats, planted by this test in its own trace.
+const OPENAI_KEY = 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq';
+const EMAIL = 'dana.whitfield@northwind-traders.com';
+const LEAKY_TRACE =
+  [
+    { run_id: 'r1', name: 'research_agent', type: 'agent', inputs: { question: 'Why was TCK-004211 charged twice?' } },
+    { run_id: 'r1', name: 'web_search', type: 'tool', inputs: { query: 'invoice double charge', api_key: OPENAI_KEY } },
+    { run_id: 'r1', name: 'summarize', type: 'llm', outputs: { text: `Customer ${EMAIL} asked about a refund.` } },
+    { run_id: 'r1', name: 'untrusted_html', type: 'tool', outputs: { html: '<script>document.title="pwned"</script><img src=x onerror=alert(1)>' } },
+  ]
+    .map((l) => JSON.stringify(l))
+    .join('\n') + '\n';
+
+interface Snapshot {
+  header: string;
+  rows: string[];
+  markers: Array<{ text: string; ruleId: string }>;
+  foreignElements: number;
+  mode: string;
+  lineCount: number;
+}
+
+describe('tracelint in VS Code', () => {
+  let root: vscode.Uri;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the suite runs in a workspace (a copy of examples/)');
+    root = folder.uri;
+    const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'tracelint');
+    assert.ok(ext, 'the tracelint extension is loaded');
+    await ext.activate();
+  });
+
+  it('reports credential-param-captured on the example agent and fixes it with the quick fix', async () => {
+    const uri = vscode.Uri.joinPath(root, 'agent', 'research_agent.py');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const isWebSearch = (d: vscode.Diagnostic) => codeOf(d) === 'credential-param-captured' && doc.getText(d.range) === 'api_key';
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some(isWebSearch), 'credential-param-captured on web_search(api_key)');
+    const target = diags.find(isWebSearch)!;
+    assert.equal(doc.lineAt(target.range.start.line).text.trim(), 'def web_search(query: str, api_key: str) -> list[dict]:');
+    editor.revealRange(target.range, vscode.TextEditorRevealType.InCenter);
+    editor.selection = new vscode.Selection(target.range.start, target.range.start);
+    await checkpoint('squiggle');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range);
+    const fix = actions.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'credential-param-captured') && a.isPreferred);
+    assert.ok(fix?.edit, `a preferred quick fix is offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const decoratorLine = doc.lineAt(target.range.start.line - 1).text;
+    assert.equal(decoratorLine, '@tracecraft.trace_tool(name="web_search", exclude_inputs=["api_key"])');
+    await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'credential-param-captured' && doc.getText(d.range) === 'api_key' && d.range.start.line === target.range.start.line), 'the diagnostic to clear');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('reports the leaks of a JSONL trace', async () => {
+    const path = join(root.fsPath, 'traces', 'e2e-leaky.jsonl');
+    writeFileSync(path, LEAKY_TRACE);
+    const uri = vscode.Uri.file(path);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'jsonl');
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'openai_api_key') && ds.some((d) => codeOf(d) === 'email'), 'openai_api_key and email');
+    const key = diags.find((d) => codeOf(d) === 'openai_api_key')!;
+    assert.equal(doc.getText(key.range), OPENAI_KEY);
+    assert.equal(key.range.start.line, 1);
+    assert.ok(!key.message.includes(OPENAI_KEY), 'the message masks the key');
+    const email = diags.find((d) => codeOf(d) === 'email')!;
+    assert.equal(doc.getText(email.range), EMAIL);
+  });
+
+  it('shows the redacted preview: markers, counts, no planted secret, trace HTML as text', async () => {
+    const uri = vscode.Uri.file(join(root.fsPath, 'traces', 'e2e-leaky.jsonl'));
+    await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('tracelint.openPreviewToSide', uri);
+    const snap = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri))!;
+    assert.equal(snap.lineCount, 5);
+    assert.equal(snap.mode, 'mask');
+    const text = snap.rows.join('\n');
+    assert.ok(!text.includes(OPENAI_KEY) && !text.includes(EMAIL), `no planted secret in the preview:\n${text}`);
+    assert.ok(!snap.header.includes(OPENAI_KEY) && !snap.header.includes(EMAIL));
+    assert.deepEqual(
+      snap.markers.filter((m) => m.ruleId === 'openai_api_key' || m.ruleId === 'email'),
+      [
+        { text: '[REDACTED]', ruleId: 'openai_api_key' },
+        { text: '[REDACTED]', ruleId: 'email' },
+      ],
+    );
+    assert.match(snap.header, /openai_api_key 1/);
+    assert.match(snap.header, /email 1/);
+    assert.ok(text.includes('"api_key":"[REDACTED]"'), text);
+    assert.ok(text.includes('<script>document.title=\\"pwned\\"</script><img src=x onerror=alert(1)>'), 'trace HTML shown as characters');
+    assert.equal(snap.foreignElements, 0, 'no element was created from trace content');
+    await checkpoint('preview');
+  });
+});
