@@ -76,16 +76,16 @@ export class AgentDbgSimulator implements RedactionSimulator {
     // segments[i] is a member of a container at depth i - 1 (payload itself is depth 0).
     for (let i = 1; i < segments.length; i++) {
       if (i - 1 > AGENTDBG_DEPTH_LIMIT) {
-        return { outcome: 'redacted', redactedBy: 'depth limit', stored: AGENTDBG_TRUNCATED };
+        return { outcome: 'redacted', redactedBy: 'depth limit', stored: AGENTDBG_TRUNCATED, marker: AGENTDBG_TRUNCATED };
       }
       const s = segments[i];
       if (this.settings.redact && typeof s === 'string') {
         const rk = this.matchingKey(s);
-        if (rk !== undefined) return { outcome: 'redacted', redactedBy: `redact_keys: ${rk}`, stored: AGENTDBG_REDACTED };
+        if (rk !== undefined) return { outcome: 'redacted', redactedBy: `redact_keys: ${rk}`, stored: AGENTDBG_REDACTED, marker: AGENTDBG_REDACTED };
       }
     }
     if (segments.length - 1 > AGENTDBG_DEPTH_LIMIT) {
-      return { outcome: 'redacted', redactedBy: 'depth limit', stored: AGENTDBG_TRUNCATED };
+      return { outcome: 'redacted', redactedBy: 'depth limit', stored: AGENTDBG_TRUNCATED, marker: AGENTDBG_TRUNCATED };
     }
     const t = new TrackedText(value);
     const max = this.settings.maxFieldBytes;
@@ -93,7 +93,7 @@ export class AgentDbgSimulator implements RedactionSimulator {
       t.truncate(unitsWithinBytes(value, Math.max(0, max - AGENTDBG_TRUNCATED.length)), AGENTDBG_TRUNCATED, 'max_field_bytes');
     }
     const kept = t.keptIn(start, end);
-    if (kept === 0) return { outcome: 'redacted', redactedBy: 'max_field_bytes', stored: t.text };
+    if (kept === 0) return { outcome: 'redacted', redactedBy: 'max_field_bytes', stored: t.text, marker: AGENTDBG_TRUNCATED };
     const reason = kept < end - start ? `max_field_bytes cuts it, but ${kept} of ${end - start} characters are stored` : this.survivalReason(segments, value.slice(start, end));
     return { outcome: kept < end - start ? 'partial' : 'survives', redactedBy: kept < end - start ? 'max_field_bytes' : undefined, reason, stored: t.text };
   }

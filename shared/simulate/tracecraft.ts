@@ -188,10 +188,20 @@ export class TraceCraftSimulator implements RedactionSimulator {
     }
     const kept = t.keptIn(start, end);
     const by = t.removersOf(start, end).join(', ') || undefined;
-    if (kept === 0) return { outcome: 'redacted', redactedBy: by, stored: t.text };
     const secret = value.slice(start, end);
+    if (kept === 0) return { outcome: 'redacted', redactedBy: by, stored: t.text, marker: this.markerFor(t.removersOf(start, end)[0], secret) };
     const reason = kept === end - start ? this.survivalReason(secret) : `only part of it is redacted (by ${by ?? 'a rule'}); ${kept} of ${end - start} characters are stored`;
     return { outcome: kept === end - start ? 'survives' : 'partial', redactedBy: by, reason, stored: t.text };
+  }
+
+  /** The text the rule that removed a secret writes for it (the whole value for a field-path rule). */
+  private markerFor(label: string | undefined, secret: string): string {
+    for (const p of this.processors) {
+      const rule = p.rules.find((r) => r.name === label);
+      if (rule) return replacementFor({ ...p, allowlist: new Set(), allowPatterns: [] }, secret, rule.replacement) ?? '';
+    }
+    const p = this.processors[0];
+    return p ? replacementFor({ ...p, allowlist: new Set(), allowPatterns: [] }, secret, undefined) ?? '' : '';
   }
 
   /** `redact_text`: every rule with a pattern, in order, on the previous rule's result. */

@@ -27,7 +27,10 @@ export class TracelintSimulator implements RedactionSimulator {
     for (let k = matches.length - 1; k >= 0; k--) t.substitute([matches[k]], matches[k].detector, () => this.engine.replacement(matches[k]));
     const kept = t.keptIn(start, end);
     const by = t.removersOf(start, end).join(', ') || undefined;
-    if (kept === 0) return { outcome: 'redacted', redactedBy: by, stored: t.text };
+    if (kept === 0) {
+      const m = matches.find((x) => x.start <= start && x.end >= end);
+      return { outcome: 'redacted', redactedBy: by, stored: t.text, marker: m ? this.engine.replacement(m) : undefined };
+    }
     const partial = kept < end - start;
     return {
       outcome: partial ? 'partial' : 'survives',

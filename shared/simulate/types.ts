@@ -18,6 +18,8 @@ export interface Verdict {
   redactedBy?: string;
   /** Why it is (partly) stored: one sentence for the user. */
   reason?: string;
+  /** What the SDK writes in its place when it is redacted (`[REDACTED]`, `__REDACTED__`, `[HASH:...]`). */
+  marker?: string;
 }
 
 export interface FindingVerdict extends Verdict {

@@ -158,3 +158,19 @@ test('TraceCraft DEFAULT_RULES: simulation agrees with CPython re.sub, rule afte
   const v = tc().judge({}, ['input'], sample, 0, 1);
   assert.equal(v.stored, out.stdout);
 });
+
+test('tracelint\'s own configuration: allowlisted and switched-off findings survive, the rest is redacted', async () => {
+  const { TracelintSimulator } = await import('../../shared/simulate/index');
+  const { defaultEngineOptions } = await import('../../shared/options');
+  const sim = new TracelintSimulator({ ...defaultEngineOptions(), allowlistPatterns: [String.raw`[a-z.]+@example\.com`], detectors: { phone: { enabled: false } } }, 'tracelint.json');
+  const value = 'mail bob@acme.io, alice@example.com, call 415-555-0142';
+  const at = (s: string) => [value.indexOf(s), value.indexOf(s) + s.length] as const;
+  assert.deepEqual(pick(sim.judge({}, ['q'], value, ...at('bob@acme.io'))), { outcome: 'redacted', redactedBy: 'email' });
+  assert.deepEqual(pick(sim.judge({}, ['q'], value, ...at('alice@example.com'))), { outcome: 'survives', redactedBy: undefined });
+  assert.deepEqual(pick(sim.judge({}, ['q'], value, ...at('415-555-0142'))), { outcome: 'survives', redactedBy: undefined });
+  assert.equal(sim.judge({}, ['q'], value, 0, 1).stored, 'mail [REDACTED], alice@example.com, call 415-555-0142');
+});
+
+function pick(v: { outcome: string; redactedBy?: string }) {
+  return { outcome: v.outcome, redactedBy: v.redactedBy };
+}

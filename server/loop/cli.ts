@@ -1,0 +1,100 @@
+// The CLI's side of closing the loop, called by `tracelint scan` once every file is linted:
+// every trace finding gets its link to the code that recorded it (related locations, shown in
+// text, json and SARIF), and with `--against-config` the report keeps only the trace findings the
+// project's own redaction configuration would let through, each saying why, with a summary per
+// trace ("3 emails and 1 AWS access key in this trace survive your TraceCraft configuration").
+// The scan then fails (exit 1) exactly when something survives.
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { ResolvedConfig } from '../../shared/config/index';
+import type { Finding } from '../../shared/types';
+import type { FileResult } from '../cli/report';
+import { ProjectLoop } from './index';
+import { projectRoot } from './service';
+
+/** Trace files larger than this are not re-read for links and simulation (the scan itself still covers them). */
+export const MAX_LOOP_TRACE_BYTES = 64 * 1024 * 1024;
+
+export interface LoopCliResult {
+  /** One line per trace checked against the configuration, and what the user should know. */
+  notes: string[];
+}
+
+function readTrace(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_LOOP_TRACE_BYTES) return undefined;
+    const raw = readFileSync(path);
+    const bytes = path.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: MAX_LOOP_TRACE_BYTES }) : raw;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One ProjectLoop per project root, opened once. */
+class Projects {
+  private readonly loops = new Map<string, Promise<ProjectLoop>>();
+  get(config: ResolvedConfig, tracePath: string): Promise<ProjectLoop> {
+    const root = projectRoot(config.configFile, tracePath);
+    let p = this.loops.get(root);
+    if (!p) {
+      p = ProjectLoop.open(root, { ignore: config.configFile ? config.ignore : [], settings: { tracingDecorators: config.tracingDecorators } });
+      this.loops.set(root, p);
+    }
+    return p;
+  }
+}
+
+/**
+ * Links the trace findings of `results` (in place) and, with `againstConfig`, keeps only what
+ * survives the configured redaction. `traceFiles` are the JSON/JSONL traces of the scan with the
+ * configuration in force for each; display paths in notes come from `results`.
+ */
+export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ path: string; config: ResolvedConfig }>, options: { againstConfig: boolean }): Promise<LoopCliResult> {
+  const notes: string[] = [];
+  const projects = new Projects();
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  const traces = new Set<FileResult>();
+  const seenNotes = new Set<string>();
+  for (const { path, config } of traceFiles) {
+    const r = byPath.get(path);
+    if (!r) continue;
+    traces.add(r);
+    const inTrace = r.findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
+    if (inTrace.length === 0 && r.findings.length === 0) continue;
+    const text = inTrace.length > 0 ? readTrace(path) : undefined;
+    const loop = await projects.get(config, path);
+    if (text !== undefined) {
+      const linked = loop.link(path, text, inTrace);
+      const map = new Map(inTrace.map((f, i) => [f, linked[i]]));
+      r.findings = r.findings.map((f) => map.get(f) ?? f);
+    }
+    if (!options.againstConfig) continue;
+    const report = text !== undefined ? loop.check(path, text, r.findings.filter((f) => f.jsonPath !== undefined && f.store === undefined)) : undefined;
+    if (!report) {
+      // No SDK configuration applies (OTLP, generic JSON, a store, a file too big to re-read): all stays.
+      r.findings = r.findings.map((f) => ({ ...f, message: `${f.message} (survives: no redaction configuration of this project applies to this trace)` }));
+      if (r.findings.length > 0) notes.push(`${r.display}: no TraceCraft or AgentDbg redaction configuration applies to this trace; its ${r.findings.length} finding(s) count as stored`);
+      continue;
+    }
+    const verdictOf = new Map(report.verdicts.map((v) => [v.finding, v]));
+    r.findings = r.findings.flatMap((f): Finding[] => {
+      const v = verdictOf.get(f);
+      if (!v) return [{ ...f, message: `${f.message} (survives: not a value ${report.label} redacts)` }];
+      if (v.outcome === 'redacted') return [];
+      const how = v.outcome === 'partial' ? 'partly survives' : 'survives';
+      return [{ ...f, message: `${f.message} (${how} your ${report.label} configuration: ${v.reason})` }];
+    });
+    notes.push(`${r.display}: ${report.summary.replace(/\.$/, '')} (${report.describe})`);
+    for (const n of report.notes) {
+      const line = `${report.label}: ${n}`;
+      if (!seenNotes.has(line)) notes.push(line);
+      seenNotes.add(line);
+    }
+  }
+  if (options.againstConfig) {
+    // The question is what the configuration lets into traces: source and config findings are not part of it.
+    for (const r of results) if (!traces.has(r)) r.findings = [];
+  }
+  return { notes };
+}
