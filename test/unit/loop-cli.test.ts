@@ -45,7 +45,7 @@ test('--against-config keeps only survivors, says why, and summarises each trace
     'email steps[0].children[2].inputs.contact',
     'credit_card steps[0].children[2].error',
   ]);
-  assert.equal(rs[0].findings[0].message, 'bearer_token in steps[0].children[0].attributes["http.request.header.authorization"] (survives your TraceCraft configuration: TraceCraft never redacts a step\'s "attributes")');
+  assert.equal(rs[0].findings[0].message, 'bearer_token: eyJh…(67 chars) in steps[0].children[0].attributes["http.request.header.authorization"] (survives your TraceCraft configuration: TraceCraft never redacts a step\'s "attributes")');
   assert.deepEqual(rs[1].findings.map((f) => `${f.ruleId} ${f.jsonPath}`), ['bearer_token payload.args.auth_header', 'email payload.prompt', 'ticket_id payload.prompt']);
   // Source findings are not part of the question.
   assert.deepEqual(rs[2].findings, []);
