@@ -45,6 +45,7 @@ export class DiskLines implements LineSource {
     private readonly starts: Float64Array,
     readonly lineCount: number,
     private readonly size: number,
+    private readonly endsWithNewline: boolean,
   ) {}
 
   static async open(path: string): Promise<DiskLines> {
@@ -65,8 +66,9 @@ export class DiskLines implements LineSource {
       offset += chunk.length;
     }
     // A final line break ends the last line rather than starting an empty one.
-    if (count > 1 && starts[count - 1] === offset) count--;
-    return new DiskLines(await fs.open(path, 'r'), starts.slice(0, count), count, offset);
+    const endsWithNewline = count > 1 && starts[count - 1] === offset;
+    if (endsWithNewline) count--;
+    return new DiskLines(await fs.open(path, 'r'), starts.slice(0, count), count, offset, endsWithNewline);
   }
 
   async lines(from: number, to: number): Promise<Array<{ text: string; cut: number }>> {
@@ -74,12 +76,13 @@ export class DiskLines implements LineSource {
     const out: Array<{ text: string; cut: number }> = [];
     for (let l = from; l < to; l++) {
       const ls = this.starts[l];
-      const le = l + 1 < this.lineCount ? this.starts[l + 1] : this.size;
+      // The line's bytes without its line break (the last line may have none).
+      const le = l + 1 < this.lineCount ? this.starts[l + 1] - 1 : this.size - (this.endsWithNewline ? 1 : 0);
       // Very long lines are read only as far as the preview shows them (a 2 MB line costs 16 KB).
       const want = Math.min(le - ls, MAX_LINE_CHARS * 4);
       const buf = Buffer.alloc(want);
       await this.handle.read(buf, 0, want, ls);
-      out.push({ text: buf.toString('utf8').replace(/\r?\n$/, ''), cut: le - ls - want });
+      out.push({ text: buf.toString('utf8').replace(/\r$/, ''), cut: le - ls - want });
     }
     return out;
   }

@@ -169,9 +169,15 @@ try {
     const timer = setTimeout(() => reject(new Error(`no result after ${TIMEOUT_MS / 1000} s; see test/e2e/.run/code-server.log`)), TIMEOUT_MS);
     const poll = async () => {
       if (existsSync(resultFile)) {
+        let parsed;
+        try {
+          parsed = JSON.parse(readFileSync(resultFile, 'utf8'));
+        } catch {
+          return; // Being written; the rename's event comes next.
+        }
         clearTimeout(timer);
         watcher.close();
-        return resolve(JSON.parse(readFileSync(resultFile, 'utf8')));
+        return resolve(parsed);
       }
       for (const f of readdirSync(run)) {
         const m = /^checkpoint-(\w+)\.json$/.exec(f);

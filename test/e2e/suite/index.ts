@@ -2,7 +2,7 @@
 // @vscode/test-electron (a desktop with internet) or test/e2e/launch.mjs (code-server + headless
 // Chromium, here and in CI) loads this module and calls `run()`. The result is also written to a
 // file, because code-server's extension host reports exit code 0 even when tests fail.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
@@ -19,7 +19,9 @@ export function run(): Promise<void> {
   const resultFile = process.env.TRACELINT_E2E_RESULT ?? join(__dirname, '..', 'result.json');
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      writeFileSync(resultFile, JSON.stringify(result, null, 2));
+      // Written whole, then renamed: the launcher never reads half a result.
+      writeFileSync(`${resultFile}.tmp`, JSON.stringify(result, null, 2));
+      renameSync(`${resultFile}.tmp`, resultFile);
       if (failures > 0) reject(new Error(`${failures} end-to-end tests failed`));
       else resolve();
     });
