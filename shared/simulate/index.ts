@@ -136,7 +136,7 @@ export function simulateTrace(text: string, findings: readonly Finding[], simula
     simulator: simulator.id,
     label: simulator.label,
     describe: simulator.describe,
-    notes: simulator.notes,
+    notes: [...simulator.notes, ...(simulator.problems?.() ?? []).map((p) => `incomplete simulation: ${p}`)],
     verdicts,
     survivors,
     redactedBy,

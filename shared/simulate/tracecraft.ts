@@ -74,6 +74,9 @@ export function runtimeProcessor(origin: string, over: Partial<Pick<TraceCraftPr
   return { origin, mode: over.mode ?? 'mask', includeDefaults: true, rules: [], allowlist: over.allowlist ?? [], allowlistPatterns: over.allowlistPatterns ?? [] };
 }
 
+/** Time limit for one backtracking call of a built-in rule (see the constructor). */
+const BUILTIN_TIME_LIMIT_MS = 5000;
+
 interface CompiledRule {
   name: string;
   pattern?: GuardedPattern;
@@ -125,13 +128,17 @@ export class TraceCraftSimulator implements RedactionSimulator {
   private readonly processors: CompiledProcessor[] = [];
   private readonly ignored: Array<{ name: string; pattern: GuardedPattern }> = [];
   private readonly offReason?: string;
+  private readonly guarded: Array<{ name: string; pattern: GuardedPattern }> = [];
 
   constructor(settings: TraceCraftSettings) {
     this.describe = settings.describe;
     this.notes = [...settings.notes];
     this.offReason = settings.offReason;
+    // The SDK's own 17 rules are fixed and known not to backtrack badly: they get a generous time
+    // limit, so a loaded machine does not switch one off. The user's patterns keep the default.
+    const builtin = new Set<string>(TRACECRAFT_DEFAULT_RULES.map((r) => r.pattern));
     const compile = (source: string, what: string): GuardedPattern | undefined => {
-      const c = compileCustomPattern(source);
+      const c = compileCustomPattern(source, builtin.has(source) ? { timeLimitMs: BUILTIN_TIME_LIMIT_MS } : {});
       if (c.ok) return c.pattern;
       this.notes.push(`${what} is left out of the simulation: ${c.error}`);
       return undefined;
@@ -154,12 +161,19 @@ export class TraceCraftSimulator implements RedactionSimulator {
         if (c) allowPatterns.push(c);
       });
       this.processors.push({ origin: p.origin, mode: p.mode, rules, allowlist: new Set(p.allowlist), allowPatterns });
+      for (const r of rules) if (r.pattern) this.guarded.push({ name: `RedactionRule "${r.name}"`, pattern: r.pattern });
+      allowPatterns.forEach((a, i) => this.guarded.push({ name: `allowlist pattern #${i + 1} of ${p.origin}`, pattern: a }));
     }
     for (const r of settings.ignoredCustomPatterns) {
       if (!r.pattern) continue;
       const c = compileCustomPattern(r.pattern);
       if (c.ok) this.ignored.push({ name: r.name, pattern: c.pattern });
     }
+  }
+
+  /** Patterns the guard switched off while simulating (a time limit hit): the results are then incomplete. */
+  problems(): string[] {
+    return this.guarded.flatMap((g) => g.pattern.problems.map((p) => `${g.name}: ${p}`));
   }
 
   judge(_doc: unknown, segments: ReadonlyArray<string | number>, value: string, start: number, end: number): Verdict & { stored?: string } {

@@ -39,6 +39,8 @@ export interface RedactionSimulator {
    * The fate of the secret at decoded [start, end) of the string at `segments` in `doc` (one JSONL
    * line or one JSON document, parsed), and the value as the SDK would store it.
    */
+  /** Problems met while judging (a guarded pattern switched off by its time limit). */
+  problems?(): string[];
   judge(doc: unknown, segments: ReadonlyArray<string | number>, value: string, start: number, end: number): Verdict & { stored?: string };
 }
 
