@@ -249,6 +249,10 @@ export interface SourceModel {
   settings: SettingSite[];
   /** Every string literal of the file, for hardcoded-credential. */
   strings: StringValue[];
+  /**
+   * Comments, for suppression directives: every comment of a Python, .env or YAML file; in TS/JS,
+   * the comments that mention `tracelint-` (found from the word, checked to be outside strings).
+   */
   comments: CommentSite[];
   /** Syntax errors; the analysis still covers the rest of the file. */
   problems: ParseProblem[];

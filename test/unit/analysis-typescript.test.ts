@@ -50,11 +50,11 @@ test('pattern sites, exporter endpoints and a syntax error confined to its state
   ]);
 });
 
-test('strings and comments of the whole file are collected, template chunks decoded', () => {
-  const m = analyzeSource('x.ts', 'const a = "x\\u0041y"; // note\nconst b = `p${q}r\\n`;\n/* block */\n')!;
-  assert.deepEqual(m.strings.map((s) => s.value), ['xAy', 'p', 'r\n']);
+test('strings of the whole file, template chunks decoded; directive comments outside strings', () => {
+  const m = analyzeSource('x.ts', 'const a = "x\\u0041y"; // tracelint-disable-line\nconst b = `p${q}r\\n// tracelint-disable-line`;\n/* tracelint-disable */ // note\n')!;
+  assert.deepEqual(m.strings.map((s) => s.value), ['xAy', 'p', 'r\n// tracelint-disable-line']);
   assert.equal(m.strings[0].offsetOf(2), 18);
-  assert.deepEqual(m.comments.map((c) => [c.text, c.trailing]), [[' note', true], [' block ', false]]);
+  assert.deepEqual(m.comments.map((c) => [c.text, c.trailing, c.span.start]), [[' tracelint-disable-line', true], [' tracelint-disable ', false]].map(([t, tr], i) => [t, tr, [22, 95][i]]));
 });
 
 test('JSX in .tsx/.jsx/.js and module formats parse; unrelated wrappers are ignored', () => {

@@ -86,6 +86,11 @@ class PythonReader {
     return last === -1 ? { module: full, member: '' } : { module: full.slice(0, last), member: full.slice(last + 1) };
   }
 
+  /** Local names bound to an AgentDbg-style recorder under another name (`record_tool_call as rtc`). */
+  recorderAliases(): string[] {
+    return [...this.bindings].filter(([local, bound]) => /\.record_\w+$/.test(bound) && !bound.endsWith(`.${local}`)).map(([local]) => local);
+  }
+
   dotted(n: Node | null): string | undefined {
     if (!n) return undefined;
     if (n.type === 'identifier') return n.text;
@@ -241,7 +246,7 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
   const root = tree.rootNode;
   const reader = new PythonReader(text);
   const nodes = root.descendantsOfType([
-    'import_statement', 'import_from_statement', 'decorated_definition', 'call', 'string', 'concatenated_string', 'comment',
+    'import_statement', 'import_from_statement', 'decorated_definition', 'string', 'concatenated_string', 'comment',
   ]);
   reader.readConstants(root);
   reader.readImports(nodes.filter((n): n is Node => !!n && (n.type === 'import_statement' || n.type === 'import_from_statement')));
@@ -250,21 +255,22 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
   const strings: StringValue[] = [];
   const comments: CommentSite[] = [];
   const problems: ParseProblem[] = [];
-  const callNodes: Node[] = [];
+  const stringNodes: Node[] = [];
+  // A `string` inside a `concatenated_string` is part of it; found by range, not by asking each
+  // node for its parent (every tree-sitter call crosses into wasm).
+  const concatenated: Array<[number, number]> = [];
   for (const n of nodes) {
     if (!n) continue;
     switch (n.type) {
       case 'decorated_definition':
         readDecorated(n, reader, text, custom, traced);
         break;
-      case 'call':
-        callNodes.push(n);
-        break;
       case 'concatenated_string':
-        strings.push(reader.stringOf(n));
+        concatenated.push([n.startIndex, n.endIndex]);
+        stringNodes.push(n);
         break;
       case 'string':
-        if (n.parent?.type !== 'concatenated_string') strings.push(reader.stringOf(n));
+        stringNodes.push(n);
         break;
       case 'comment': {
         const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
@@ -273,17 +279,16 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
       }
     }
   }
-
-  if (root.hasError) problems.push(...syntaxErrors(root));
-  const tracedNames = new Set(traced.map((t) => t.name));
-  const calls: CallSite[] = [];
-  for (const n of callNodes) {
-    const fn = n.childForFieldName('function');
-    if (!fn) continue;
-    const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
-    if (!last) continue;
-    if (tracedNames.has(last) || INTERESTING_CALLEES.test(last)) calls.push(reader.call(n));
+  let c = 0;
+  for (const n of stringNodes) {
+    if (n.type === 'string') {
+      while (c < concatenated.length && concatenated[c][1] <= n.startIndex) c++;
+      if (c < concatenated.length && concatenated[c][0] <= n.startIndex) continue;
+    }
+    strings.push(reader.stringOf(n));
   }
+  if (root.hasError) problems.push(...syntaxErrors(root));
+  const calls = findCalls(root, text, reader, new Set(traced.map((t) => t.name)));
   const facts = collectCallFacts('python', calls, (c) => reader.resolve(c));
   return {
     fileName,
@@ -303,6 +308,32 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
     comments,
     problems,
   };
+}
+
+const NAME_CHARS = /^[A-Za-z_]\w*$/;
+
+/**
+ * The calls the rules look at (to traced functions, redaction and exporter constructors, AgentDbg
+ * recorders), found from their names in the text and confirmed in the tree: a file has thousands
+ * of calls, and only these few are worth crossing into wasm for.
+ */
+function findCalls(root: Node, text: string, reader: PythonReader, tracedNames: Set<string>): CallSite[] {
+  const names = [...tracedNames, ...reader.recorderAliases()].filter((n) => NAME_CHARS.test(n));
+  const pattern = new RegExp(`\\b(${[...names, INTERESTING_CALLEES.source.replace(/^\^|\$$/g, '')].join('|')})\\s*\\(`, 'g');
+  const out: CallSite[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const nameEnd = m.index + m[1].length;
+    let cur = root.descendantForIndex(m.index, nameEnd)?.parent ?? null;
+    for (let step = 0; cur && step < 8; step++) {
+      if (cur.type === 'call') {
+        if (cur.childForFieldName('function')?.endIndex === nameEnd) out.push(reader.call(cur));
+        break;
+      }
+      if (cur.type !== 'attribute') break;
+      cur = cur.parent;
+    }
+  }
+  return out;
 }
 
 function readDecorated(n: Node, reader: PythonReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {

@@ -5,9 +5,14 @@
 // incrementally (tree.edit + parse with the old tree), which is what keeps the editor fast.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Edit, Parser, Language, type Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 
-let parser: Parser | undefined;
+// `require`, not `import`: bundlers then take web-tree-sitter's CommonJS build, whose ESM build
+// calls createRequire(import.meta.url), which does not exist in our CommonJS bundles.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Edit, Parser, Language }: typeof import('web-tree-sitter') = require('web-tree-sitter');
+
+let parser: InstanceType<typeof Parser> | undefined;
 let loading: Promise<void> | undefined;
 let loadError: Error | undefined;
 

@@ -3,6 +3,7 @@
 // constants, tracing wrappers (`traceable(fn, { ... })`, `observe(fn, { ... })`) with their
 // parameters, and the calls the rules care about, into the SourceModel.
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Span } from '../../../shared/types';
 import { LineIndex } from '../../../shared/positions';
 import type { CustomTracer } from '../../rules/types';
@@ -10,7 +11,7 @@ import type { ArgList, CallSite, DictEntry, OptionArg, Param, SourceLanguage, So
 import { SDKS, matchTracer, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { jsString, regexLiteral } from './literals';
-import { blank, prepare } from './prepare';
+import { blankText, prepare, statementAt } from './prepare';
 
 type N = TSESTree.Node;
 
@@ -251,12 +252,10 @@ function parseKept(fileName: string, kept: string, statements: Array<{ start: nu
       return { program, extraProblems };
     } catch (e) {
       const at = (e as { index?: number }).index ?? (e as { location?: { start?: { offset?: number } } }).location?.start?.offset ?? 0;
-      const stmt = statements.find((s) => s.start <= at && at <= s.end);
+      const stmt = statements[statementAt(statements, at)];
       extraProblems.push({ span: { start: at, end: at }, message: `Syntax error: ${(e as Error).message} (this statement was skipped, the rest was analysed).` });
       if (!stmt) break;
-      const chars = current.split('');
-      blank(chars, stmt.start, stmt.end);
-      current = chars.join('');
+      current = current.slice(0, stmt.start) + blankText(current.slice(stmt.start, stmt.end)) + current.slice(stmt.end);
     }
   }
   return { extraProblems };
@@ -272,12 +271,18 @@ export function analyzeTypeScript(fileName: string, text: string, language: Sour
   const calls: CallSite[] = [];
   if (program) {
     readModuleLevel(program, reader);
-    walk(program, reader, text, custom, traced, calls);
+    const callNodes = walk(program, reader, text, custom, traced);
+    // Only calls the rules look at become CallSites: reading every argument of every call is the
+    // expensive part of a large file.
+    const tracedNames = new Set(traced.map((t) => t.name).filter(Boolean));
+    for (const node of callNodes) {
+      const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
+      const last = callee.type === 'Identifier' ? callee.name : undefined;
+      if (last && (tracedNames.has(last) || INTERESTING_CALLEES.test(last))) calls.push(reader.call(node));
+    }
   }
-  const tracedNames = new Set(traced.map((t) => t.name).filter(Boolean));
-  const kept = calls.filter((c) => tracedNames.has(c.callee.slice(c.callee.lastIndexOf('.') + 1)) || INTERESTING_CALLEES.test(c.callee.slice(c.callee.lastIndexOf('.') + 1)));
+  const kept = calls;
   const facts = collectCallFacts('typescript', kept, (c) => reader.resolve(c));
-  const notCode = [...prepared.strings.map((s) => s.span), ...prepared.comments.map((c) => c.span)];
   return {
     fileName,
     language,
@@ -288,26 +293,33 @@ export function analyzeTypeScript(fileName: string, text: string, language: Sour
     recordCalls: facts.recordCalls,
     patterns: facts.patterns,
     redactionConfigs: facts.redactionConfigs,
-    settings: [...facts.settings, ...processorOrderSettings(text, (o) => !notCode.some((s) => s.start <= o && o < s.end))],
+    settings: [...facts.settings, ...processorOrderSettings(text, (o) => prepared.efficiencyAt.has(o))],
     strings: prepared.strings,
     comments: prepared.comments,
     problems: [...prepared.problems, ...extraProblems.filter((p) => !prepared.problems.some((q) => q.span.start === p.span.start))],
   };
 }
 
-function walk(program: TSESTree.Program, reader: TsReader, text: string, custom: readonly CustomTracer[], traced: TracedFunction[], calls: CallSite[]): void {
-  // Iterative, with parents alongside: deep input cannot overflow the stack.
+/**
+ * Visits every node (iteratively, with parents alongside: deep input cannot overflow the stack),
+ * reads tracing wrappers into `traced`, and returns the call expressions for the caller to filter.
+ */
+function walk(program: TSESTree.Program, reader: TsReader, text: string, custom: readonly CustomTracer[], traced: TracedFunction[]): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
+  const wrappers = new Set(wrapperNames(custom));
+  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   const stack: Array<[N, N | undefined]> = [[program, undefined]];
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      const site = reader.call(node);
-      calls.push(site);
-      if (node.type === 'CallExpression') readWrapper(node, parent, site, reader, text, custom, traced);
+      calls.push(node);
+      const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
+      if (node.type === 'CallExpression' && callee.type === 'Identifier' && wrappers.has(callee.name)) {
+        readWrapper(node, parent, reader, text, custom, traced);
+      }
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent' || key === 'range' || key === 'loc') continue;
-      const v = (node as unknown as Record<string, unknown>)[key];
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const v = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(v)) {
         for (let i = v.length - 1; i >= 0; i--) {
           const c = v[i] as N | null;
@@ -317,9 +329,10 @@ function walk(program: TSESTree.Program, reader: TsReader, text: string, custom:
     }
   }
   traced.sort((a, b) => a.tracerSpan.start - b.tracerSpan.start);
+  return calls;
 }
 
-function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, site: CallSite, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
+function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
   const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
@@ -331,6 +344,7 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, site:
   const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
   const holder = holderName(parent, fn);
+  const site = { span: span(node), calleeSpan: span(node.callee) };
   const t = buildTraced({
     match,
     form: 'wrapper',

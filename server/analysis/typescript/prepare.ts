@@ -16,8 +16,20 @@ export interface Prepared {
   strings: StringValue[];
   comments: CommentSite[];
   problems: ParseProblem[];
+  /** Offsets of `EFFICIENCY` in `ProcessorOrder.EFFICIENCY` member accesses (code, not text). */
+  efficiencyAt: Set<number>;
   /** Top-level statement ranges, to blank one more if typescript-estree still rejects the text. */
   statements: Array<{ start: number; end: number }>;
+}
+
+/**
+ * The top-level statement a syntax error belongs to: the last one starting at or before it (an
+ * error at the end of the file belongs to the statement left open there).
+ */
+export function statementAt(statements: ReadonlyArray<{ start: number; end: number }>, at: number): number {
+  let found = -1;
+  for (let i = 0; i < statements.length && statements[i].start <= at; i++) found = i;
+  return found;
 }
 
 export function scriptKind(fileName: string): ts.ScriptKind {
@@ -25,14 +37,6 @@ export function scriptKind(fileName: string): ts.ScriptKind {
   if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (/\.(m|c)?ts$/.test(lower)) return ts.ScriptKind.TS;
   return ts.ScriptKind.JSX; // .js/.jsx/.mjs/.cjs: JSX is common in plain .js files
-}
-
-/** Replaces [start, end) of `chars` with spaces, keeping line breaks (offsets and lines stay). */
-export function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const c = chars[i];
-    if (c !== '\n' && c !== '\r') chars[i] = ' ';
-  }
 }
 
 function isConstantish(stmt: ts.Statement): boolean {
@@ -54,56 +58,54 @@ function declaredNames(stmt: ts.Statement): string[] {
  * @param relevant  matches the text of a statement typescript-estree must see
  * @param wrappers  names of wrapper functions: `traceable(handler)` keeps `handler`'s declaration too
  */
+// Read once: in a bundle every `ts.X` is a getter call, and the walk below runs per node.
+const { SyntaxKind, forEachChild, isIdentifier } = ts;
+const STRING = SyntaxKind.StringLiteral;
+const PLAIN_TEMPLATE = SyntaxKind.NoSubstitutionTemplateLiteral;
+const TEMPLATE_HEAD = SyntaxKind.TemplateHead;
+const TEMPLATE_MIDDLE = SyntaxKind.TemplateMiddle;
+const TEMPLATE_TAIL = SyntaxKind.TemplateTail;
+const MEMBER = SyntaxKind.PropertyAccessExpression;
+
 export function prepare(fileName: string, text: string, relevant: RegExp, wrappers: readonly string[]): Prepared {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
   const strings: StringValue[] = [];
-  const comments: CommentSite[] = [];
-  const seenComments = new Set<number>();
-  const addComments = (ranges: ts.CommentRange[] | undefined) => {
-    for (const r of ranges ?? []) {
-      if (seenComments.has(r.pos)) continue;
-      seenComments.add(r.pos);
-      const raw = text.slice(r.pos, r.end);
-      const body = r.kind === ts.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
-      const lineStart = text.lastIndexOf('\n', r.pos - 1) + 1;
-      comments.push({ span: { start: r.pos, end: r.end }, text: body, trailing: text.slice(lineStart, r.pos).trim() !== '' });
-    }
-  };
+  const efficiencyAt = new Set<number>();
   // Iterative walk: deeply nested input cannot overflow the stack.
   const stack: ts.Node[] = [sf];
-  let lastPos = -1;
+  const children: ts.Node[] = [];
+  const collect = (c: ts.Node) => {
+    children.push(c);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.pos !== lastPos) {
-      addComments(ts.getLeadingCommentRanges(text, node.pos));
-      lastPos = node.pos;
-    }
-    addComments(ts.getTrailingCommentRanges(text, node.end));
     switch (node.kind) {
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral: {
+      case STRING:
+      case PLAIN_TEMPLATE: {
         const start = node.getStart(sf);
         strings.push(jsString(text, start, node.end));
         continue;
       }
-      case ts.SyntaxKind.TemplateHead:
-      case ts.SyntaxKind.TemplateMiddle:
-      case ts.SyntaxKind.TemplateTail: {
+      case TEMPLATE_HEAD:
+      case TEMPLATE_MIDDLE:
+      case TEMPLATE_TAIL: {
         const start = node.getStart(sf);
-        const closeLen = node.kind === ts.SyntaxKind.TemplateTail ? 1 : 2;
+        const closeLen = node.kind === TEMPLATE_TAIL ? 1 : 2;
         strings.push(templateChunk(text, start, node.end, start + 1, node.end - closeLen));
         continue;
       }
+      case MEMBER: {
+        const { expression, name } = node as ts.PropertyAccessExpression;
+        if (isIdentifier(expression) && expression.text === 'ProcessorOrder' && name.text === 'EFFICIENCY') efficiencyAt.add(name.getStart(sf));
+        break;
+      }
     }
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (c) => {
-      children.push(c);
-    });
+    children.length = 0;
+    forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  addComments(ts.getLeadingCommentRanges(text, sf.endOfFileToken.pos));
   strings.sort((a, b) => a.span.start - b.span.start);
-  comments.sort((a, b) => a.span.start - b.span.start);
+  const comments = directiveComments(text, strings);
 
   const statements = sf.statements.map((s) => ({ start: s.getStart(sf), end: s.end }));
   const diagnostics = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
@@ -111,7 +113,7 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
   const problems: ParseProblem[] = [];
   for (const d of diagnostics) {
     const at = d.start ?? 0;
-    const idx = statements.findIndex((s) => s.start <= at && at <= s.end);
+    const idx = statementAt(statements, at);
     if (idx !== -1) broken.add(idx);
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     problems.push({ span: { start: at, end: at + (d.length ?? 0) }, message: `Syntax error: ${message} (this statement was skipped, the rest was analysed).` });
@@ -137,13 +139,52 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
       });
     }
   }
-  const chars = text.split('');
-  let blanked = false;
+  // Rebuilt from slices: blanked statements become spaces with their line breaks kept.
+  const parts: string[] = [];
+  let from = 0;
   sf.statements.forEach((s, i) => {
-    if (!keep[i]) {
-      blank(chars, statements[i].start, s.end);
-      blanked = true;
-    }
+    if (keep[i]) return;
+    parts.push(text.slice(from, statements[i].start), blankText(text.slice(statements[i].start, s.end)));
+    from = s.end;
   });
-  return { kept: blanked ? chars.join('') : text, strings, comments, problems, statements };
+  parts.push(text.slice(from));
+  return { kept: parts.length > 1 ? parts.join('') : text, strings, comments, problems, efficiencyAt, statements };
+}
+
+/** `text` with everything but line breaks replaced by spaces. */
+export function blankText(text: string): string {
+  return text.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+}
+
+/**
+ * The comments that may hold a tracelint directive: every line or block comment containing
+ * `tracelint-`, found from the word (suppressions are the only use of comments in TS/JS), and
+ * confirmed to lie outside every string literal.
+ */
+function directiveComments(text: string, strings: readonly StringValue[]): CommentSite[] {
+  const out: CommentSite[] = [];
+  const inString = (offset: number) => strings.some((s) => s.span.start <= offset && offset < s.span.end);
+  for (let at = text.indexOf('tracelint-'); at !== -1; at = text.indexOf('tracelint-', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const before = text.slice(lineStart, at);
+    const line = before.lastIndexOf('//');
+    const block = text.lastIndexOf('/*', at);
+    let start: number;
+    let end: number;
+    let body: string;
+    if (line !== -1) {
+      start = lineStart + line;
+      const nl = text.indexOf('\n', at);
+      end = nl === -1 ? text.length : nl;
+      if (text[end - 1] === '\r') end--;
+      body = text.slice(start + 2, end);
+    } else if (block !== -1 && text.indexOf('*/', block) > at) {
+      start = block;
+      end = text.indexOf('*/', block) + 2;
+      body = text.slice(start + 2, end - 2);
+    } else continue;
+    if (inString(start) || out.some((c) => c.span.start === start)) continue;
+    out.push({ span: { start, end }, text: body, trailing: text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() !== '' });
+  }
+  return out;
 }
