@@ -18,16 +18,22 @@ const common = {
   logLevel: 'warning',
   // recheck finds its native binary (recheck-linux-x64) by require.resolve at run time, so it stays external.
   external: ['recheck', 'recheck-linux-x64'],
+  // jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // ESM dependencies bundled into CommonJS (web-tree-sitter) locate files from import.meta.url, which
+  // CommonJS lacks: give them the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [
-  { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
   { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
   // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
   { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },
   { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'recheck', 'recheck-linux-x64'] },
   // The redacted preview's webview script runs in the browser sandbox of the webview.
-  { entryPoints: ['client/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entryPoints: ['client/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', banner: {}, define: {} },
 ];
 
 mkdirSync('dist', { recursive: true });
