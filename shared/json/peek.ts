@@ -42,11 +42,14 @@ export function peekStringMember(text: string, open: number, key: string, limit 
   return undefined;
 }
 
+/** The closing quote of a string whose contents start at `i` (a quote after an even run of backslashes). */
 function findQuote(text: string, i: number, stop: number): number {
-  while (i < stop) {
-    const c = text.charCodeAt(i);
-    if (c === 34) return i;
-    i += c === 92 ? 2 : 1;
+  let q = text.indexOf('"', i);
+  while (q !== -1 && q < stop) {
+    let k = q - 1;
+    while (k >= i && text.charCodeAt(k) === 92) k--;
+    if ((q - 1 - k) % 2 === 0) return q;
+    q = text.indexOf('"', q + 1);
   }
   return -1;
 }

@@ -31,9 +31,10 @@ export function decodeJsonString(raw: string, start: number, end: number): Decod
   let i = firstEscape;
   let runStart = i;
   while (i < end) {
-    const c = raw.charCodeAt(i);
-    if (c !== 92) {
-      i++;
+    if (raw.charCodeAt(i) !== 92) {
+      // Jump to the next escape (or the end) in one step.
+      const next = raw.indexOf('\\', i);
+      i = next === -1 || next > end ? end : next;
       continue;
     }
     if (i > runStart) {

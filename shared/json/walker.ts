@@ -84,6 +84,9 @@ export class JsonWalk {
   }
 }
 
+/** Characters a JSON string holds as they are: anything but a quote, a backslash or a control character. */
+const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
+
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -115,6 +118,7 @@ export function walkJson(
   let i = start;
   if (text.charCodeAt(i) === 0xfeff) i++; // a UTF-8 byte-order mark before the value
   const fail = (message: string, offset: number): JsonSyntaxError => ({ message, offset });
+
   const describe = (at: number) => (at >= end ? 'end of input' : `'${text[at]}'`);
 
   while (true) {
@@ -122,7 +126,7 @@ export function walkJson(
     if (i >= end) {
       if (state === S_AFTER_VALUE && kinds.length === 0) return null;
       if (kinds.length === 0 && state === S_VALUE && i === start) return fail('empty input: expected a JSON value', i);
-      return fail(kinds.length ? `unexpected end of input: ${kinds.length} unclosed ${kinds[kinds.length - 1] === OBJECT ? 'object' : 'array'}${kinds.length > 1 ? 's' : ''}` : 'unexpected end of input', i);
+      return fail(kinds.length ? `unexpected end of input: ${openContainers(kinds)} left open` : 'unexpected end of input', i);
     }
     const c = text.charCodeAt(i);
 
@@ -221,12 +225,26 @@ export function walkJson(
   }
 }
 
+/** `2 objects and 1 array` */
+function openContainers(kinds: number[]): string {
+  let objects = 0;
+  for (const k of kinds) if (k === OBJECT) objects++;
+  const arrays = kinds.length - objects;
+  const part = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (objects && arrays) return `${part(objects, 'object')} and ${part(arrays, 'array')}`;
+  return objects ? part(objects, 'object') : part(arrays, 'array');
+}
+
 /**
  * Scans a string whose opening quote is at `q`. Returns the offset of the closing quote, negated
  * when the string holds an escape, or a syntax error.
  */
 function scanString(text: string, q: number, end: number): number | JsonSyntaxError {
-  let i = q + 1;
+  // Skip the plain run in one regex step (much faster than a loop in JS), then handle the rest.
+  PLAIN_RUN.lastIndex = q + 1;
+  PLAIN_RUN.test(text);
+  let i = PLAIN_RUN.lastIndex;
+  if (i < end && text.charCodeAt(i) === 34) return i;
   let escaped = false;
   while (true) {
     if (i >= end) return { message: 'unterminated string', offset: q };

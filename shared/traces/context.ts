@@ -30,7 +30,9 @@ const REASONING_KEYS = new Set(['reasoning', 'reasoning_content', 'thinking', 't
 /** Field type of a member `key` of a container with context `parent`. */
 export function childFieldType(parent: FieldContext, key: string | undefined): FieldType {
   const role = parent.role;
-  if (key !== undefined) {
+  if (key === undefined) return parent.fieldType;
+  if (role === undefined) return REASONING_KEYS.has(key) ? 'reasoning' : parent.fieldType;
+  {
     if (role === 'step:tool') {
       if (key === 'inputs') return 'tool_input';
       if (key === 'outputs') return 'tool_result';
@@ -71,11 +73,13 @@ export function enterContext(parent: FieldContext, key: string | undefined, isEl
   if (!isElement && key === 'payload' && parent.role?.startsWith('event:')) {
     return { fieldType, key: inherited, role: `payload:${parent.role.slice(6)}` };
   }
-  if (parent.role === undefined && key === undefined && !isElement) {
+  if (parent.role === undefined && key === undefined && !isElement && text.includes('"event_type"')) {
     // The root object: an AgentDbg event says what its payload holds.
     const eventType = peekStringMember(text, open, 'event_type');
     if (eventType) return { fieldType, role: `event:${eventType}` };
   }
+  // Nothing changes for a plain container under a plain one: share the parent's context.
+  if (parent.role === undefined && parent.attributeKey === undefined && fieldType === parent.fieldType) return parent;
   return { fieldType, key: inherited };
 }
 

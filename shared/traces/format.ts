@@ -50,7 +50,9 @@ function sniffFormat(name: string, text: string, layout: 'jsonl' | 'document'): 
   if (name === 'events.jsonl' || (has('"event_type"') && has('"spec_version"') && has('"run_id"'))) return 'agentdbg-events';
   if (name === 'run.json' && has('"run_id"') && (has('"started_at"') || has('"counts"'))) return 'agentdbg-run';
   if (has('"resourceSpans"') || has('"scopeSpans"')) return 'otlp';
-  if (has('"trace_id"') && has('"session_id"') && has('"steps"') && (has('"schema_version"') || has('"agent"'))) return 'opentraces';
-  if (has('"steps"') && (has('"start_time"') || has('"trace_id"'))) return 'tracecraft';
+  // TraceCraft runs time themselves with start_time; opentraces records with timestamp_start and step_index.
+  if (has('"steps"') && has('"start_time"')) return 'tracecraft';
+  if (has('"schema_version"') && has('"trace_id"') && (has('"step_index"') || has('"session_id"'))) return 'opentraces';
+  if (has('"steps"') && has('"trace_id"')) return 'tracecraft';
   return layout === 'jsonl' ? 'jsonl' : 'json';
 }

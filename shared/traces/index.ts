@@ -18,6 +18,8 @@
 //       the whole (decompressed) file, byteStart/byteEnd byte offsets on disk (of the decompressed
 //       stream for .gz). `collectTraceFile` gathers them into arrays (small files, tests).
 //   scanAgentDbgRun(dir, engine, opts) scans `run.json` and `events.jsonl` of a run folder.
+//   traceStoreScanner(engine) adapts the reader to SQLite stores (`sqlite.ts`: scanSqliteFile,
+//   redactSqliteFile), one cell at a time.
 //
 // Redaction
 //   redactTraceText(text, engine, fileName?) -> { text, counts, problems }
@@ -41,6 +43,7 @@ export { detectTraceFormat, SNIFF_CHARS } from './format';
 export { scanTraceText, redactTraceText, formatOfText, type TextScanResult, type TextRedactResult } from './text';
 export { scanTraceFile, collectTraceFile, scanAgentDbgRun, isAgentDbgRunDir, detectTraceFileFormat, looksBinary, MAX_DOCUMENT_BYTES } from './scan-file';
 export { EMBEDDED_JSON_SEPARATOR } from './scan-json';
+export { traceStoreScanner } from './store-adapter';
 export { fingerprint, findingMessage } from './findings';
 export { redactTraceFile, RedactError, type RedactFileOptions, type RedactFileResult } from '../redact/file';
 export type { DetectorCounts } from '../redact/edits';

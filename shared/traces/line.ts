@@ -30,7 +30,7 @@ export function scanLine(lineText: string, engine: TraceEngine, prefiltered = fa
 
 /** Hits of the engine's plain-text scan over a malformed line; replacements are JSON-escaped once. */
 export function plainTextHits(text: string, engine: TraceEngine): ValueHit[] {
-  return engine.scanText(text).map((m) => ({ match: m, start: m.start, end: m.end, editStart: m.start, editEnd: m.end, levels: 1, quote: false, path: '' }));
+  return engine.scanText(text).map((m) => ({ match: m, start: m.start, end: m.end, editStart: m.start, editEnd: m.end, levels: 1, quote: false, whole: false, path: '' }));
 }
 
 /** A problem visible without parsing: a line that cannot be one JSON object or array. */
@@ -52,16 +52,18 @@ export function shapeProblem(lineText: string): LineScan['problem'] {
 }
 
 /**
- * The redacted text of one line: replaces every hit, then rescans the result (a replacement can
- * expose what an overlapping match hid) until nothing is found, at most three passes.
+ * The redacted text of one line: replaces every hit; when a replacement left part of a value
+ * standing (the rest may now form a match, e.g. in remove mode), rescans the result until nothing
+ * is found, at most three passes. A whole value replaced by a marker needs no rescan: markers are
+ * never findings and the other values were scanned already.
  */
 export function redactLine(lineText: string, scan: LineScan, engine: TraceEngine, counts: DetectorCounts): string {
   let text = lineText;
   let hits = scan.hits;
   for (let pass = 0; pass < 3 && hits.length > 0; pass++) {
     text = applyEdits(text, editsForHits(hits, engine, counts));
-    const again = scanLine(text, engine);
-    hits = again.hits;
+    if (hits.every((h) => h.whole)) break;
+    hits = scanLine(text, engine).hits;
   }
   return text;
 }

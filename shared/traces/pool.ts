@@ -40,7 +40,13 @@ export class BatchPool {
 
   constructor(script: string, size: number, engineOptions: EngineOptions) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { engineOptions } });
+      // Small heaps: V8 grows a heap lazily, and three lazily grown heaps would push a scan of any
+      // size past the 150 MB budget; a batch needs a few MB, so frequent minor GCs cost little.
+      const options = { workerData: { engineOptions }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } };
+      // From source (tests run through tsx), the worker loads tsx's require hook before the .ts entry.
+      const worker = script.endsWith('.ts')
+        ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...options, eval: true })
+        : new Worker(script, options);
       const slot: Slot = { worker, busy: 0 };
       worker.on('message', (msg: BatchReply) => {
         const w = this.waiting.get(msg.id);

@@ -4,7 +4,7 @@
 // string (walked too, its path continuing after `#`: `steps[1].outputs.result#rows[0].email`).
 // Scanning and redaction both start from the hits produced here.
 import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
-import { decodeJsonString } from '../json/strings';
+import { decodeJsonString, type DecodedString } from '../json/strings';
 import { enterContext, childFieldType, ROOT_CONTEXT, type FieldContext } from './context';
 import type { TraceEngine, ValueContext, ValueMatch } from './types';
 
@@ -22,6 +22,8 @@ export interface ValueHit {
   editEnd: number;
   /** JSON string layers around the edit: 0 for a bare number token, 1 in a string, 2 in JSON in a string... */
   levels: number;
+  /** The match covers its whole value (or number token): replacing it cannot expose a new match. */
+  whole: boolean;
   /** The edit replaces a number token, so the replacement must become a JSON string literal. */
   quote: boolean;
   path: string;
@@ -33,7 +35,18 @@ export interface JsonScanResult {
   error: JsonSyntaxError | null;
 }
 
-const PLAIN_SHORT_KEY = /^[A-Za-z_][A-Za-z0-9_.$-]{0,15}$/;
+/** `[A-Za-z_][A-Za-z0-9_.$-]{0,15}`, as a loop (keys are many and short). */
+function isPlainShortKey(k: string): boolean {
+  if (k.length === 0 || k.length > 16) return false;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (letter) continue;
+    if (i > 0 && ((c >= 48 && c <= 57) || c === 46 || c === 36 || c === 45)) continue;
+    return false;
+  }
+  return true;
+}
 
 /** Numbers shorter than this cannot hold a phone number or a card and are not scanned. */
 const MIN_NUMBER_LENGTH = 9;
@@ -47,7 +60,8 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
   const contexts: FieldContext[] = [baseContext];
   // Per container: whether a key on the way down may drive a key rule (sensitive_field, field
   // paths); then every value below is sent to the engine, whatever it looks like.
-  const hot: boolean[] = [baseKey !== undefined && keyMayMatter(engine, baseKey)];
+  const keyCache = keyVerdictsOf(engine);
+  const hot: boolean[] = [baseKey !== undefined && keyMayMatter(engine, keyCache, baseKey)];
 
   const valueContext = (w: JsonWalk, key: string | undefined, fieldType: ValueContext['fieldType']): ValueContext => ({
     // The path is built only if the engine asks for it (field-path rules, messages).
@@ -67,9 +81,10 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
   };
 
   /** The value-level prefilter: its raw text may hold a match, or its key may drive a key rule. */
-  const worthScanning = (raw: string, key: string | undefined) => hot[hot.length - 1] || engine.mayContainFinding(raw) || (key !== undefined && keyMayMatter(engine, key));
+  const worthScanning = (raw: string, key: string | undefined) => hot[hot.length - 1] || engine.mayContainFinding(raw) || (key !== undefined && keyMayMatter(engine, keyCache, key));
 
-  const scanString = (w: JsonWalk, raw: string, value: string, rawAt: (i: number) => number): void => {
+  const scanString = (w: JsonWalk, raw: string, value: string, s0: number, d: DecodedString | null): void => {
+    const rawAt = (i: number) => (d ? d.rawAt(i) : s0 + i);
     const { key, fieldType } = placeOf(w);
     if (looksLikeEmbeddedJson(value)) {
       // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
@@ -86,23 +101,23 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     if (matches.length === 0) return;
     const path = w.path();
     for (const m of matches) {
-      const s = rawAt(m.start);
-      const e = rawAt(m.end);
-      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path, key });
+      const s = d ? d.rawAt(m.start) : s0 + m.start;
+      const e = d ? d.rawAt(m.end) : s0 + m.end;
+      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, whole: m.start === 0 && m.end === value.length, path, key });
     }
   };
 
-  const scanKey = (w: JsonWalk, raw: string, value: string, rawAt: (i: number) => number): void => {
+  const scanKey = (w: JsonWalk, raw: string, value: string, s0: number, d: DecodedString | null): void => {
     // Short identifier-like keys (`api_key`, `input_tokens`) cannot hold a secret; most keys are such.
-    if (PLAIN_SHORT_KEY.test(value) || !engine.mayContainFinding(raw)) return;
+    if (isPlainShortKey(value) || !engine.mayContainFinding(raw)) return;
     // key '' (not undefined): a key string has no key of its own, so no key rule applies to it.
     const matches = engine.scanValue(value, valueContext(w, '', 'general'));
     if (matches.length === 0) return;
     const path = w.path();
     for (const m of matches) {
-      const s = rawAt(m.start);
-      const e = rawAt(m.end);
-      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, path });
+      const s = d ? d.rawAt(m.start) : s0 + m.start;
+      const e = d ? d.rawAt(m.end) : s0 + m.end;
+      hits.push({ match: m, start: s, end: e, editStart: s, editEnd: e, levels: 1, quote: false, whole: m.start === 0 && m.end === value.length, path });
     }
   };
 
@@ -111,16 +126,11 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     {
       string(w, isKey, s, e, escaped) {
         const raw = text.slice(s, e);
-        let value = raw;
-        let rawAt = (i: number) => s + i;
-        if (escaped) {
-          const d = decodeJsonString(text, s, e);
-          if (!d) return;
-          value = d.value;
-          rawAt = d.rawAt;
-        }
-        if (isKey) scanKey(w, raw, value, rawAt);
-        else scanString(w, raw, value, rawAt);
+        const d = escaped ? decodeJsonString(text, s, e) : null;
+        if (escaped && !d) return;
+        const value = d ? d.value : raw;
+        if (isKey) scanKey(w, raw, value, s, d);
+        else scanString(w, raw, value, s, d);
       },
       number(w, s, e) {
         if (e - s < MIN_NUMBER_LENGTH) return;
@@ -131,7 +141,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         if (matches.length === 0) return;
         const path = w.path();
         for (const m of matches) {
-          hits.push({ match: m, start: s + m.start, end: s + m.end, editStart: s, editEnd: e, levels: 0, quote: true, path, key });
+          hits.push({ match: m, start: s + m.start, end: s + m.end, editStart: s, editEnd: e, levels: 0, quote: true, whole: true, path, key });
         }
       },
       enter(w, isObject, open) {
@@ -142,7 +152,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         const ctx = enterContext(parent, key, isElement, isObject, text, open);
         contexts.push(ctx);
         const k = ctx.key ?? key;
-        hot.push(hot[hot.length - 1] || (k !== undefined && keyMayMatter(engine, k)));
+        hot.push(hot[hot.length - 1] || (k !== undefined && keyMayMatter(engine, keyCache, k)));
       },
       exit() {
         contexts.pop();
@@ -163,9 +173,12 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
  * Cached per engine, since the same keys come back on every line.
  */
 const keyVerdicts = new WeakMap<TraceEngine, Map<string, boolean>>();
-function keyMayMatter(engine: TraceEngine, key: string): boolean {
+function keyVerdictsOf(engine: TraceEngine): Map<string, boolean> {
   let cache = keyVerdicts.get(engine);
   if (!cache) keyVerdicts.set(engine, (cache = new Map()));
+  return cache;
+}
+function keyMayMatter(engine: TraceEngine, cache: Map<string, boolean>, key: string): boolean {
   let v = cache.get(key);
   if (v === undefined) {
     // An empty value: only key anchors can match, not the value-shape hints of other detectors.

@@ -56,6 +56,7 @@ export function redactTraceText(text: string, engine: TraceEngine, fileName = 't
     if (error) problems.push(error);
     for (let pass = 0; pass < 3 && hits.length > 0; pass++) {
       out = applyEdits(out, editsForHits(hits, engine, counts));
+      if (hits.every((h) => h.whole)) break;
       hits = scanDocumentHits(out, engine).hits;
     }
     return { text: out, counts, problems };

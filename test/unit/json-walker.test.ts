@@ -71,7 +71,8 @@ test('escapeJsonStringContent escapes quotes, backslashes and control characters
 const errors: Array<[string, string, number]> = [
   ['{"a":1,}', "expected a string key but found '}'", 7],
   ['{"a" 1}', "expected ':' after an object key but found '1'", 5],
-  ['[1,2', 'unexpected end of input: 1 unclosed array', 4],
+  ['[1,2', 'unexpected end of input: 1 array left open', 4],
+  ['{"a":[{"b":[', 'unexpected end of input: 2 objects and 2 arrays left open', 12],
   ['{"a":"b\u0001"}', 'control character in string (must be escaped)', 7],
   ['{"a":"b', 'unterminated string', 5],
   ['{"a":tru}', "expected a JSON value but found 't'", 5],
@@ -104,7 +105,7 @@ test('walker handles nesting depth 5,000 (and 200,000) without recursion', () =>
     });
     assert.equal(err, null);
     assert.equal(seen, `${depth + 1}:v`);
-    assert.deepEqual(walkJson('['.repeat(depth), {}), { message: `unexpected end of input: ${depth} unclosed arrays`, offset: depth });
+    assert.deepEqual(walkJson('['.repeat(depth), {}), { message: `unexpected end of input: ${depth} arrays left open`, offset: depth });
   }
 });
 

@@ -1,0 +1,127 @@
+// Trace reading with the real engine: the bundled example traces (positions checked against the
+// bytes on disk), their redaction, worker threads against the single-thread path, and SQLite
+// stores through the store adapter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../shared/engine/index';
+import { defaultEngineOptions } from '../../shared/options';
+import { collectTraceFile, scanTraceText, redactTraceText, traceStoreScanner, scanAgentDbgRun } from '../../shared/traces/index';
+import { scanSqliteFile } from '../../shared/traces/sqlite';
+import type { Finding } from '../../shared/types';
+
+const engine = new Engine(defaultEngineOptions());
+const EX = join(__dirname, '..', '..', 'examples');
+const TRACECRAFT = join(EX, 'traces', 'tracecraft.jsonl');
+const RUN_DIR = join(EX, 'agentdbg', 'runs', '3b9d6f1e-2c4a-4e7b-8f10-6a5c4d3e2b1f');
+
+/** The raw text of a finding, decoded once per JSON string layer (`#` marks JSON inside a string). */
+function decodedAt(text: string, f: Finding): string {
+  let raw = text.slice(f.span.start, f.span.end);
+  if (!f.jsonPath) return raw; // plain-text search of a malformed line
+  const layers = 1 + (f.jsonPath.split('#').length - 1);
+  for (let i = 0; i < layers; i++) raw = JSON.parse(`"${raw}"`);
+  return raw;
+}
+
+function at(findings: Finding[], jsonPath: string): Array<[string, number, number]> {
+  return findings.filter((f) => f.jsonPath === jsonPath).map((f) => [f.ruleId, f.range.line, f.range.column]);
+}
+
+test('examples/traces/tracecraft.jsonl: leaks where the source says, positions exact on disk', async () => {
+  const text = readFileSync(TRACECRAFT, 'utf8');
+  const { findings, problems, summary } = await collectTraceFile(TRACECRAFT, engine);
+  assert.equal(summary.format.format, 'tracecraft');
+  assert.equal(summary.lines, 5);
+  assert.deepEqual(problems.map((p) => [p.line, p.column, p.message]), [[3, 295, 'malformed JSON at column 296: unexpected end of input: 2 objects and 1 array left open; line skipped']]);
+  for (const f of findings) {
+    assert.equal(decodedAt(text, f), f.secret, `${f.ruleId} at ${f.jsonPath}`);
+    assert.equal(Buffer.from(text).subarray(f.byteStart!, f.byteEnd!).toString(), text.slice(f.span.start, f.span.end));
+  }
+  assert.deepEqual(at(findings, 'steps[0].children[0].inputs.api_key'), [['openai_api_key', 0, 1299]]);
+  assert.deepEqual(at(findings, 'steps[0].inputs.kwargs.openai_api_key'), [['openai_api_key', 0, 713]]);
+  assert.deepEqual(at(findings, 'steps[0].children[1].inputs.db_password'), [['sensitive_field', 0, 1969]]);
+  // The email written with \u0040 on disk.
+  assert.deepEqual(at(findings, 'steps[0].children[1].inputs.customer_email'), [['email', 0, 1914]]);
+  const escaped = findings.find((f) => f.jsonPath === 'steps[0].children[1].inputs.customer_email')!;
+  assert.equal(text.slice(escaped.span.start, escaped.span.end), 'dana.whitfield\\u0040northwind-mail.com');
+  // Inside the JSON the tool returned as a string.
+  assert.deepEqual(at(findings, 'steps[0].children[1].outputs.result#rows[0].card_on_file'), [['credit_card', 0, 2161]]);
+  // The truncated line is still searched as text.
+  assert.deepEqual(findings.filter((f) => f.range.line === 3).map((f) => f.ruleId).sort(), ['email', 'password_field']);
+  // The clean run (line 1) leaks nothing but its session id, which the default key list counts as a credential.
+  assert.deepEqual(findings.filter((f) => f.range.line === 1).map((f) => f.jsonPath), ['session_id']);
+});
+
+test('examples: OTLP attribute keys and AgentDbg payloads reach the engine as context', async () => {
+  const otlp = await collectTraceFile(join(EX, 'traces', 'otlp_export.json'), engine);
+  assert.equal(otlp.summary.format.format, 'otlp');
+  const paths = otlp.findings.map((f) => `${f.ruleId} ${f.jsonPath}`);
+  assert.ok(paths.includes('sensitive_field resourceSpans[0].scopeSpans[0].spans[2].attributes[2].value.stringValue#db_password'), paths.join('\n'));
+  assert.ok(paths.includes('openai_api_key resourceSpans[0].scopeSpans[0].spans[1].attributes[3].value.stringValue'), paths.join('\n'));
+  const found: Finding[] = [];
+  await scanAgentDbgRun(RUN_DIR, engine, { onFinding: (f) => found.push(f) });
+  assert.deepEqual(found.map((f) => [f.ruleId, f.jsonPath, f.range.line]), [
+    ['openai_api_key', 'payload.args.api_key', 1],
+    ['email', 'payload.result.billing_email', 1],
+    ['email', 'payload.prompt', 2],
+    ['phone', 'payload.response', 2],
+  ]);
+});
+
+test('redacting each example: same lines, valid JSON where it was, nothing found afterwards, clean lines untouched', () => {
+  for (const file of [TRACECRAFT, join(EX, 'traces', 'opentraces.jsonl'), join(EX, 'traces', 'otlp_export.json'), join(RUN_DIR, 'events.jsonl')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const mode of ['mask', 'hash', 'remove'] as const) {
+      const e = new Engine({ ...defaultEngineOptions(), mode });
+      const before = scanTraceText(text, file, e);
+      const out = redactTraceText(text, e, file);
+      const inLines = text.split('\n');
+      const outLines = out.text.split('\n');
+      assert.equal(outLines.length, inLines.length, file);
+      const touched = new Set(before.findings.map((f) => f.range.line));
+      inLines.forEach((line, i) => {
+        if (!touched.has(i)) assert.equal(outLines[i], line, `${file}:${i + 1} changed without a finding`);
+      });
+      if (!file.endsWith('.json')) {
+        inLines.forEach((line, i) => {
+          let valid = true;
+          try {
+            if (line.trim()) JSON.parse(line);
+          } catch {
+            valid = false;
+          }
+          if (valid && outLines[i].trim()) assert.doesNotThrow(() => JSON.parse(outLines[i]), `${file}:${i + 1} (${mode})`);
+        });
+      } else assert.doesNotThrow(() => JSON.parse(out.text));
+      assert.deepEqual(scanTraceText(out.text, file, e).findings, [], `${file} (${mode})`);
+      // Counts can exceed the findings: removing a key can expose what it hid (`Bearer ` left under an
+      // authorization key is then a sensitive value of its own, and is replaced too).
+      assert.ok(Object.values(out.counts).reduce((a, b) => a + b, 0) >= before.findings.length, `${file} (${mode})`);
+    }
+  }
+});
+
+test('worker threads give exactly the single-thread findings, in order, across batch boundaries', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-workers-'));
+  const lines = readFileSync(TRACECRAFT, 'utf8').split('\n').filter((l) => l.trim());
+  const many: string[] = [];
+  for (let i = 0; i < 400; i++) many.push(lines[i % lines.length]);
+  const p = join(dir, 'many.jsonl');
+  writeFileSync(p, many.join('\n') + '\n');
+  const options = defaultEngineOptions();
+  const single = await collectTraceFile(p, engine, { workers: 0, batchBytes: 50_000 });
+  const pooled = await collectTraceFile(p, engine, { workers: 2, engineOptions: options, batchBytes: 50_000 });
+  assert.equal(single.findings.length, 17 * 80);
+  assert.deepEqual(pooled.findings, single.findings);
+  assert.deepEqual(pooled.problems, single.problems);
+  assert.equal(pooled.problems.length, 80);
+});
+
+test('SQLite stores go through the same reader, one cell at a time', async () => {
+  const r = await scanSqliteFile(join(EX, 'traces', 'tracecraft.db'), traceStoreScanner(engine));
+  assert.equal(r.isTraceStore, true);
+  assert.ok(r.findings.some((f) => f.ruleId === 'openai_api_key'), r.findings.map((f) => f.message).join('\n'));
+});
