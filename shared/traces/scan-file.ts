@@ -115,12 +115,18 @@ export async function scanTraceFile(path: string, engine: TraceEngine, opts: Tra
     return summary;
   }
 
-  await runJsonlBatches(path, engine, 'scan', format, opts, (r) => {
-    summary.lines += r.lines;
-    summary.candidateLines += r.candidateLines;
-    for (const p of r.problems) onProblem(p);
-    for (const f of r.findings) onFinding(f);
-  });
+  try {
+    await runJsonlBatches(path, engine, 'scan', format, opts, (r) => {
+      summary.lines += r.lines;
+      summary.candidateLines += r.candidateLines;
+      for (const p of r.problems) onProblem(p);
+      for (const f of r.findings) onFinding(f);
+    });
+  } catch (e) {
+    if (opts.signal?.aborted) throw e;
+    // A read error mid-file (a corrupt .gz, a vanished file): what was read stands, the rest is reported.
+    onProblem({ file: path, line: summary.lines, message: `cannot read further: ${(e as Error).message}` });
+  }
   return summary;
 }
 
@@ -173,15 +179,16 @@ export async function runJsonlBatches(
       const next = pending.shift()!;
       await consume(place(await next.result, next.byteOffset));
     };
-    for await (const b of readLineBatches(path, { gzip: format.gzip, signal: opts.signal, batchBytes: opts.batchBytes, maxLineBytes: DEFAULT_MAX_LINE_BYTES })) {
+    const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    for await (const b of readLineBatches(path, { gzip: format.gzip, signal: opts.signal, batchBytes: opts.batchBytes, maxLineBytes })) {
       let result: Promise<BatchResult>;
       if (b.oversized !== undefined) {
-        if (mode === 'redact') throw new Error(`line at byte ${b.byteOffset} is longer than ${DEFAULT_MAX_LINE_BYTES} bytes; cannot redact it`);
+        if (mode === 'redact') throw new Error(`line at byte ${b.byteOffset} is longer than ${maxLineBytes} bytes; cannot redact it`);
         result = Promise.resolve<BatchResult>({
           lines: 1,
           chars: b.oversized, // not decoded: its UTF-16 length is unknown, bytes stand in for it
           findings: [],
-          problems: [{ file: path, line: 0, column: 0, message: `line of ${b.oversized} bytes is longer than ${DEFAULT_MAX_LINE_BYTES}; not scanned` }],
+          problems: [{ file: path, line: 0, column: 0, message: `line of ${b.oversized} bytes is longer than ${maxLineBytes}; not scanned` }],
           candidateLines: 0,
         });
       } else if (pool) {

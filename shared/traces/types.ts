@@ -81,6 +81,8 @@ export interface TraceFileOptions extends TraceScanHandlers {
   engineOptions?: EngineOptions;
   /** Bytes per JSONL batch (default 1 MB); small values exercise batch boundaries in tests. */
   batchBytes?: number;
+  /** JSONL lines longer than this are reported and skipped, not held in memory (default 64 MB). */
+  maxLineBytes?: number;
   /** Force a layout/format instead of detecting it. */
   format?: TraceFormatInfo;
   signal?: AbortSignal;

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEngine } from './fixtures/traces/fake-engine';
-import { scanTraceText, collectTraceFile, scanAgentDbgRun, detectTraceFormat } from '../../shared/traces/index';
+import { scanTraceText, collectTraceFile, scanAgentDbgRun, detectTraceFormat, redactTraceText } from '../../shared/traces/index';
 import type { Finding } from '../../shared/types';
 
 const engine = new FakeEngine();
@@ -213,4 +213,31 @@ test('AgentDbg run folder: run.json and events.jsonl, with TOOL_CALL args as too
   assert.deepEqual(summaries.map((s) => [s.format.format, s.findings]), [['agentdbg-run', 0], ['agentdbg-events', 1]]);
   assert.deepEqual(found.map((f) => [f.ruleId, f.jsonPath, f.range.column, f.secret]), [['sensitive_field', 'payload.args.api_key', 141, 'sk-abcdefghijklmnop']]);
   assert.equal(readFileSync(join(run, 'events.jsonl'), 'utf8').slice(141, 160), 'sk-abcdefghijklmnop');
+});
+
+test('a line longer than the cap is reported and skipped without being held; the lines around it are scanned', async () => {
+  const p = join(dir, 'oversized.jsonl');
+  // Bigger than a read chunk (1 MB), so it never sits whole in memory.
+  writeFileSync(p, `{"a":"bob@x.io"}\n{"big":"${'y'.repeat(2_500_000)}"}\n{"c":"eve@y.io"}\n`);
+  const { findings, problems, summary } = await collectTraceFile(p, engine, { maxLineBytes: 500_000, batchBytes: 4096 });
+  assert.deepEqual(problems.map((x) => [x.line, x.message]), [[1, 'line of 2500010 bytes is longer than 500000; not scanned']]);
+  assert.deepEqual(findings.map((f) => [f.range.line, f.secret, f.byteStart]), [[0, 'bob@x.io', 6], [2, 'eve@y.io', 2500034]]);
+  assert.equal(summary.lines, 3);
+});
+
+test('a corrupt .gz: what was readable is scanned, the rest is one problem, no exception', async () => {
+  const good = gzipSync('{"a":"bob@x.io"}\n'.repeat(2000));
+  const p = join(dir, 'corrupt.jsonl.gz');
+  writeFileSync(p, Buffer.concat([good.subarray(0, good.length - 40), Buffer.from('garbage that is not deflate data at all')]));
+  const { problems } = await collectTraceFile(p, engine);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /^cannot read further: /);
+});
+
+test('depth 5,000 in a JSONL line: found at the bottom, redacted, still valid', () => {
+  const line = '{"a":'.repeat(5000) + '"mail bob@x.io"' + '}'.repeat(5000);
+  const { findings } = scanTraceText(line + '\n', 'deep.jsonl', engine);
+  assert.deepEqual(findings.map((f) => [f.range.column, f.jsonPath!.length]), [[25006, 5000 + 4999]]);
+  const out = redactTraceText(line + '\n', engine, 'deep.jsonl').text;
+  assert.equal(out, '{"a":'.repeat(5000) + '"mail [REDACTED]"' + '}'.repeat(5000) + '\n');
 });
