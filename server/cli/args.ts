@@ -22,6 +22,7 @@ scan options:
       --baseline FILE            drop findings whose fingerprint is in FILE
       --write-baseline FILE      write the fingerprints of all findings to FILE (exit 0)
   -o, --output FILE              write the report to FILE instead of stdout
+      --fix                      fix trace-file hygiene (chmod 600/700, .gitignore) and check again
 
 redact options:
   -m, --mode mask|hash|remove    how secrets are replaced (default: the config's, else mask)
@@ -44,6 +45,7 @@ export interface ScanArgs {
   baseline?: string;
   writeBaseline?: string;
   output?: string;
+  fix: boolean;
 }
 
 export interface RedactArgs {
@@ -81,6 +83,7 @@ export function parseCli(argv: string[]): CliArgs {
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      fix: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return { command: 'help' };
@@ -94,6 +97,7 @@ export function parseCli(argv: string[]): CliArgs {
       baseline: values.baseline as string | undefined,
       writeBaseline: values['write-baseline'] as string | undefined,
       output: values.output as string | undefined,
+      fix: Boolean(values.fix),
     };
   }
   if (command === 'redact') {

@@ -39,12 +39,14 @@ export function readBaseline(file: string): Set<string> {
   return new Set(fps as string[]);
 }
 
-export function baselineText(findings: Finding[]): string {
-  const fingerprints = [...new Set(findings.map((f) => f.fingerprint).filter((f): f is string => Boolean(f)))].sort();
-  const body: BaselineFile = { tool: 'tracelint', version: BASELINE_VERSION, fingerprints };
-  return `${JSON.stringify(body, null, 2)}\n`;
+export function baselineFingerprints(findings: Finding[]): string[] {
+  return [...new Set(findings.map((f) => f.fingerprint).filter((f): f is string => Boolean(f)))].sort();
 }
 
-export function writeBaseline(file: string, findings: Finding[]): void {
-  writeFileAtomic(file, baselineText(findings));
+/** Writes the baseline atomically; returns how many fingerprints it holds. */
+export function writeBaseline(file: string, findings: Finding[]): number {
+  const fingerprints = baselineFingerprints(findings);
+  const body: BaselineFile = { tool: 'tracelint', version: BASELINE_VERSION, fingerprints };
+  writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`);
+  return fingerprints.length;
 }

@@ -16,7 +16,7 @@ export class Progress {
     const now = Date.now();
     if (now - this.started < this.delayMs || now - this.last < 150) return;
     this.last = now;
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const count = total !== undefined ? `${done}/${total}` : `${done}`;
     let line = `tracelint: scanning ${count} files  ${current}`;
     if (line.length > width) line = `${line.slice(0, width - 1)}…`;

@@ -1,7 +1,7 @@
 // Configuration for a scanned path: the tracelint.json in force (nearest one walking up, or the
 // one given), resolved, with the project's .agentdbg/config.yaml folded in. Shared by the CLI and
 // the language server; results are cached per configuration file.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { applyAgentDbgConfig, parseAgentDbgConfig } from './agentdbg';
 import { ConfigError, findConfigFile, findUp, readConfigFile } from './load';
@@ -19,16 +19,41 @@ export { CONFIG_SCHEMA, CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } from './sch
 
 export const AGENTDBG_CONFIG_PATH = '.agentdbg/config.yaml';
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export class ConfigResolver {
   private readonly cache = new Map<string, ResolvedConfig>();
+  /** Per folder: which configuration files are in force (saves walking up for every file). */
+  private readonly located = new Map<string, { file?: string; agentdbgFile?: string }>();
 
   /** `configFile`: a --config file that overrides the search for every path. */
   constructor(private readonly configFile?: string) {}
 
+  /** Forgets every cached configuration (a tracelint.json or .agentdbg/config.yaml changed). */
+  clear(): void {
+    this.cache.clear();
+    this.located.clear();
+  }
+
+  private locate(target: string): { file?: string; agentdbgFile?: string } {
+    const dir = isDirectory(target) ? resolve(target) : dirname(resolve(target));
+    let hit = this.located.get(dir);
+    if (!hit) {
+      hit = { file: this.configFile ? resolve(this.configFile) : findConfigFile(dir), agentdbgFile: findUp(dir, AGENTDBG_CONFIG_PATH) };
+      this.located.set(dir, hit);
+    }
+    return hit;
+  }
+
   /** The configuration for a file or folder. Throws `ConfigError` when the configuration in force is invalid. */
   forPath(target: string): ResolvedConfig {
-    const file = this.configFile ? resolve(this.configFile) : findConfigFile(target);
-    const agentdbgFile = findUp(target, AGENTDBG_CONFIG_PATH);
+    const { file, agentdbgFile } = this.locate(target);
     const key = `${file ?? ''}\0${agentdbgFile ?? ''}`;
     const hit = this.cache.get(key);
     if (hit) return hit;

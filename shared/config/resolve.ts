@@ -21,7 +21,11 @@ export function resolveConfig(config: TracelintConfig, where: { configFile?: str
   }
   for (const rule of config.customRules ?? []) {
     if (rule.pattern !== undefined) engine.customPatterns.push({ name: rule.name, pattern: rule.pattern, severity: rule.severity ?? 'warning' });
-    if (rule.fieldPaths) engine.fieldPaths.push({ name: rule.name, paths: [...rule.fieldPaths], severity: rule.severity ?? 'warning' });
+    if (rule.fieldPaths) {
+      engine.fieldPaths.push({ name: rule.name, paths: [...rule.fieldPaths], severity: rule.severity ?? 'warning' });
+      // The engine looks field-path severities up by rule name among the detector settings.
+      if (rule.severity) engine.detectors[rule.name] = { severity: rule.severity };
+    }
   }
   engine.customStrings = [...(config.customStrings ?? [])];
   engine.allowlist = [...(config.allowlist ?? [])];

@@ -56,7 +56,7 @@ test('resolveConfig: levels, key names, custom rules, redaction', () => {
     },
     { baseDir: '/p', configFile: '/p/tracelint.json' },
   );
-  assert.deepEqual(r.engine.detectors, { phone: { enabled: false }, high_entropy: { enabled: true, severity: 'info' } });
+  assert.deepEqual(r.engine.detectors, { phone: { enabled: false }, high_entropy: { enabled: true, severity: 'info' }, db: { severity: 'error' } });
   assert.deepEqual(r.rules, { 'hardcoded-credential': 'off' });
   assert.deepEqual(r.engine.customPatterns, [{ name: 'ticket', pattern: 'TCK-\\d+', severity: 'warning' }]);
   assert.deepEqual(r.engine.fieldPaths, [{ name: 'db', paths: ['creds.password'], severity: 'error' }]);

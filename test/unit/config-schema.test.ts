@@ -163,3 +163,17 @@ test('the schema is draft-07 and documents every setting', () => {
   const undocumented = schemaLeaves(CONFIG_SCHEMA).filter((p) => !schemaAt(p).description && !deref(CONFIG_SCHEMA, schemaAt(p)).description);
   assert.deepEqual(undocumented, []);
 });
+
+test('drift: every registered detector and rule can be configured by name', async () => {
+  const { detectorList } = await import('../../shared/engine');
+  const { RULES } = await import('../../server/rules');
+  const { UNUSED_SUPPRESSION } = await import('../../server/analysis/lint');
+  const { HYGIENE_RULES } = await import('../../server/hygiene');
+  const { CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } = await import('../../shared/config');
+  const detectors = detectorList().map((d) => d.name);
+  assert.deepEqual(detectors.filter((d) => !CONFIGURABLE_DETECTORS.includes(d)), []);
+  // high_entropy is opt-in and registered by the engine separately; every other schema name is a registered detector.
+  assert.deepEqual(CONFIGURABLE_DETECTORS.filter((d) => !detectors.includes(d) && d !== 'high_entropy'), []);
+  const rules = [...RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES].map((m) => m.id);
+  assert.deepEqual(rules.filter((r) => !CONFIGURABLE_RULES.includes(r)), []);
+});

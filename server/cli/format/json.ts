@@ -16,6 +16,9 @@ function jsonFinding(f: Finding) {
     ...(f.jsonPath !== undefined ? { jsonPath: f.jsonPath } : {}),
     ...(f.secret !== undefined ? { secret: maskSecret(f.secret) } : {}),
     ...(f.fingerprint !== undefined ? { fingerprint: f.fingerprint } : {}),
+    ...(f.store !== undefined ? { store: f.store } : {}),
+    ...(f.fix ? { fix: f.fix.title } : {}),
+    ...(f.suggest && f.suggest.length > 0 ? { suggestions: f.suggest.map((s) => s.title) } : {}),
     ...(f.related && f.related.length > 0
       ? {
           related: f.related.map((r) => ({
@@ -41,7 +44,7 @@ export function formatJson(report: ScanReport): string {
       .map((r) => ({
         file: r.display,
         findings: r.findings.map(jsonFinding),
-        problems: r.problems.map((p) => ({ line: p.line + 1, message: p.message })),
+        problems: r.problems.map((p) => ({ line: p.line + 1, column: ((p as { column?: number }).column ?? 0) + 1, message: p.message })),
       })),
     summary: {
       filesScanned: report.filesScanned,

@@ -37,10 +37,11 @@ export function formatSarif(report: ScanReport): string {
   for (const r of report.results) {
     for (const f of r.findings) results.push(result(f, r.display, index));
     for (const p of r.problems) {
+      const col = (p as { column?: number }).column ?? 0;
       notifications.push({
         level: 'warning',
         message: { text: p.message },
-        locations: [location(r.display, { line: p.line, column: 0, endLine: p.line, endColumn: 0 })],
+        locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.display), uriBaseId: '%SRCROOT%' }, region: { startLine: p.line + 1, startColumn: col + 1 } } }],
       });
     }
   }

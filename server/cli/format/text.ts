@@ -23,7 +23,8 @@ export function formatText(report: ScanReport, style: TextStyle = { color: false
       rows.push({ line: f.range.line, col: f.range.column, cells: [`${f.range.line + 1}:${f.range.column + 1}`, f.severity, printableMessage(f), f.ruleId] });
     }
     for (const p of r.problems) {
-      rows.push({ line: p.line, col: 0, cells: [`${p.line + 1}:1`, 'warning', p.message, 'input-problem'] });
+      const col = (p as { column?: number }).column ?? 0;
+      rows.push({ line: p.line, col, cells: [`${p.line + 1}:${col + 1}`, 'warning', p.message, 'input-problem'] });
     }
     rows.sort((a, b) => a.line - b.line || a.col - b.col);
     out.push(paint(c, '4', r.display));

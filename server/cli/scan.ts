@@ -1,0 +1,139 @@
+// `tracelint scan`: collects files from the given paths, lints each through the shared router
+// (server/lint-file.ts) under the configuration in force for it, applies the baseline, and
+// prints the report. Returns the exit code: 0 no findings, 1 findings (2 is thrown as an error).
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ConfigResolver, type ResolvedConfig } from '../../shared/config';
+import type { Finding, InputProblem } from '../../shared/types';
+import { detectorList } from '../../shared/engine';
+import { HYGIENE_RULES } from '../hygiene';
+import { hygieneForFiles } from '../hygiene/scan';
+import { INVALID_CONFIG, kindByName, lintFile } from '../lint-file';
+import { UsageError, type ScanArgs } from './args';
+import { readBaseline, writeBaseline } from './baseline';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { Progress } from './progress';
+import { countReport, plural, type FileResult, type RuleHelp, type ScanReport } from './report';
+import { walkFiles } from './walk';
+import { writeFileAtomic } from './write';
+
+export interface CliIO {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WriteStream;
+  version: string;
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+/** The files to scan: walked folders plus files named explicitly (those always scanned). */
+function collectFiles(args: ScanArgs, io: CliIO, resolver: ConfigResolver, problems: Map<string, InputProblem[]>): { files: string[]; explicit: Set<string> } {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  for (const p of args.paths) {
+    const abs = resolve(io.cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`no such file or folder: ${p}`);
+    const config = resolver.forPath(abs);
+    for (const file of walkFiles(abs, {
+      baseDir: config.baseDir,
+      ignore: config.ignore,
+      traceGlobs: config.traceGlobs,
+      onProblem: (path, message) => problems.set(path, [...(problems.get(path) ?? []), { file: path, line: 0, message }]),
+    })) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (file === abs) explicit.add(file);
+      // Walked files tracelint has no reader for are skipped quietly; named ones are looked at.
+      if (file === abs || kindByName(file, resolver.forPath(file)) !== undefined) files.push(file);
+    }
+  }
+  return { files, explicit };
+}
+
+async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> {
+  const rules = new Map<string, RuleHelp>();
+  for (const d of detectorList()) rules.set(d.name, { id: d.name, description: d.description, defaultSeverity: d.defaultSeverity, kind: 'detector' });
+  // Loaded lazily (they pull in the source analysis): only SARIF lists every rule.
+  const [{ RULES }, { UNUSED_SUPPRESSION }] = await Promise.all([import('../rules'), import('../analysis/lint')]);
+  for (const m of [...RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES]) {
+    rules.set(m.id, { id: m.id, description: m.docs, defaultSeverity: m.defaultSeverity, kind: 'rule' });
+  }
+  for (const config of configs) {
+    for (const c of config.engine.customPatterns) {
+      rules.set(c.name, { id: c.name, description: `Custom pattern ${c.pattern} (from ${config.configFile ?? 'configuration'}).`, defaultSeverity: c.severity ?? 'warning', kind: 'custom' });
+    }
+    for (const c of config.engine.fieldPaths) {
+      rules.set(c.name, { id: c.name, description: `Values at ${c.paths.join(', ')} (from ${config.configFile ?? 'configuration'}).`, defaultSeverity: c.severity ?? 'warning', kind: 'custom' });
+    }
+  }
+  rules.set('parse-error', { id: 'parse-error', description: 'A source file tracelint could not analyse (syntax it cannot read, binary content, too large); the rest of the scan goes on.', defaultSeverity: 'info', kind: 'rule' });
+  rules.set(INVALID_CONFIG, { id: INVALID_CONFIG, description: 'A tracelint.json or .agentdbg/config.yaml setting that is invalid or that AgentDbg would ignore or misread.', defaultSeverity: 'error', kind: 'rule' });
+  return [...rules.values()];
+}
+
+export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
+  const resolver = new ConfigResolver(args.config ? resolve(io.cwd, args.config) : undefined);
+  const baseline = args.baseline ? readBaseline(resolve(io.cwd, args.baseline)) : undefined;
+  const walkProblems = new Map<string, InputProblem[]>();
+  const { files, explicit } = collectFiles(args, io, resolver, walkProblems);
+
+  const progress = new Progress(io.stderr);
+  const results: FileResult[] = [];
+  const configs = new Set<ResolvedConfig>();
+  const traceFiles: Array<{ path: string; config: ResolvedConfig }> = [];
+  const all: Finding[] = [];
+  let suppressed = 0;
+  let scanned = 0;
+  for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    progress.update(i, files.length, displayPath(file, io.cwd));
+    const config = resolver.forPath(file);
+    configs.add(config);
+    const r = await lintFile(file, { config, explicit: explicit.has(file) });
+    if (r.kind === undefined && r.problems.length === 0) continue;
+    scanned++;
+    if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });
+    results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
+  }
+  progress.done();
+
+  // Where the trace files live (modes, git), after their content: one pass over all of them.
+  const hygiene = await hygieneForFiles(traceFiles, { roots: [io.cwd, ...args.paths.map((p) => resolve(io.cwd, p))], displayBase: io.cwd, fix: args.fix });
+  for (const line of hygiene.fixed) io.stderr.write(`tracelint: fixed: ${line}\n`);
+  for (const note of hygiene.notes) io.stderr.write(`tracelint: note: ${note}\n`);
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  for (const f of hygiene.findings) byPath.get(resolve(io.cwd, f.file ?? ''))?.findings.push(f);
+
+  for (const r of results) {
+    r.findings.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+    all.push(...r.findings);
+    const kept = baseline ? r.findings.filter((f) => !(f.fingerprint && baseline.has(f.fingerprint))) : r.findings;
+    suppressed += r.findings.length - kept.length;
+    for (const f of kept) {
+      for (const rel of f.related ?? []) rel.file = displayPath(resolve(io.cwd, rel.file), io.cwd);
+    }
+    r.findings = kept;
+  }
+  results.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+
+  const report: ScanReport = { version: io.version, cwd: io.cwd, results, filesScanned: scanned, suppressed, rules: args.format === 'sarif' ? await ruleHelp(configs) : [] };
+  const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report) : formatText(report, { color: Boolean(io.stdout.isTTY) && !args.output && !process.env.NO_COLOR });
+  if (args.output) writeFileAtomic(resolve(io.cwd, args.output), output);
+  else io.stdout.write(output);
+
+  if (args.writeBaseline) {
+    const target = resolve(io.cwd, args.writeBaseline);
+    const count = writeBaseline(target, all);
+    io.stderr.write(`tracelint: wrote ${plural(count, 'fingerprint')} to ${displayPath(target, io.cwd)}; these findings are accepted from now on\n`);
+    return 0;
+  }
+  return countReport(report).findings > 0 ? 1 : 0;
+}

@@ -1,0 +1,276 @@
+// The one router from a file to its findings, shared by the CLI and the language server: decides
+// what kind of file a path is (agent source, trace, tracelint.json, .agentdbg/config.yaml, .env),
+// runs the matching analysis on its text (given, for editor buffers) or on disk (streamed, for
+// large traces), and returns findings and input problems. Every finding leaves with a content
+// fingerprint. Nothing here knows about LSP or about output formats.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseAgentDbgConfig, parseConfigText, type ResolvedConfig } from '../shared/config';
+import { Engine } from '../shared/engine';
+import { LineIndex } from '../shared/positions';
+import { detectTraceFileFormat, findingMessage, fingerprint, formatOfText, looksBinary, redactTraceText, scanTraceFile, scanTraceText } from '../shared/traces';
+import { scanSqliteFile, type StoreCell, type StoreScanner } from '../shared/traces/sqlite';
+import type { Finding, InputProblem, Severity, Span } from '../shared/types';
+import type { SourceSettings } from './analysis';
+import { matchesGlobs } from './cli/walk';
+
+export type FileKind = 'python' | 'typescript' | 'javascript' | 'trace' | 'trace-store' | 'tracelint-config' | 'agentdbg-config' | 'env';
+
+/** Source files larger than this are reported and skipped (generated code; traces are streamed instead). */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+/** Rule id of problems in tracelint's own configuration files. */
+export const INVALID_CONFIG = 'invalid-config';
+
+const SOURCE_EXT: Record<string, FileKind> = {
+  '.py': 'python', '.pyi': 'python',
+  '.ts': 'typescript', '.tsx': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
+  '.js': 'javascript', '.jsx': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript',
+};
+
+/**
+ * The kind of a file by its name alone. `json`: a trace if its content says it is one;
+ * `trace-glob`: matched by the configuration's `traces` globs, a trace if it holds JSON at all.
+ * `undefined`: tracelint has nothing to say about this file.
+ */
+export function kindByName(path: string, config?: ResolvedConfig): FileKind | 'json' | 'trace-glob' | undefined {
+  const posix = path.replace(/\\/g, '/');
+  const name = basename(posix);
+  const lower = name.toLowerCase();
+  if (lower === 'tracelint.json') return 'tracelint-config';
+  if (/(^|\/)\.agentdbg\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
+  if (lower === '.env' || (lower.startsWith('.env.') && !lower.endsWith('.gz'))) return 'env';
+  const dot = lower.lastIndexOf('.');
+  const ext = dot >= 0 ? lower.slice(dot) : '';
+  if (SOURCE_EXT[ext]) return SOURCE_EXT[ext];
+  if (/\.(jsonl|ndjson)(\.gz)?$/.test(lower)) return 'trace';
+  if (/\.(db|sqlite|sqlite3)$/.test(lower)) return 'trace-store';
+  if (config && matchesGlobs(config.traceGlobs, config.baseDir, path)) return 'trace-glob';
+  if (/\.json(\.gz)?$/.test(lower)) return 'json';
+  return undefined;
+}
+
+export interface LintFileOptions {
+  config: ResolvedConfig;
+  /** The file's text (an editor buffer); absent: read from disk (traces streamed). */
+  text?: string;
+  /** Streamed delivery for big traces (the CLI's progress); results are returned either way. */
+  onFinding?(finding: Finding): void;
+  signal?: AbortSignal;
+  /** Worker threads for big traces (undefined: automatic, 0: none). */
+  workers?: number;
+  /** Named by the user (not found by walking): any JSON file is then read as a trace, and an unknown kind is reported. */
+  explicit?: boolean;
+}
+
+export interface LintFileResult {
+  /** Undefined when the file is not one tracelint reads (it was skipped, nothing to report). */
+  kind?: FileKind;
+  findings: Finding[];
+  problems: InputProblem[];
+}
+
+const engines = new WeakMap<ResolvedConfig, Engine>();
+
+/** One engine per resolved configuration (detectors compiled once). */
+export function engineFor(config: ResolvedConfig): Engine {
+  let e = engines.get(config);
+  if (!e) {
+    e = new Engine(config.engine);
+    engines.set(config, e);
+  }
+  return e;
+}
+
+/** Lints one file. Never throws for bad input: unreadable, binary or malformed files become problems. */
+export async function lintFile(path: string, opts: LintFileOptions): Promise<LintFileResult> {
+  let kind = kindByName(path, opts.config);
+  if (kind === undefined && !opts.explicit) return { findings: [], problems: [] };
+  if (kind === 'json' || kind === 'trace-glob' || kind === undefined) {
+    const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
+    if (!format || (!format.isTrace && kind === 'json' && !opts.explicit)) {
+      const message = 'not a source, trace or configuration file tracelint reads; skipped';
+      return { findings: [], problems: opts.explicit ? [{ file: path, line: 0, message }] : [] };
+    }
+    kind = 'trace';
+  }
+  let result: LintFileResult;
+  if (kind === 'trace-store') {
+    const store = await lintTraceStore(path, opts);
+    if (!store) return { findings: [], problems: [] };
+    result = store;
+  } else {
+    result = kind === 'trace' ? await lintTrace(path, opts) : await lintTextFile(path, kind, opts);
+  }
+  result.kind = kind;
+  for (const f of result.findings) {
+    f.file ??= path;
+    f.fingerprint ??= contentFingerprint(f, path, opts.text);
+  }
+  return result;
+}
+
+async function lintTrace(path: string, opts: LintFileOptions): Promise<LintFileResult> {
+  const engine = engineFor(opts.config);
+  if (opts.text !== undefined) {
+    const r = scanTraceText(opts.text, path, engine);
+    return { findings: r.findings, problems: r.problems };
+  }
+  const findings: Finding[] = [];
+  const problems: InputProblem[] = [];
+  await scanTraceFile(path, engine, {
+    onFinding: (f) => {
+      findings.push(f);
+      opts.onFinding?.(f);
+    },
+    onProblem: (p) => problems.push(p),
+    signal: opts.signal,
+    workers: opts.workers,
+    engineOptions: opts.config.engine,
+  });
+  return { findings, problems };
+}
+
+/**
+ * What the SQLite store reader hands each cell to: run documents and other JSON through the JSON
+ * trace scanner (findings with JSON paths), plain text cells through the engine's text scan.
+ */
+export function storeScanner(engine: Engine): StoreScanner {
+  return {
+    scan(text: string, cell: StoreCell): Finding[] {
+      if (cell.kind !== 'text') return scanTraceText(text, 'document.json', engine).findings;
+      const lines = new LineIndex(text);
+      return engine.scanText(text).map((m) => ({
+        ruleId: m.detector,
+        severity: m.severity,
+        message: findingMessage(m.detector, m.text, undefined),
+        span: { start: m.start, end: m.end },
+        range: lines.rangeOf(m.start, m.end),
+        secret: m.text,
+        fingerprint: fingerprint(m.detector, m.text),
+      }));
+    },
+    redact(text: string, cell: StoreCell): string {
+      if (cell.kind !== 'text') return redactTraceText(text, engine, 'document.json').text;
+      let out = text;
+      const matches = engine.scanText(text).sort((a, b) => b.start - a.start);
+      for (const m of matches) out = out.slice(0, m.start) + engine.replacement(m) + out.slice(m.end);
+      return out;
+    },
+  };
+}
+
+/** A TraceCraft SQLite store; undefined when the database holds no traces (then it is not ours to report). */
+async function lintTraceStore(path: string, opts: LintFileOptions): Promise<LintFileResult | undefined> {
+  const r = await scanSqliteFile(path, storeScanner(engineFor(opts.config))).catch((e: Error) => ({
+    isTraceStore: false,
+    findings: [],
+    problems: [{ file: path, line: 0, message: `cannot read: ${e.message}` }],
+    rows: {},
+  }));
+  if (!r.isTraceStore && !opts.explicit) return undefined;
+  for (const f of r.findings) opts.onFinding?.(f);
+  return { findings: r.findings, problems: r.problems };
+}
+
+/** Reads a small text file: size, binary and UTF-8 checks give problems, not exceptions. */
+export async function readSourceText(path: string): Promise<{ text?: string; problems: InputProblem[] }> {
+  const problem = (message: string) => ({ problems: [{ file: path, line: 0, message }] });
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) return problem('not a regular file; skipped');
+    if (st.size > MAX_SOURCE_BYTES) return problem(`larger than ${MAX_SOURCE_BYTES >> 20} MB; skipped`);
+    const bytes = await readFile(path);
+    if (looksBinary(bytes.subarray(0, 8192))) return problem('binary file (NUL bytes); skipped');
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+    } catch {
+      return { text: new TextDecoder('utf-8').decode(bytes), problems: [{ file: path, line: 0, message: 'invalid UTF-8; undecodable bytes read as U+FFFD' }] };
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return problem(`cannot read: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+}
+
+async function lintTextFile(path: string, kind: FileKind, opts: LintFileOptions): Promise<LintFileResult> {
+  let text = opts.text;
+  const problems: InputProblem[] = [];
+  if (text === undefined) {
+    const read = await readSourceText(path);
+    problems.push(...read.problems);
+    if (read.text === undefined) return { findings: [], problems };
+    text = read.text;
+  }
+  switch (kind) {
+    case 'tracelint-config':
+      return { findings: lintTracelintConfig(path, text), problems };
+    case 'agentdbg-config': {
+      const { lintSource } = await sourceAnalysis();
+      return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, sourceSettingsOf(opts.config))], problems };
+    }
+    default: {
+      const { lintSource } = await sourceAnalysis();
+      return { findings: lintSource(path, text, sourceSettingsOf(opts.config)), problems };
+    }
+  }
+}
+
+type SourceAnalysis = typeof import('./analysis');
+let analysis: Promise<SourceAnalysis> | undefined;
+
+/**
+ * The source analysis, loaded on first use with its parsers: the TypeScript compiler it carries
+ * costs a few hundred milliseconds to load, which a scan of traces alone (or `redact`) never pays.
+ * A parser that fails to load is reported by lintSource itself, per file.
+ */
+export function sourceAnalysis(): Promise<SourceAnalysis> {
+  analysis ??= import('./analysis').then(async (m) => {
+    await m.initAnalysis().catch(() => undefined);
+    return m;
+  });
+  return analysis;
+}
+
+const sourceSettings = new WeakMap<ResolvedConfig, SourceSettings>();
+
+/** What the source rules read from the configuration. */
+export function sourceSettingsOf(config: ResolvedConfig): SourceSettings {
+  let s = sourceSettings.get(config);
+  if (!s) {
+    s = {
+      extraCredentialNames: config.credentialNames.add,
+      ignoredNames: config.credentialNames.ignore,
+      tracingDecorators: config.tracingDecorators.map((d) => ({ name: d.name, module: d.module, exclusionParam: d.exclusionParam, captureParam: d.captureParam })),
+      rules: config.rules,
+    };
+    sourceSettings.set(config, s);
+  }
+  return s;
+}
+
+function finding(path: string, lines: LineIndex, ruleId: string, severity: Severity, message: string, span: Span): Finding {
+  return { ruleId, severity, message, file: path, span, range: lines.rangeOf(span.start, span.end) };
+}
+
+/** Problems in a tracelint.json as findings (the configuration in force is also checked at load time). */
+function lintTracelintConfig(path: string, text: string): Finding[] {
+  const lines = new LineIndex(text);
+  return parseConfigText(text, path).issues.map((i) => finding(path, lines, INVALID_CONFIG, 'error', i.message, i.span ?? { start: 0, end: 0 }));
+}
+
+/** What AgentDbg would ignore or misread in .agentdbg/config.yaml. */
+function lintAgentDbgConfig(path: string, text: string): Finding[] {
+  const lines = new LineIndex(text);
+  return parseAgentDbgConfig(text).problems.map((p) => finding(path, lines, INVALID_CONFIG, 'warning', p.message, p.span));
+}
+
+/**
+ * `ruleId:sha256(value)`: the secret when the finding has one; otherwise (source rules) the flagged
+ * text with the file's name and the message, so a baseline entry survives line moves.
+ */
+export function contentFingerprint(f: Finding, path: string, text?: string): string {
+  const value = f.secret ?? `${basename(path)}\0${text !== undefined ? text.slice(f.span.start, f.span.end) : ''}\0${f.message}`;
+  return `${f.ruleId}:${createHash('sha256').update(value).digest('hex')}`;
+}
