@@ -39,9 +39,15 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    // The same finding can arrive through more than one diagnostic (an editor may hold it in two
+    // collections): its actions are offered once.
+    const seen = new Set<Finding>();
     for (const d of params.context.diagnostics) {
       const f = findingOf(d, ctx.result);
-      if (f) actions.push(...quickFixes(f, d, ctx));
+      if (f && !seen.has(f)) {
+        seen.add(f);
+        actions.push(...quickFixes(f, d, ctx));
+      }
     }
   }
   // Source actions only when asked for by kind (on save, or from the Source Action menu), as eslint does.
@@ -66,7 +72,8 @@ function quickFixes(f: Finding, d: Diagnostic, ctx: CodeActionContext): CodeActi
   const out: CodeAction[] = [];
   const fixes: Array<{ fix: Fix; preferred: boolean }> = [];
   if (f.fix) fixes.push({ fix: f.fix, preferred: true });
-  for (const s of f.suggest ?? []) fixes.push({ fix: s, preferred: false });
+  // A suggestion that repeats the fix is offered once, as the fix.
+  for (const s of f.suggest ?? []) if (s.title !== f.fix?.title) fixes.push({ fix: s, preferred: false });
   for (const { fix, preferred } of fixes) {
     const edit = toWorkspaceEdit(fix, ctx);
     if (edit) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, edit });

@@ -79,7 +79,7 @@ writeFileSync(
 mkdirSync(join(run, 'home', 'data', 'User'), { recursive: true });
 writeFileSync(
   join(run, 'home', 'data', 'User', 'settings.json'),
-  JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'editor.hover.delay': 100 }),
+  JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'editor.hover.delay': 100, 'git.openRepositoryInParentFolders': 'never', 'git.enabled': false, 'workbench.tips.enabled': false }),
 );
 const resultFile = join(run, 'result.json');
 const env = {
@@ -142,15 +142,11 @@ try {
   const checkpoints = {
     // The squiggle under the flagged parameter, with its hover.
     async squiggle() {
-      const squiggle = page.locator('.squiggly-error, .squiggly-warning').first();
-      await squiggle.waitFor({ state: 'attached', timeout: 30_000 });
-      const box = await squiggle.boundingBox();
-      if (box) {
-        // The text layer takes the pointer: move the mouse to the squiggle's box rather than hovering the element.
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-        await page.locator('.monaco-hover').filter({ hasText: 'tracelint' }).first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
-      }
+      // The suite has put the cursor on the squiggle and asked for its hover (editor.action.showHover).
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'tracelint' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      // Wait for the fade-in to finish so the screenshot shows the hover as a user reads it.
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => getComputedStyle(h).opacity === '1'), null, { timeout: 5_000 }).catch(() => undefined);
       await page.screenshot({ path: join(run, 'screenshots', 'squiggle-hover.png') });
     },
     // The redacted preview beside the trace.

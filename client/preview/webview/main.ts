@@ -73,9 +73,12 @@ function colour(text: string, into: HTMLElement): void {
 
 function renderRow(line: number): HTMLElement {
   const row = el('div', 'row');
-  row.append(el('span', 'gutter', String(line + 1)));
-  const body = el('span', 'text');
   const data = cache.get(line);
+  const gutter = el('span', 'gutter', String(line + 1));
+  // Markers can sit far right in a long line: the gutter says which lines hold one.
+  if (data?.segments.some((s) => s.ruleId !== undefined)) gutter.classList.add('has-finding');
+  row.append(gutter);
+  const body = el('span', 'text');
   if (!data) body.append(el('span', 'loading', '…'));
   else {
     for (const s of data.segments) {
@@ -147,8 +150,8 @@ function answerSnapshots(first: number, last: number): void {
     header: $('header').innerText,
     rows: [...rows.querySelectorAll('.row')].map((r) => `${r.querySelector('.gutter')!.textContent}\t${r.querySelector('.text')!.textContent}`),
     markers: [...rows.querySelectorAll<HTMLElement>('.marker')].map((m) => ({ text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '' })),
-    foreignElements: document.querySelectorAll('img, iframe, object, embed, svg, rows script, main script').length +
-      [...document.querySelectorAll('script')].filter((s) => !s.nonce).length,
+    // Trace content is drawn only into #rows and #header, with div, span and strong elements; anything else there came from the content.
+    foreignElements: [...document.querySelectorAll('#rows *, #header *')].filter((e) => !['DIV', 'SPAN', 'STRONG', 'BUTTON'].includes(e.tagName)).length,
     mode: info.mode,
     lineCount: info.lineCount,
   };

@@ -13,10 +13,10 @@ const OPENAI_KEY = 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9o
 const EMAIL = 'dana.whitfield@northwind-traders.com';
 const LEAKY_TRACE =
   [
-    { run_id: 'r1', name: 'research_agent', type: 'agent', inputs: { question: 'Why was TCK-004211 charged twice?' } },
-    { run_id: 'r1', name: 'web_search', type: 'tool', inputs: { query: 'invoice double charge', api_key: OPENAI_KEY } },
-    { run_id: 'r1', name: 'summarize', type: 'llm', outputs: { text: `Customer ${EMAIL} asked about a refund.` } },
-    { run_id: 'r1', name: 'untrusted_html', type: 'tool', outputs: { html: '<script>document.title="pwned"</script><img src=x onerror=alert(1)>' } },
+    { name: 'research_agent', inputs: { question: 'Why was the invoice charged twice?' } },
+    { name: 'web_search', inputs: { api_key: OPENAI_KEY } },
+    { name: 'summarize', outputs: { text: `Mail ${EMAIL} now` } },
+    { name: 'page', outputs: { html: '<script>document.title="pwned"</script><img src=x onerror=alert(1)>' } },
   ]
     .map((l) => JSON.stringify(l))
     .join('\n') + '\n';
@@ -52,11 +52,21 @@ describe('tracelint in VS Code', () => {
     assert.equal(doc.lineAt(target.range.start.line).text.trim(), 'def web_search(query: str, api_key: str) -> list[dict]:');
     editor.revealRange(target.range, vscode.TextEditorRevealType.InCenter);
     editor.selection = new vscode.Selection(target.range.start, target.range.start);
+    // The hover a user gets on the squiggle, shown for the screenshot.
+    await vscode.commands.executeCommand('editor.action.showHover');
     await checkpoint('squiggle');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range);
-    const fix = actions.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'credential-param-captured') && a.isPreferred);
-    assert.ok(fix?.edit, `a preferred quick fix is offered; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind?.value, !!a.isPreferred]),
+      [
+        ['Add "api_key" to exclude_inputs', 'quickfix', true],
+        ['Set capture_inputs=False (no inputs are recorded)', 'quickfix', false],
+        ['Disable credential-param-captured for this line', 'quickfix', false],
+      ],
+    );
+    const fix = actions[0];
+    assert.ok(fix.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const decoratorLine = doc.lineAt(target.range.start.line - 1).text;
     assert.equal(decoratorLine, '@tracecraft.trace_tool(name="web_search", exclude_inputs=["api_key"])');
