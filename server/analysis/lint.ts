@@ -3,6 +3,7 @@
 // suppression comments and reports the unused ones.
 import type { Finding, Severity } from '../../shared/types';
 import { RULES } from '../rules';
+import { SLOW_RULE_IDS } from '../rules/slow';
 import type { RuleContext, RuleMeta, SourceSettings } from '../rules/types';
 import { CredentialNames } from './credential-names';
 import type { SourceModel } from './model';
@@ -32,6 +33,17 @@ function severityOf(settings: SourceSettings, meta: RuleMeta): Severity | 'off' 
   return settings.rules?.[meta.id] ?? meta.defaultSeverity;
 }
 
+/** Never let one rule's bug silence the others: say which rule failed, on the first line. */
+export function ruleFailure(model: SourceModel, ruleId: string, e: unknown): Finding {
+  return {
+    ruleId: 'internal-error',
+    severity: 'info',
+    message: `tracelint rule ${ruleId} failed on this file: ${(e as Error).message}`,
+    span: { start: 0, end: 0 },
+    range: model.lines.rangeOf(0, 0),
+  };
+}
+
 export function runRules(model: SourceModel, settings: SourceSettings): Finding[] {
   const names = credentialNamesFor(settings);
   const findings: Finding[] = [];
@@ -54,14 +66,7 @@ export function runRules(model: SourceModel, settings: SourceSettings): Finding[
     try {
       rule.check(ctx);
     } catch (e) {
-      // Never let one rule's bug silence the others; say which rule failed, on the first line.
-      findings.push({
-        ruleId: 'internal-error',
-        severity: 'info',
-        message: `tracelint rule ${rule.meta.id} failed on this file: ${(e as Error).message}`,
-        span: { start: 0, end: 0 },
-        range: model.lines.rangeOf(0, 0),
-      });
+      findings.push(ruleFailure(model, rule.meta.id, e));
     }
   }
   const directives = parseDirectives(model.comments, model.lines);
@@ -71,6 +76,8 @@ export function runRules(model: SourceModel, settings: SourceSettings): Finding[
   if (unusedSeverity !== 'off') {
     for (const d of directives) {
       if (d.used || d.kind === 'enable') continue;
+      // A directive naming only slow rules (redos-unsafe-pattern) is judged by their own pass (rules/slow.ts).
+      if (d.rules.length > 0 && d.rules.every((r) => SLOW_RULE_IDS.has(r))) continue;
       const removal = d.trailing
         ? { start: trimStart(model.text, d.span.start), end: d.span.end, text: '' }
         : wholeLine(model.text, d.span.start, d.span.end);

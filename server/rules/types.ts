@@ -53,3 +53,13 @@ export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
 }
+
+/**
+ * A rule whose verdicts take time (redos-unsafe-pattern: recheck and timing off the main thread).
+ * It runs after the fast rules and never holds their findings back: the CLI awaits it, the
+ * language server publishes its findings when they arrive (`runSlowRules` in `slow.ts`).
+ */
+export interface SlowRule {
+  meta: RuleMeta;
+  checkAsync(ctx: RuleContext & { signal?: AbortSignal }): Promise<void>;
+}

@@ -71,7 +71,7 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
   if (hit) return Promise.resolve({ ...hit, ms: 0, cached: true });
   let p = cache.get(k);
   if (!p) {
-    p = runCheck(source, flags, backend, options).then((v) => {
+    p = serially(backend, () => runCheck(source, flags, backend, options)).then((v) => {
       // A cancelled check is not a verdict: forget it so that the next caller checks again.
       if (v.reason === 'cancelled') cache.delete(k);
       else settled.set(k, v);
@@ -87,6 +87,18 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
 export function clearVerdictCache(): void {
   cache.clear();
   settled.clear();
+}
+
+// One check at a time per backend. recheck's fuzz checker cuts its attack runs on wall-clock
+// limits, so checks running side by side on a small machine slow each other into false
+// "polynomial" verdicts; queued checks also keep their whole time budget (it starts when the check
+// starts, not while it waits).
+const lanes = new Map<Backend, Promise<unknown>>();
+
+function serially<T>(backend: Backend, job: () => Promise<T>): Promise<T> {
+  const run = (lanes.get(backend) ?? Promise.resolve()).then(job);
+  lanes.set(backend, run.catch(() => undefined));
+  return run;
 }
 
 interface RecheckModule {

@@ -4,14 +4,16 @@
 //   1. RE2 (re2js, linear time) whenever the translation can say the pattern in RE2 syntax with
 //      Python's meaning: no backreferences, lookaround, atomic groups or possessive quantifiers.
 //   2. Otherwise JavaScript's RegExp on the exact translation, directly once recheck has judged it
-//      safe (a cached verdict), and until then inside `vm` with a hard time limit per call; a pattern
-//      that hits the limit is switched off for the rest of the process and says so in `problems`.
+//      safe (a cached verdict; compiling such a pattern starts that check in the background), and
+//      until then inside `vm` with a hard time limit per call (250 ms, plus 1 ms per 4,000
+//      characters of text); a pattern that hits the limit is switched off for the rest of the
+//      process and says so in `problems`.
 // The engine is synchronous on its hot path, which is why the limit is a watchdog (vm's `timeout`
 // interrupts a running regex) rather than an asynchronous worker.
 import * as vm from 'node:vm';
 import { RE2JS } from 're2js';
 import { translatePython, type Translation } from './translate';
-import { cachedVerdict } from './checker';
+import { cachedVerdict, checkRegex } from './checker';
 
 export interface GuardedPattern {
   /** Every non-overlapping non-empty match in `text`, as [start, end) offsets. */
@@ -33,7 +35,7 @@ export type CompileResult =
 export interface GuardOptions {
   /** Python flags as letters (`"i"`, `"ms"`). */
   flags?: string;
-  /** Hard limit for one backtracking call, in milliseconds. Default 100. */
+  /** Hard limit for one backtracking call on a short text, in milliseconds. Default 250. */
   timeLimitMs?: number;
 }
 
@@ -47,7 +49,7 @@ export function compileCustomPattern(pythonSource: string, options: GuardOptions
     const what = t.kind === 'invalid' ? 'Python rejects this pattern' : 'tracelint cannot run this pattern faithfully';
     return { ok: false, error: `${what}: ${t.message} (at position ${t.start})`, kind: t.kind, start: t.start, end: t.end };
   }
-  return { ok: true, pattern: new Guarded(t, options.timeLimitMs ?? 100) };
+  return { ok: true, pattern: new Guarded(t, options.timeLimitMs ?? 250) };
 }
 
 function isAscii(s: string): boolean {
@@ -78,6 +80,18 @@ class Guarded implements GuardedPattern {
     this.engine = this.re2 ? 'linear' : 'backtracking';
     this.global = new RegExp(t.source, t.flags + 'g');
     this.full = new RegExp(`^(?:${t.source})$`, t.flags);
+    if (this.engine === 'backtracking') {
+      // Pay V8's first-run costs (regexp compilation, Unicode tables) now, not inside a time limit.
+      for (const [script, re] of [[runAll, this.global], [runFull, this.full]] as const) {
+        try {
+          this.run(script, re, '', 1000);
+        } catch {
+          // A warm-up that fails says nothing about real texts.
+        }
+      }
+      // Ask recheck in the background: once it says safe, calls run without the watchdog.
+      if (!cachedVerdict(t.source, t.flags)) checkRegex(t.source, t.flags).catch(() => undefined);
+    }
   }
 
   /** RE2 can run this text with Python's meaning (see translate.ts: `$` and `\b` caveats). */
@@ -108,21 +122,28 @@ class Guarded implements GuardedPattern {
 
   private runBacktracking(script: vm.Script, re: RegExp, text: string): number[] {
     if (this.disabled) return [];
-    const verdict = cachedVerdict(this.t.source, this.t.flags);
+    // recheck found no catastrophic backtracking: no watchdog needed.
+    const safe = cachedVerdict(this.t.source, this.t.flags)?.status === 'safe';
+    const limit = this.limitMs + Math.floor(text.length / 4000);
+    try {
+      return this.run(script, re, text, safe ? undefined : limit);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+      this.disabled = true;
+      this.problems.push(`matching took longer than ${limit} ms on a ${text.length}-character value; the pattern is switched off for this run`);
+      return [];
+    }
+  }
+
+  private run(script: vm.Script, re: RegExp, text: string, timeout: number | undefined): number[] {
     re.lastIndex = 0;
     sandbox.re = re;
     sandbox.text = text;
     sandbox.out = null;
     try {
-      // recheck found no catastrophic backtracking: no watchdog needed.
-      if (verdict?.status === 'safe') script.runInContext(sandbox);
-      else script.runInContext(sandbox, { timeout: this.limitMs });
+      if (timeout === undefined) script.runInContext(sandbox);
+      else script.runInContext(sandbox, { timeout });
       return (sandbox.out as number[] | null) ?? [];
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
-      this.disabled = true;
-      this.problems.push(`matching took longer than ${this.limitMs} ms on a ${text.length}-character value; the pattern is switched off for this run`);
-      return [];
     } finally {
       sandbox.re = null;
       sandbox.text = '';
