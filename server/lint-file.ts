@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import { parseAgentDbgConfig, parseConfigText, type ResolvedConfig } from '../shared/config';
 import { Engine } from '../shared/engine';
 import { LineIndex } from '../shared/positions';
-import { detectTraceFileFormat, findingMessage, fingerprint, formatOfText, looksBinary, redactTraceText, scanTraceFile, scanTraceText } from '../shared/traces';
-import { scanSqliteFile, type StoreCell, type StoreScanner } from '../shared/traces/sqlite';
+import { detectTraceFileFormat, formatOfText, looksBinary, scanTraceFile, scanTraceText, traceStoreScanner } from '../shared/traces';
+import { scanSqliteFile } from '../shared/traces/sqlite';
 import type { Finding, InputProblem, Severity, Span } from '../shared/types';
 import type { SourceSettings } from './analysis';
 import { matchesGlobs } from './cli/walk';
@@ -132,38 +132,9 @@ async function lintTrace(path: string, opts: LintFileOptions): Promise<LintFileR
   return { findings, problems };
 }
 
-/**
- * What the SQLite store reader hands each cell to: run documents and other JSON through the JSON
- * trace scanner (findings with JSON paths), plain text cells through the engine's text scan.
- */
-export function storeScanner(engine: Engine): StoreScanner {
-  return {
-    scan(text: string, cell: StoreCell): Finding[] {
-      if (cell.kind !== 'text') return scanTraceText(text, 'document.json', engine).findings;
-      const lines = new LineIndex(text);
-      return engine.scanText(text).map((m) => ({
-        ruleId: m.detector,
-        severity: m.severity,
-        message: findingMessage(m.detector, m.text, undefined),
-        span: { start: m.start, end: m.end },
-        range: lines.rangeOf(m.start, m.end),
-        secret: m.text,
-        fingerprint: fingerprint(m.detector, m.text),
-      }));
-    },
-    redact(text: string, cell: StoreCell): string {
-      if (cell.kind !== 'text') return redactTraceText(text, engine, 'document.json').text;
-      let out = text;
-      const matches = engine.scanText(text).sort((a, b) => b.start - a.start);
-      for (const m of matches) out = out.slice(0, m.start) + engine.replacement(m) + out.slice(m.end);
-      return out;
-    },
-  };
-}
-
 /** A TraceCraft SQLite store; undefined when the database holds no traces (then it is not ours to report). */
 async function lintTraceStore(path: string, opts: LintFileOptions): Promise<LintFileResult | undefined> {
-  const r = await scanSqliteFile(path, storeScanner(engineFor(opts.config))).catch((e: Error) => ({
+  const r = await scanSqliteFile(path, traceStoreScanner(engineFor(opts.config))).catch((e: Error) => ({
     isTraceStore: false,
     findings: [],
     problems: [{ file: path, line: 0, message: `cannot read: ${e.message}` }],
@@ -204,8 +175,11 @@ async function lintTextFile(path: string, kind: FileKind, opts: LintFileOptions)
     text = read.text;
   }
   switch (kind) {
-    case 'tracelint-config':
-      return { findings: lintTracelintConfig(path, text), problems };
+    case 'tracelint-config': {
+      // The pattern rules (redos-unsafe-pattern, invalid-pattern, broad-allowlist) judge its regexes.
+      const { lintSource } = await sourceAnalysis();
+      return { findings: [...lintTracelintConfig(path, text), ...lintSource(path, text, sourceSettingsOf(opts.config))], problems };
+    }
     case 'agentdbg-config': {
       const { lintSource } = await sourceAnalysis();
       return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, sourceSettingsOf(opts.config))], problems };

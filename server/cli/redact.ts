@@ -6,9 +6,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ConfigResolver } from '../../shared/config';
 import type { EngineOptions } from '../../shared/options';
-import { redactTraceFile, RedactError } from '../../shared/traces';
+import { redactTraceFile, RedactError, traceStoreScanner } from '../../shared/traces';
 import { isSqliteBytes, redactSqliteFile } from '../../shared/traces/sqlite';
-import { engineFor, storeScanner } from '../lint-file';
+import { engineFor } from '../lint-file';
 import { UsageError, type RedactArgs } from './args';
 import { plural } from './report';
 import { displayPath, type CliIO } from './scan';
@@ -82,7 +82,7 @@ async function redactStore(input: string, output: string | undefined, inPlace: b
   if (!output) throw new UsageError('a database cannot be written to stdout; give -o FILE');
   const target = inPlace ? join(dirname(input), `.${basename(input)}.tracelint-${process.pid}.redacting`) : output;
   try {
-    const r = await redactSqliteFile(input, target, storeScanner(engine));
+    const r = await redactSqliteFile(input, target, traceStoreScanner(engine));
     if (inPlace) renameSync(target, input);
     io.stderr.write(`tracelint: redacted ${plural(r.findings, 'secret')} in ${plural(r.rowsChanged, 'row')}; wrote ${displayPath(inPlace ? input : target, io.cwd)}\n`);
     return 0;

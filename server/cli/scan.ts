@@ -69,6 +69,9 @@ async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> 
     for (const c of config.engine.customPatterns) {
       rules.set(c.name, { id: c.name, description: `Custom pattern ${c.pattern} (from ${config.configFile ?? 'configuration'}).`, defaultSeverity: c.severity ?? 'warning', kind: 'custom' });
     }
+    if (config.engine.customStrings.length > 0) {
+      rules.set('custom_string', { id: 'custom_string', description: `Literal strings listed under customStrings (from ${config.configFile ?? 'configuration'}).`, defaultSeverity: 'warning', kind: 'custom' });
+    }
     for (const c of config.engine.fieldPaths) {
       rules.set(c.name, { id: c.name, description: `Values at ${c.paths.join(', ')} (from ${config.configFile ?? 'configuration'}).`, defaultSeverity: c.severity ?? 'warning', kind: 'custom' });
     }
