@@ -1,0 +1,107 @@
+// The real LintBackend: the router of server/lint-file.ts (one dispatch from a path to findings,
+// shared with the CLI), configuration from shared/config (nearest tracelint.json and
+// .agentdbg/config.yaml, cached until a configuration file changes), the baseline named in the
+// settings, and the trace redaction writer. In an untrusted workspace the workspace's own
+// configuration is not read: built-in detectors and rules only.
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFile, rename } from 'node:fs/promises';
+import { ConfigError, ConfigResolver, formatConfigIssue, resolveConfig, type ResolvedConfig } from '../../shared/config';
+import { Engine } from '../../shared/engine';
+import { redactTraceFile, redactTraceText } from '../../shared/traces';
+import type { Finding, InputProblem } from '../../shared/types';
+import { readBaseline } from '../cli/baseline';
+import { kindByName, lintFile } from '../lint-file';
+import type { LintBackend, LintOutcome } from './backend';
+import type { TracelintSettings } from './settings';
+
+export interface BackendOptions {
+  /** Whether the workspace is trusted: only then is its configuration read. */
+  trusted: boolean;
+  log(message: string): void;
+}
+
+const TRACE_KINDS = new Set(['trace', 'trace-store', 'json', 'trace-glob']);
+
+export function routerBackend(options: BackendOptions): LintBackend {
+  let resolvers = new Map<string, ConfigResolver>();
+  let baselines = new Map<string, { mtimeMs: number; fingerprints: Set<string> }>();
+
+  /** The configuration for a path, and a problem to report when the configuration in force is invalid. */
+  function configFor(path: string, s: TracelintSettings): { config: ResolvedConfig; problem?: InputProblem } {
+    if (!options.trusted) return { config: resolveConfig({}, { baseDir: dirname(path) }) };
+    const key = s.configFile;
+    let resolver = resolvers.get(key);
+    if (!resolver) resolvers.set(key, (resolver = new ConfigResolver(s.configFile || undefined)));
+    try {
+      return { config: resolver.forPath(path) };
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const first = e.issues[0];
+      return {
+        config: resolveConfig({}, { baseDir: dirname(path) }),
+        problem: { line: 0, message: `the tracelint configuration is invalid, built-in defaults are used: ${first ? formatConfigIssue(first) : e.message}` },
+      };
+    }
+  }
+
+  /** Fingerprints accepted in the baseline file, re-read when the file changes; none when it is missing or unreadable. */
+  function baseline(s: TracelintSettings): Set<string> | undefined {
+    if (!options.trusted || !s.baselineFile || !existsSync(s.baselineFile)) return undefined;
+    try {
+      const mtimeMs = statSync(s.baselineFile).mtimeMs;
+      const cached = baselines.get(s.baselineFile);
+      if (cached && cached.mtimeMs === mtimeMs) return cached.fingerprints;
+      const fingerprints = readBaseline(s.baselineFile);
+      baselines.set(s.baselineFile, { mtimeMs, fingerprints });
+      return fingerprints;
+    } catch (e) {
+      options.log(`baseline ignored: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  async function lint(path: string, text: string | undefined, s: TracelintSettings, signal: AbortSignal): Promise<LintOutcome> {
+    const { config, problem } = configFor(path, s);
+    const r = await lintFile(path, { config, text, signal });
+    const accepted = baseline(s);
+    const keep = (f: Finding) => !accepted || !f.fingerprint || !accepted.has(f.fingerprint);
+    return {
+      findings: r.findings.filter(keep),
+      problems: problem ? [problem, ...r.problems] : r.problems,
+    };
+  }
+
+  return {
+    handles: (path) => kindByName(path) !== undefined,
+    isTrace: (path) => TRACE_KINDS.has(kindByName(path) ?? ''),
+    lintText: (path, text, s, signal) => lint(path, text, s, signal),
+    lintFile: (path, s, signal) => lint(path, undefined, s, signal),
+    lineComment(path) {
+      const kind = kindByName(path);
+      if (kind === 'python' || kind === 'env' || kind === 'agentdbg-config') return '#';
+      if (kind === 'typescript' || kind === 'javascript') return '//';
+      return undefined;
+    },
+    placeholder: (path, s) => configFor(path, s).config.engine.placeholder,
+    configFileFor: (path, s) => (options.trusted ? configFor(path, s).config.configFile : undefined),
+    async writeRedacted(path, text, target, mode, s) {
+      const { config } = configFor(path, s);
+      const engine = new Engine({ ...config.engine, mode });
+      if (text === undefined) {
+        const r = await redactTraceFile(path, target, engine);
+        return Object.values(r.counts).reduce((a, b) => a + b, 0);
+      }
+      const r = redactTraceText(text, engine, path);
+      // Atomic: a reader never sees half a copy, and a failure leaves no partial file under the target name.
+      const tmp = `${target}.tracelint-${process.pid}.tmp`;
+      await writeFile(tmp, r.text, { mode: 0o600 });
+      await rename(tmp, target);
+      return Object.values(r.counts).reduce((a, b) => a + b, 0);
+    },
+    invalidateConfig() {
+      resolvers = new Map();
+      baselines = new Map();
+    },
+  };
+}

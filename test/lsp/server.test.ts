@@ -1,0 +1,196 @@
+// The built language server (`node dist/server.js --stdio`) driven as VS Code drives it, with the
+// real analysis behind it: diagnostics for every file kind, code actions applied and re-checked,
+// the workspace scan, the preview and the redacted copy, and bad input answered without a crash.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient, uriOf } from './harness';
+import { PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+
+const OPENAI_KEY = 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq';
+const EMAIL = 'dana.whitfield@northwind-traders.com';
+const TRACE = [
+  JSON.stringify({ name: 'web_search', type: 'tool', inputs: { query: 'refund', api_key: OPENAI_KEY } }),
+  JSON.stringify({ name: 'summarize', type: 'llm', outputs: { text: `Mail ${EMAIL} <script>alert(1)</script>` } }),
+  '',
+].join('\n');
+
+const AGENT = `import tracecraft
+
+
+@tracecraft.trace_tool(name="web_search")
+def web_search(query: str, api_key: str) -> list:
+    return []
+`;
+
+const brief = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+
+describe('tracelint language server over stdio', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tracelint-server-'));
+    mkdirSync(join(dir, 'traces'));
+    mkdirSync(join(dir, '.agentdbg'));
+    writeFileSync(join(dir, 'traces', 'closed.jsonl'), TRACE);
+    client = TestClient.stdio({ pull: true, folders: [dir], settings: () => ({ traceGlobs: ['**/*.jsonl'] }) });
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.shutdown();
+    assert.equal(client.stderr, '', 'nothing on stderr');
+  });
+
+  it('scans the workspace trace files in the background, with progress', async () => {
+    const pushed = await client.waitForPush(uriOf(join(dir, 'traces', 'closed.jsonl')), (p) => p.diagnostics.length > 0);
+    assert.deepEqual(brief(pushed.diagnostics), [
+      ['openai_api_key', 0, 73, 0, 135],
+      ['email', 1, 57, 1, 93],
+    ]);
+    assert.ok(!pushed.diagnostics.some((d) => JSON.stringify(d.message).includes(OPENAI_KEY) || JSON.stringify(d.message).includes(EMAIL)), 'messages are masked');
+    const kinds = () => client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    await waitFor(async () => kinds().at(-1) === 'end');
+    assert.equal(kinds()[0], 'begin');
+  });
+
+  it('preview: redacted lines, counts, trace HTML as plain text; Save Redacted Copy', async () => {
+    const uri = uriOf(join(dir, 'traces', 'closed.jsonl'));
+    const info = await client.connection.sendRequest<PreviewOpen.Result>(PreviewOpen.method, { uri, mode: 'mask' });
+    assert.deepEqual({ ...info, generation: 0 }, {
+      uri,
+      mode: 'mask',
+      lineCount: 2,
+      counts: [{ ruleId: 'email', count: 1 }, { ruleId: 'openai_api_key', count: 1 }],
+      total: 2,
+      problems: [],
+      generation: 0,
+    });
+    const { lines } = await client.connection.sendRequest<PreviewLines.Result>(PreviewLines.method, { uri, from: 0, to: 10 });
+    const text = lines.map((l) => l.segments.map((s) => s.text).join('')).join('\n');
+    const expected = TRACE.replace(OPENAI_KEY, '[REDACTED]').replace(EMAIL, '[REDACTED]').trimEnd();
+    assert.equal(text, expected);
+    assert.ok(text.includes('<script>alert(1)</script>'));
+    const target = join(dir, 'closed.redacted.jsonl');
+    const saved = await client.connection.sendRequest<SaveRedacted.Result>(SaveRedacted.method, { uri, target: uriOf(target), mode: 'mask' });
+    assert.equal(saved.redacted, 2);
+    assert.equal(readFileSync(target, 'utf8'), `${expected}\n`);
+    await assert.rejects(client.connection.sendRequest(SaveRedacted.method, { uri, target: uri, mode: 'mask' }), /cannot overwrite the trace/);
+  });
+
+  it('Python: credential-param-captured, fixed by its quick fix, then clean', async () => {
+    const uri = uriOf(join(dir, 'agent.py'));
+    client.open(uri, 'python', AGENT);
+    const ds = await client.diagnostics(uri);
+    assert.deepEqual(brief(ds), [['credential-param-captured', 4, 27, 4, 34]]);
+    const actions = await client.codeActions(uri, ds[0].range, ds);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.equal(preferred.title, 'Add "api_key" to exclude_inputs');
+    client.applyEdit(preferred.edit!);
+    assert.equal(client.docs.get(uri)!.getText(), AGENT.replace('name="web_search")', 'name="web_search", exclude_inputs=["api_key"])'));
+    assert.deepEqual(await client.diagnostics(uri), []);
+  });
+
+  it('Python: a syntax error mid-file does not stop the decorated function above it from being linted', async () => {
+    const uri = uriOf(join(dir, 'broken.py'));
+    client.open(uri, 'python', `${AGENT}\ndef half(:\n    pass\n\n@tracecraft.trace_tool(name="x")\ndef later(token):\n    pass\n`);
+    const ds = await client.diagnostics(uri);
+    assert.deepEqual(
+      brief(ds.filter((d) => d.code === 'credential-param-captured')),
+      [
+        ['credential-param-captured', 4, 27, 4, 34],
+        ['credential-param-captured', 11, 10, 11, 15],
+      ],
+    );
+  });
+
+  it('Python: "disable for this line" suppresses the finding', async () => {
+    const uri = uriOf(join(dir, 'suppress.py'));
+    client.open(uri, 'python', AGENT);
+    const ds = await client.diagnostics(uri);
+    const disable = (await client.codeActions(uri, ds[0].range, ds)).find((a) => a.title === 'Disable credential-param-captured for this line')!;
+    client.applyEdit(disable.edit!);
+    assert.equal(client.docs.get(uri)!.getText(), AGENT.replace('def web_search', '# tracelint-disable-next-line credential-param-captured\ndef web_search'));
+    assert.deepEqual(brief(await client.diagnostics(uri)), []);
+  });
+
+  it('TypeScript: a traced function capturing apiKey', async () => {
+    const uri = uriOf(join(dir, 'tools.ts'));
+    client.open(uri, 'typescript', `import { traceable } from "langsmith/traceable";\nexport const fetchInvoice = traceable(async (id: string, apiKey: string) => id, { name: "fetch_invoice" });\n`);
+    assert.deepEqual(brief(await client.diagnostics(uri)), [['credential-param-captured', 1, 57, 1, 63]]);
+  });
+
+  it('JSONL: leaks found where they stand; allowlist and baseline actions applied, then re-checked', async () => {
+    const uri = uriOf(join(dir, 'traces', 'open.jsonl'));
+    client.open(uri, 'jsonl', TRACE);
+    const ds = await client.diagnostics(uri);
+    assert.deepEqual(brief(ds), [
+      ['openai_api_key', 0, 73, 0, 135],
+      ['email', 1, 57, 1, 93],
+    ]);
+    assert.equal(client.docs.get(uri)!.getText(ds[0].range), OPENAI_KEY);
+    const keyActions = await client.codeActions(uri, ds[0].range, [ds[0]]);
+    const titles = keyActions.map((a) => a.title);
+    assert.ok(titles.includes('Add this openai_api_key value to the tracelint allowlist'), titles.join(' | '));
+    assert.ok(titles.includes('Add this openai_api_key finding to the baseline'), titles.join(' | '));
+    client.applyEdit(keyActions.find((a) => a.title.startsWith('Add this openai_api_key value'))!.edit!);
+    const config = JSON.parse(readFileSync(join(dir, 'tracelint.json'), 'utf8'));
+    assert.deepEqual(config, { allowlist: [OPENAI_KEY] });
+    client.configurationChanged();
+    await waitFor(async () => brief(await client.diagnostics(uri)).length === 1);
+    const [email] = await client.diagnostics(uri);
+    const base = (await client.codeActions(uri, email.range, [email])).find((a) => a.title === 'Add this email finding to the baseline')!;
+    client.applyEdit(base.edit!);
+    const baseline = JSON.parse(readFileSync(join(dir, 'tracelint.baseline.json'), 'utf8'));
+    assert.equal(baseline.tool, 'tracelint');
+    assert.match(baseline.fingerprints[0], /^email:[0-9a-f]{64}$/);
+    client.configurationChanged();
+    await waitFor(async () => (await client.diagnostics(uri)).length === 0);
+    client.close(uri);
+  });
+
+  it('configuration files: tracelint.json, .agentdbg/config.yaml and .env', async () => {
+    const cfg = uriOf(join(dir, 'sub', 'tracelint.json'));
+    client.open(cfg, 'json', '{ "detectors": { "email": "loud" } }');
+    assert.deepEqual((await client.diagnostics(cfg)).map((d) => d.code), ['invalid-config']);
+    const yaml = uriOf(join(dir, '.agentdbg', 'config.yaml'));
+    client.open(yaml, 'yaml', 'redact: false\n');
+    assert.deepEqual((await client.diagnostics(yaml)).map((d) => d.code), ['redaction-disabled']);
+    const env = uriOf(join(dir, '.env'));
+    client.open(env, 'plaintext', 'TRACECRAFT_REDACTION_ENABLED=false\n');
+    assert.deepEqual(brief(await client.diagnostics(env)), [['redaction-disabled', 0, 0, 0, 34]]);
+  });
+
+  it('bad input: answers every time, never crashes', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['huge-line.jsonl', 'jsonl', `${JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024), api_key: OPENAI_KEY })}\n`],
+      ['invalid.jsonl', 'jsonl', `{"a": 1}\n{"b": \n{"c": "${EMAIL}"}\n`],
+      ['deep.json', 'json', `{"traces": ${'['.repeat(5000)}"${EMAIL}"${']'.repeat(5000)}}`],
+      ['deep.jsonl', 'jsonl', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}\n`],
+      ['binary.jsonl', 'jsonl', '\u0000\u0001\u0002\u00ff\ufffd PK\u0003\u0004'],
+      ['empty.py', 'python', ''],
+      ['empty.jsonl', 'jsonl', ''],
+    ];
+    for (const [name, lang, text] of cases) {
+      const uri = uriOf(join(dir, 'traces', name));
+      client.open(uri, lang, text);
+      const ds = await client.diagnostics(uri);
+      assert.ok(Array.isArray(ds), name);
+      client.close(uri);
+    }
+    assert.equal(client.exited, false, 'the server is still running');
+  });
+
+});
+
+async function waitFor(test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
