@@ -4,55 +4,24 @@
 // project's own redaction configuration would let through, each saying why, with a summary per
 // trace ("3 emails and 1 AWS access key in this trace survive your TraceCraft configuration").
 // The scan then fails (exit 1) exactly when something survives.
-import { readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { ResolvedConfig } from '../../shared/config/index';
 import type { Finding } from '../../shared/types';
 import type { FileResult } from '../cli/report';
-import { ProjectLoop } from './index';
-import { projectRoot } from './service';
-
-/** Trace files larger than this are not re-read for links and simulation (the scan itself still covers them). */
-export const MAX_LOOP_TRACE_BYTES = 64 * 1024 * 1024;
+import { LoopService, readTraceText } from './service';
 
 export interface LoopCliResult {
   /** One line per trace checked against the configuration, and what the user should know. */
   notes: string[];
 }
 
-function readTrace(path: string): string | undefined {
-  try {
-    if (statSync(path).size > MAX_LOOP_TRACE_BYTES) return undefined;
-    const raw = readFileSync(path);
-    const bytes = path.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: MAX_LOOP_TRACE_BYTES }) : raw;
-    return bytes.toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** One ProjectLoop per project root, opened once. */
-class Projects {
-  private readonly loops = new Map<string, Promise<ProjectLoop>>();
-  get(config: ResolvedConfig, tracePath: string): Promise<ProjectLoop> {
-    const root = projectRoot(config.configFile, tracePath);
-    let p = this.loops.get(root);
-    if (!p) {
-      p = ProjectLoop.open(root, { ignore: config.configFile ? config.ignore : [], settings: { tracingDecorators: config.tracingDecorators } });
-      this.loops.set(root, p);
-    }
-    return p;
-  }
-}
-
 /**
  * Links the trace findings of `results` (in place) and, with `againstConfig`, keeps only what
- * survives the configured redaction. `traceFiles` are the JSON/JSONL traces of the scan with the
+ * survives the configured redaction. `traceFiles` are the traces of the scan with the
  * configuration in force for each; display paths in notes come from `results`.
  */
 export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ path: string; config: ResolvedConfig }>, options: { againstConfig: boolean }): Promise<LoopCliResult> {
   const notes: string[] = [];
-  const projects = new Projects();
+  const loops = new LoopService();
   const byPath = new Map(results.map((r) => [r.path, r]));
   const traces = new Set<FileResult>();
   const seenNotes = new Set<string>();
@@ -60,21 +29,16 @@ export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ pa
     const r = byPath.get(path);
     if (!r) continue;
     traces.add(r);
-    const inTrace = r.findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
-    if (inTrace.length === 0 && r.findings.length === 0) continue;
-    const text = inTrace.length > 0 ? readTrace(path) : undefined;
-    const loop = await projects.get(config, path);
-    if (text !== undefined) {
-      const linked = loop.link(path, text, inTrace);
-      const map = new Map(inTrace.map((f, i) => [f, linked[i]]));
-      r.findings = r.findings.map((f) => map.get(f) ?? f);
-    }
+    if (r.findings.length === 0) continue;
+    const inTrace = r.findings.some((f) => f.jsonPath !== undefined && f.store === undefined);
+    const text = inTrace ? readTraceText(path) : undefined;
+    if (text !== undefined) r.findings = await loops.link(path, text, r.findings, config.configFile);
     if (!options.againstConfig) continue;
-    const report = text !== undefined ? loop.check(path, text, r.findings.filter((f) => f.jsonPath !== undefined && f.store === undefined)) : undefined;
+    const report = text !== undefined ? await loops.check(path, text, r.findings, config.configFile) : undefined;
     if (!report) {
       // No SDK configuration applies (OTLP, generic JSON, a store, a file too big to re-read): all stays.
       r.findings = r.findings.map((f) => ({ ...f, message: `${f.message} (survives: no redaction configuration of this project applies to this trace)` }));
-      if (r.findings.length > 0) notes.push(`${r.display}: no TraceCraft or AgentDbg redaction configuration applies to this trace; its ${r.findings.length} finding(s) count as stored`);
+      notes.push(`${r.display}: no TraceCraft or AgentDbg redaction configuration applies to this trace; its ${r.findings.length} finding(s) count as stored`);
       continue;
     }
     const verdictOf = new Map(report.verdicts.map((v) => [v.finding, v]));

@@ -1,7 +1,9 @@
 // Closing the loop for a long-running host (the language server): one ProjectLoop per project,
 // built on first use and dropped when a source file or a redaction setting of that project
 // changes, so links and simulations follow the code as it is edited. Knows nothing of LSP.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Finding } from '../../shared/types';
 import type { SimulationReport } from '../../shared/simulate/index';
 import { findUp } from '../../shared/config/index';
@@ -21,14 +23,27 @@ export function projectRoot(configFile: string | undefined, tracePath: string): 
   return deepest ? dirname(deepest) : dirname(tracePath);
 }
 
+/** Trace files larger than this are not re-read for links and simulation (the scan itself still covers them). */
+export const MAX_LOOP_TRACE_BYTES = 64 * 1024 * 1024;
+
+/** A trace's text for linking and simulation (gunzipped), or undefined when too large or unreadable. */
+export function readTraceText(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_LOOP_TRACE_BYTES) return undefined;
+    const raw = readFileSync(path);
+    const bytes = path.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: MAX_LOOP_TRACE_BYTES }) : raw;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export class LoopService {
   private readonly loops = new Map<string, Promise<ProjectLoop>>();
 
-  /** `configFileFor`: the tracelint.json in force for a path (the host's configuration lookup). */
-  constructor(private readonly configFileFor: (path: string) => string | undefined) {}
-
-  forTrace(tracePath: string): Promise<ProjectLoop> {
-    const root = projectRoot(this.configFileFor(tracePath), tracePath);
+  /** The ProjectLoop of the project a trace belongs to (`configFile`: the tracelint.json in force for it). */
+  forTrace(tracePath: string, configFile: string | undefined): Promise<ProjectLoop> {
+    const root = projectRoot(configFile, tracePath);
     let p = this.loops.get(root);
     if (!p) {
       p = ProjectLoop.open(root);
@@ -47,18 +62,28 @@ export class LoopService {
     for (const root of [...this.loops.keys()]) if (path.startsWith(`${root}/`)) this.loops.delete(root);
   }
 
-  /** Trace findings with their links (related locations, the parameter's fixes). Never throws. */
-  async link(tracePath: string, text: string, findings: Finding[]): Promise<Finding[]> {
-    if (!findings.some((f) => f.jsonPath !== undefined)) return findings;
+  /**
+   * Trace findings with their links (related locations, the parameter's fixes); `text` undefined:
+   * read from disk. Findings come back unchanged when nothing links or the trace cannot be read.
+   */
+  async link(tracePath: string, text: string | undefined, findings: Finding[], configFile: string | undefined): Promise<Finding[]> {
+    const inTrace = findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
+    if (inTrace.length === 0) return findings;
+    const source = text ?? readTraceText(tracePath);
+    if (source === undefined) return findings;
     try {
-      return (await this.forTrace(tracePath)).link(tracePath, text, findings);
+      const linked = (await this.forTrace(tracePath, configFile)).link(tracePath, source, inTrace);
+      const map = new Map(inTrace.map((f, i) => [f, linked[i]]));
+      return findings.map((f) => map.get(f) ?? f);
     } catch {
       return findings;
     }
   }
 
   /** The trace put to the project's own redaction configuration, or undefined when none applies. */
-  async check(tracePath: string, text: string, findings: Finding[]): Promise<SimulationReport | undefined> {
-    return (await this.forTrace(tracePath)).check(tracePath, text, findings.filter((f) => f.jsonPath !== undefined && f.store === undefined));
+  async check(tracePath: string, text: string | undefined, findings: Finding[], configFile: string | undefined): Promise<SimulationReport | undefined> {
+    const source = text ?? readTraceText(tracePath);
+    if (source === undefined) return undefined;
+    return (await this.forTrace(tracePath, configFile)).check(tracePath, source, findings.filter((f) => f.jsonPath !== undefined && f.store === undefined));
   }
 }

@@ -1,0 +1,50 @@
+// Closing the loop in the language server (issue 7), kept in one file so the server needs only a
+// few lines: trace diagnostics gain a related location (the traced function's parameter that
+// recorded the value, or every candidate when the trace cannot tell them apart) and, through the
+// finding's `suggest`, that parameter's fix; a "Go to" quick fix opens the parameter; the source
+// side is re-read when a source file or a redaction setting changes.
+import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../../shared/types';
+import { LoopService } from '../loop/service';
+import type { LintBackend, LintOutcome } from './backend';
+import type { TracelintSettings } from './settings';
+import { URI } from './uri';
+
+/** Client-side command that opens a file at a range: arguments `(uri, line, column, endLine, endColumn)`. */
+export const OPEN_LOCATION_COMMAND = 'tracelint.openLocation';
+
+/** The backend, with trace findings linked to the code that recorded them. */
+export function withLoop(backend: LintBackend, loops: LoopService): LintBackend {
+  const linked = async (path: string, text: string | undefined, settings: TracelintSettings, outcome: LintOutcome): Promise<LintOutcome> => {
+    if (!backend.isTrace(path) || outcome.findings.length === 0) return outcome;
+    const findings = await loops.link(path, text, outcome.findings, backend.configFileFor(path, settings));
+    return { ...outcome, findings };
+  };
+  return {
+    ...backend,
+    handles: (p) => backend.handles(p),
+    isTrace: (p) => backend.isTrace(p),
+    lineComment: (p) => backend.lineComment(p),
+    placeholder: (p, s) => backend.placeholder(p, s),
+    configFileFor: (p, s) => backend.configFileFor(p, s),
+    writeRedacted: (...a) => backend.writeRedacted(...a),
+    invalidateConfig: () => backend.invalidateConfig(),
+    lintText: async (path, text, settings, signal) => linked(path, text, settings, await backend.lintText(path, text, settings, signal)),
+    lintFile: async (path, settings, signal) => linked(path, undefined, settings, await backend.lintFile(path, settings, signal)),
+  };
+}
+
+/** "Go to ..." quick fixes for a trace finding's related locations (the recording parameter). */
+export function goToActions(f: Finding, d: Diagnostic): CodeAction[] {
+  return (f.related ?? []).map((r) => {
+    const where = `${r.file.slice(r.file.lastIndexOf('/') + 1)}:${r.range.line + 1}`;
+    const what = r.message.replace(/^recorded by /, '').replace(/^ambiguous \((\d+) of (\d+) candidates\): could have been recorded by /, 'candidate $1 of $2: ');
+    const title = `Go to ${what} (${where})`;
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: { title, command: OPEN_LOCATION_COMMAND, arguments: [URI.fromPath(r.file), r.range.line, r.range.column, r.range.endLine, r.range.endColumn] },
+    };
+  });
+}
