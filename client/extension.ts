@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ScanStatus } from '../shared/protocol';
 import { startLanguageClient } from './language-client';
+import { checkAgainstConfig, openLocation } from './loop';
 import { PreviewManager } from './preview/preview-manager';
 import { StatusBar } from './status-bar';
 
@@ -26,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('tracelint.openPreviewToSide', (uri?: vscode.Uri) => previews.open(uri, true)),
     vscode.commands.registerCommand('tracelint.saveRedactedCopy', (uri?: vscode.Uri) => previews.saveCopy(uri)),
     vscode.commands.registerCommand('tracelint.showOutput', () => output.show()),
+    vscode.commands.registerCommand('tracelint.checkAgainstConfig', (uri?: vscode.Uri) => checkAgainstConfig(client, output, uri)),
+    vscode.commands.registerCommand('tracelint.openLocation', openLocation),
     vscode.commands.registerCommand('tracelint.restartServer', async () => {
       await client?.stop();
       await start();

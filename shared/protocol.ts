@@ -13,6 +13,10 @@ export interface PreviewSegment {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** In the "as your configuration would store it" view: the finding is (partly) stored as it is. */
+  survives?: boolean;
+  /** Why it survives (or which SDK rule redacted it), for the marker's tooltip. */
+  reason?: string;
 }
 
 export interface PreviewLine {
@@ -25,16 +29,40 @@ export interface PreviewLine {
 
 export type PreviewMode = 'mask' | 'hash' | 'remove';
 
+/**
+ * Which redaction the preview shows: tracelint's full redaction (`full`, the default), or the trace
+ * as the project's own TraceCraft / AgentDbg configuration would store it (`configured`), with the
+ * findings that configuration lets through highlighted.
+ */
+export type PreviewView = 'full' | 'configured';
+
+/** The project's own redaction configuration, applied to the previewed trace (issue 7). */
+export interface ConfiguredRedaction {
+  /** `TraceCraft`, `AgentDbg`. */
+  label: string;
+  /** "1 email and 1 AWS access key in this trace survive your TraceCraft configuration." */
+  summary: string;
+  /** Where the configuration was read from. */
+  describe: string;
+  notes: string[];
+  survivors: number;
+}
+
 /** client -> server request: prepare (or refresh) the redacted view of a trace; returns its shape. */
 export namespace PreviewOpen {
   export const method = 'tracelint/preview/open';
   export interface Params {
     uri: string;
     mode: PreviewMode;
+    /** Absent: `full`. */
+    view?: PreviewView;
   }
   export interface Result {
     uri: string;
     mode: PreviewMode;
+    view?: PreviewView;
+    /** In the `configured` view: the configuration and what survives it; a string when no configuration applies. */
+    configured?: ConfiguredRedaction | string;
     lineCount: number;
     /** Findings per detector or rule, sorted by id. */
     counts: Array<{ ruleId: string; count: number }>;
@@ -92,5 +120,37 @@ export namespace ScanStatus {
     filesTotal: number;
     /** Findings in trace files across the workspace. */
     findings: number;
+  }
+}
+
+/**
+ * client -> server request: put trace files to the project's own redaction configuration (the
+ * "Check Traces Against Your Redaction Configuration" command): one trace (`uri`), or every trace
+ * the workspace scan knows and every open one.
+ */
+export namespace CheckAgainstConfig {
+  export const method = 'tracelint/checkAgainstConfig';
+  export interface Params {
+    uri?: string;
+  }
+  export interface Survivor {
+    ruleId: string;
+    /** Masked, like every finding message. */
+    message: string;
+    line: number;
+    column: number;
+    outcome: 'survives' | 'partial';
+    reason?: string;
+  }
+  export interface Trace {
+    uri: string;
+    /** The configuration applied, or a sentence saying none applies. */
+    configured: ConfiguredRedaction | string;
+    survivors: Survivor[];
+  }
+  export interface Result {
+    traces: Trace[];
+    /** Findings that survive across all traces checked (none applies: every finding counts). */
+    survivors: number;
   }
 }

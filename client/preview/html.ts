@@ -34,6 +34,12 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
     <button type="button" data-mode="remove">remove</button>
     <button type="button" id="save">Save Redacted Copy…</button>
   </div>
+  <div id="views">
+    <span class="label">Show</span>
+    <button type="button" data-view="full" title="Every finding redacted, as tracelint redact writes it">tracelint's full redaction</button>
+    <button type="button" data-view="configured" title="As the project's TraceCraft or AgentDbg configuration would store it; what it lets through is highlighted">as your configuration would store it</button>
+  </div>
+  <div id="configured"></div>
   <div id="counts"></div>
   <div id="problems"></div>
 </header>

@@ -1,6 +1,6 @@
 // Messages between the preview webview and the extension (postMessage both ways). The webview is
 // untrusted territory: the extension checks every field it receives before acting on it.
-import type { PreviewLine, PreviewMode, PreviewOpen } from '../../shared/protocol';
+import type { PreviewLine, PreviewMode, PreviewOpen, PreviewView } from '../../shared/protocol';
 
 /** extension -> webview */
 export type ToWebview =
@@ -14,6 +14,7 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'lines'; from: number; to: number }
   | { type: 'mode'; mode: PreviewMode }
+  | { type: 'view'; view: PreviewView }
   | { type: 'reveal'; line: number; column: number; endLine: number; endColumn: number }
   | { type: 'save' }
   | { type: 'snapshot'; id: number; snapshot: PreviewSnapshot };
@@ -24,9 +25,11 @@ export interface PreviewSnapshot {
   /** The rendered rows, one string per visible line (line number, tab, text). */
   rows: string[];
   /** Texts of the marker elements, with their rule ids. */
-  markers: Array<{ text: string; ruleId: string }>;
+  markers: Array<{ text: string; ruleId: string; survives?: boolean }>;
   /** Elements that trace content must never create (img, script without our nonce, iframe, ...). */
   foreignElements: number;
   mode: PreviewMode;
+  /** `configured`: as the project's own redaction configuration would store the trace. */
+  view?: PreviewView;
   lineCount: number;
 }

@@ -2,7 +2,7 @@
 // editor, changes on disk), asking the server for the lines the webview scrolls to.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewClose, PreviewLines, PreviewOpen, type PreviewMode } from '../../shared/protocol';
+import { PreviewClose, PreviewLines, PreviewOpen, type PreviewMode, type PreviewView } from '../../shared/protocol';
 import { previewHtml } from './html';
 import type { FromWebview, PreviewSnapshot, ToWebview } from './messages';
 
@@ -16,6 +16,8 @@ export class PreviewPanel implements vscode.Disposable {
   private snapshots = new Map<number, (s: PreviewSnapshot) => void>();
   private nextSnapshot = 1;
   private ready = false;
+  /** Tracelint's full redaction, or the trace as the project's own configuration would store it. */
+  private view: PreviewView = 'full';
   private readonly readyWaiters: Array<() => void> = [];
   readonly disposed = new vscode.EventEmitter<void>();
 
@@ -60,6 +62,12 @@ export class PreviewPanel implements vscode.Disposable {
           return this.refresh();
         }
         return;
+      case 'view':
+        if (m.view === 'full' || m.view === 'configured') {
+          this.view = m.view;
+          return this.refresh();
+        }
+        return;
       case 'reveal':
         return this.reveal(m);
       case 'save':
@@ -81,7 +89,7 @@ export class PreviewPanel implements vscode.Disposable {
     const c = this.client();
     if (!c) return;
     try {
-      const params: PreviewOpen.Params = { uri: this.uri.toString(), mode: this.mode };
+      const params: PreviewOpen.Params = { uri: this.uri.toString(), mode: this.mode, view: this.view };
       const info = await c.sendRequest<PreviewOpen.Result>(PreviewOpen.method, params);
       this.post({ type: 'info', fileName: vscode.workspace.asRelativePath(this.uri), info });
     } catch (e) {

@@ -14,6 +14,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../../shared/types';
 import type { DiagnosticData } from './diagnostics';
 import type { LintResult } from './document-linter';
+import { goToActions } from './loop';
 import { URI } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tracelint`;
@@ -79,6 +80,7 @@ function quickFixes(f: Finding, d: Diagnostic, ctx: CodeActionContext): CodeActi
     if (edit) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, edit });
   }
   if (ctx.isTrace) {
+    out.push(...goToActions(f, d));
     const allow = ctx.side.allowlist(f, ctx.result);
     if (allow) out.push({ title: `Add this ${f.ruleId} value to the tracelint allowlist`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: allow });
     const base = ctx.side.baseline(f, ctx.result);

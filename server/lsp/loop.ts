@@ -4,9 +4,11 @@
 // finding's `suggest`, that parameter's fix; a "Go to" quick fix opens the parameter; the source
 // side is re-read when a source file or a redaction setting changes.
 import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
+import type { CheckAgainstConfig, ConfiguredRedaction } from '../../shared/protocol';
 import type { Finding } from '../../shared/types';
 import { LoopService } from '../loop/service';
 import type { LintBackend, LintOutcome } from './backend';
+import type { ConfiguredSegment } from './preview';
 import type { TracelintSettings } from './settings';
 import { URI } from './uri';
 
@@ -47,4 +49,45 @@ export function goToActions(f: Finding, d: Diagnostic): CodeAction[] {
       command: { title, command: OPEN_LOCATION_COMMAND, arguments: [URI.fromPath(r.file), r.range.line, r.range.column, r.range.endLine, r.range.endColumn] },
     };
   });
+}
+
+/** The `configured` preview view of a trace: each finding's fate under the project's configuration. */
+export async function configuredView(loops: LoopService, path: string, text: string | undefined, findings: Finding[], configFile: string | undefined): Promise<{ overlay: Map<Finding, ConfiguredSegment>; configured: ConfiguredRedaction | string }> {
+  const overlay = new Map<Finding, ConfiguredSegment>();
+  const report = await loops.check(path, text, findings, configFile);
+  if (!report) {
+    for (const f of findings) overlay.set(f, { text: '', survives: true, reason: 'no TraceCraft or AgentDbg redaction configuration applies to this trace' });
+    return { overlay, configured: 'No TraceCraft or AgentDbg redaction configuration of this project applies to this trace: everything tracelint found would be stored.' };
+  }
+  for (const f of findings) overlay.set(f, { text: '', survives: true, reason: `not a value ${report.label} redacts` });
+  for (const v of report.verdicts) {
+    overlay.set(v.finding, v.outcome === 'redacted'
+      ? { text: v.marker ?? '', survives: false, reason: v.redactedBy ? `redacted by ${report.label} ${v.redactedBy}` : undefined }
+      : { text: '', survives: true, reason: v.reason });
+  }
+  const survivors = report.verdicts.filter((v) => v.outcome !== 'redacted').length;
+  return { overlay, configured: { label: report.label, summary: report.summary, describe: report.describe, notes: report.notes, survivors } };
+}
+
+/** Answers CheckAgainstConfig for the traces given as (path, uri, text when open, findings). */
+export async function checkTraces(loops: LoopService, traces: Array<{ uri: string; path: string; text?: string; findings: Finding[]; configFile?: string }>): Promise<CheckAgainstConfig.Result> {
+  const out: CheckAgainstConfig.Result = { traces: [], survivors: 0 };
+  for (const t of traces) {
+    if (t.findings.length === 0) continue;
+    const report = await loops.check(t.path, t.text, t.findings, t.configFile);
+    const survivors: CheckAgainstConfig.Survivor[] = [];
+    if (!report) {
+      for (const f of t.findings) survivors.push({ ruleId: f.ruleId, message: f.message, line: f.range.line, column: f.range.column, outcome: 'survives' });
+      out.traces.push({ uri: t.uri, configured: 'no TraceCraft or AgentDbg redaction configuration applies to this trace', survivors });
+    } else {
+      for (const v of report.verdicts) {
+        if (v.outcome === 'redacted') continue;
+        const f = v.finding;
+        survivors.push({ ruleId: f.ruleId, message: f.message, line: f.range.line, column: f.range.column, outcome: v.outcome, ...(v.reason ? { reason: v.reason } : {}) });
+      }
+      out.traces.push({ uri: t.uri, configured: { label: report.label, summary: report.summary, describe: report.describe, notes: report.notes, survivors: survivors.length }, survivors });
+    }
+    out.survivors += survivors.length;
+  }
+  return out;
 }

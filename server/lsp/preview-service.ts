@@ -2,17 +2,20 @@
 // editor's copy of the document when it has a reasonable size, else by the file on disk.
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+import type { ConfiguredRedaction, PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+import type { Finding } from '../../shared/types';
 import type { LintBackend } from './backend';
 import type { DocumentLinter } from './document-linter';
-import { DiskLines, type LineSource, PreviewSession, TextLines } from './preview';
-import type { SettingsCache } from './settings';
+import { type ConfiguredSegment, DiskLines, type LineSource, PreviewSession, TextLines } from './preview';
+import type { SettingsCache, TracelintSettings } from './settings';
 import { URI } from './uri';
 import type { WorkspaceScanner } from './workspace-scan';
 import { documentPath } from './paths';
 
 export class PreviewService {
   private readonly sessions = new Map<string, PreviewSession>();
+  /** The `configured` view's verdicts (server/lsp/loop.ts); without it the view is the full redaction. */
+  configuredView?: (path: string, text: string | undefined, findings: Finding[], settings: TracelintSettings) => Promise<{ overlay: Map<Finding, ConfiguredSegment>; configured: ConfiguredRedaction | string }>;
 
   constructor(
     private readonly documents: { get(uri: string): TextDocument | undefined },
@@ -50,6 +53,8 @@ export class PreviewService {
       session = new PreviewSession(p.uri, p.mode, source, findings, this.backend.placeholder(path, s), problems);
       this.sessions.set(p.uri, session);
     }
+    const view = p.view === 'configured' && this.configuredView ? await this.configuredView(path, doc?.getText(), findings, s) : undefined;
+    session.setView(view ? 'configured' : 'full', view?.overlay, view?.configured);
     return session.describe();
   }
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import type { Finding } from '../../shared/types';
-import type { PreviewLine, PreviewMode, PreviewOpen, PreviewSegment } from '../../shared/protocol';
+import type { ConfiguredRedaction, PreviewLine, PreviewMode, PreviewOpen, PreviewSegment, PreviewView } from '../../shared/protocol';
 import { LineIndex } from '../../shared/positions';
 
 /** Characters of a line sent to the webview; the rest is counted, not sent. */
@@ -99,9 +99,20 @@ export function replacement(f: Finding, mode: PreviewMode, placeholder: string):
   return placeholder;
 }
 
+/** How one finding shows in the `configured` view (server/lsp/loop.ts computes it). */
+export interface ConfiguredSegment {
+  /** What the configuration stores in its place; ignored when it survives (the trace's own text shows). */
+  text: string;
+  survives: boolean;
+  reason?: string;
+}
+
 export class PreviewSession {
   generation = 0;
   private byLine = new Map<number, Finding[]>();
+  private view: PreviewView = 'full';
+  private overlay?: Map<Finding, ConfiguredSegment>;
+  private configured?: ConfiguredRedaction | string;
 
   constructor(
     readonly uri: string,
@@ -122,6 +133,13 @@ export class PreviewSession {
     this.mode = mode;
     this.generation++;
     this.index();
+  }
+
+  /** Switches between tracelint's full redaction and the project's configuration (with its verdicts). */
+  setView(view: PreviewView, overlay?: Map<Finding, ConfiguredSegment>, configured?: ConfiguredRedaction | string): void {
+    this.view = view;
+    this.overlay = view === 'configured' ? overlay : undefined;
+    this.configured = view === 'configured' ? configured : undefined;
   }
 
   private index(): void {
@@ -147,6 +165,7 @@ export class PreviewSession {
       total: this.findings.length,
       problems: this.problems,
       generation: this.generation,
+      ...(this.view === 'configured' ? { view: this.view, configured: this.configured } : {}),
     };
   }
 
@@ -169,8 +188,11 @@ export class PreviewSession {
       const end = f.range.endLine === line ? f.range.endColumn : text.length;
       if (start < at || start > text.length) continue; // overlapping findings: the first one wins
       if (start > at) segments.push({ text: text.slice(at, start) });
+      const o = this.overlay?.get(f);
+      const shown = o?.survives ? text.slice(start, Math.min(end, text.length)) : (o?.text ?? replacement(f, this.mode, this.placeholder));
       segments.push({
-        text: f.range.line === line ? replacement(f, this.mode, this.placeholder) : '',
+        ...(o ? { survives: o.survives, ...(o.reason ? { reason: o.reason } : {}) } : {}),
+        text: f.range.line === line || o?.survives ? shown : '',
         ruleId: f.ruleId,
         line: f.range.line,
         column: f.range.column,

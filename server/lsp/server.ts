@@ -10,12 +10,16 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PreviewClose, PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+import type { Finding } from '../../shared/types';
+import { CheckAgainstConfig, PreviewClose, PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
+import { LoopService } from '../loop/service';
 import { type InitOptions, type LintBackend, lateBackend } from './backend';
 import { type ClientSupport, clientSupport, initializeResult } from './capabilities';
 import { codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentLinter } from './document-linter';
+import { checkTraces, configuredView, withLoop } from './loop';
+import { documentPath } from './paths';
 import { PreviewService } from './preview-service';
 import { SettingsCache } from './settings';
 import { appendToJsonArray, diskReader } from './side-edits';
@@ -26,7 +30,9 @@ import { WorkspaceScanner } from './workspace-scan';
 /** `backend`: the analysis, or a factory that receives the client's initializationOptions (workspace trust). */
 export function startServer(connection: Connection, backendOrFactory: LintBackend | ((init: InitOptions | undefined) => LintBackend)): void {
   const late = typeof backendOrFactory === 'function' ? lateBackend(backendOrFactory) : undefined;
-  const backend = late ? late.backend : (backendOrFactory as LintBackend);
+  // Trace findings linked to the code that recorded them (issue 7): server/lsp/loop.ts.
+  const loops = new LoopService();
+  const backend = withLoop(late ? late.backend : (backendOrFactory as LintBackend), loops);
   const documents = new TextDocuments(TextDocument);
   let support: ClientSupport | undefined;
   const pull = () => !!support?.pullDiagnostics;
@@ -42,6 +48,7 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
   const readText = diskReader((uri) => documents.get(uri));
   const suppression = new SuppressionFiles(backend, readText, () => !!support?.createFiles, appendToJsonArray);
   const previews = new PreviewService(documents, linter, scanner, backend, settings);
+  previews.configuredView = (path, text, findings, s) => configuredView(loops, path, text, findings, backend.configFileFor(path, s));
 
   connection.onInitialize((params) => {
     support = clientSupport(params.capabilities);
@@ -84,6 +91,7 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
     linter.changed(e.document, 'change');
   });
   documents.onDidSave((e) => {
+    loops.changed(documentPath(e.document));
     linter.changed(e.document, 'save');
     if (isConfigFile(e.document.uri)) configChanged();
   });
@@ -104,6 +112,8 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
   connection.onDidChangeWatchedFiles((e) => {
     let config = false;
     for (const c of e.changes) {
+      const changedPath = URI.toPath(c.uri);
+      if (changedPath) loops.changed(changedPath);
       if (isConfigFile(c.uri)) config = true;
       else void scanner.fileChanged(c.uri, c.type === 3);
     }
@@ -146,6 +156,19 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
   connection.onRequest(PreviewLines.method, (p: PreviewLines.Params) => previews.lines(p));
   connection.onNotification(PreviewClose.method, (p: PreviewClose.Params) => void previews.close(p.uri));
   connection.onRequest(SaveRedacted.method, (p: SaveRedacted.Params) => previews.save(p));
+  connection.onRequest(CheckAgainstConfig.method, async (p: CheckAgainstConfig.Params) => {
+    // Open traces as the editor holds them, the others as the workspace scan found them.
+    const traces = new Map<string, { uri: string; path: string; text?: string; findings: Finding[]; configFile?: string }>();
+    for (const [uri, r] of scanner.all()) if (!p.uri || uri === p.uri) traces.set(uri, { uri, path: r.path, findings: r.findings });
+    for (const doc of documents.all()) {
+      const path = documentPath(doc);
+      if ((p.uri && doc.uri !== p.uri) || !backend.isTrace(path)) continue;
+      const result = await linter.lint(doc);
+      if (result) traces.set(doc.uri, { uri: doc.uri, path, text: doc.getText(), findings: result.findings });
+    }
+    for (const t of traces.values()) t.configFile = backend.configFileFor(t.path, await settings.get(t.uri));
+    return checkTraces(loops, [...traces.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1)));
+  });
 
   documents.listen(connection);
   connection.listen();

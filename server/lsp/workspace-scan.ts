@@ -43,6 +43,11 @@ export class WorkspaceScanner {
     return this.results.get(uri);
   }
 
+  /** Every trace scanned so far, by URI. */
+  all(): Array<[string, DiskResult]> {
+    return [...this.results];
+  }
+
   /** Walks every workspace folder and scans the trace files found; a newer call cancels an older one. */
   async scanAll(): Promise<void> {
     this.running?.abort();

@@ -4,7 +4,7 @@
 // trace may have millions of lines), asks the extension for the lines it lacks, and builds every
 // row from text nodes: trace content is never parsed as HTML, so `<script>` or `onerror=` in a
 // trace are shown as characters and run nothing.
-import type { PreviewLine, PreviewMode, PreviewOpen } from '../../../shared/protocol';
+import type { PreviewLine, PreviewMode, PreviewOpen, PreviewView } from '../../../shared/protocol';
 import type { FromWebview, PreviewSnapshot, ToWebview } from '../messages';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void };
@@ -50,6 +50,24 @@ function renderHeader(): void {
     b.classList.toggle('active', b.dataset.mode === info.mode);
     b.setAttribute('aria-pressed', String(b.dataset.mode === info.mode));
   }
+  renderConfigured(info);
+}
+
+/** The `configured` view's header: what the project's configuration lets through, and notes. */
+function renderConfigured(i: PreviewOpen.Result): void {
+  const view = i.view ?? 'full';
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
+    b.classList.toggle('active', b.dataset.view === view);
+    b.setAttribute('aria-pressed', String(b.dataset.view === view));
+  }
+  const box = $('configured');
+  const c = i.configured;
+  if (view !== 'configured' || c === undefined) return box.replaceChildren();
+  if (typeof c === 'string') return box.replaceChildren(el('div', 'survivor-summary', c));
+  box.replaceChildren(
+    el('div', c.survivors > 0 ? 'survivor-summary' : 'muted', `${c.summary} Read from ${c.describe}.`),
+    ...c.notes.map((n) => el('div', 'muted', `Note: ${n}`)),
+  );
 }
 
 function cssName(ruleId: string): string {
@@ -84,8 +102,11 @@ function renderRow(line: number): HTMLElement {
     for (const s of data.segments) {
       if (s.ruleId === undefined) colour(s.text, body);
       else {
-        const marker = el('span', `marker rule-${cssName(s.ruleId)}`, s.text === '' ? '⌫' : s.text);
-        marker.title = `${s.ruleId} (line ${(s.line ?? 0) + 1}) — click to reveal in the trace`;
+        const marker = el('span', `marker rule-${cssName(s.ruleId)}${s.survives ? ' survivor' : ''}`, s.text === '' ? '⌫' : s.text);
+        marker.title = s.survives
+          ? `${s.ruleId}: stored as it is by your configuration${s.reason ? ` (${s.reason})` : ''} — click to reveal in the trace`
+          : `${s.ruleId} (line ${(s.line ?? 0) + 1})${s.reason ? `, ${s.reason}` : ''} — click to reveal in the trace`;
+        if (s.survives) marker.dataset.survives = 'true';
         marker.dataset.ruleId = s.ruleId;
         if (s.text === '') marker.classList.add('removed');
         marker.addEventListener('click', () =>
@@ -149,10 +170,11 @@ function answerSnapshots(first: number, last: number): void {
   const snapshot: PreviewSnapshot = {
     header: $('header').innerText,
     rows: [...rows.querySelectorAll('.row')].map((r) => `${r.querySelector('.gutter')!.textContent}\t${r.querySelector('.text')!.textContent}`),
-    markers: [...rows.querySelectorAll<HTMLElement>('.marker')].map((m) => ({ text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '' })),
+    markers: [...rows.querySelectorAll<HTMLElement>('.marker')].map((m) => ({ text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '', ...(m.dataset.survives ? { survives: true } : {}) })),
     // Trace content is drawn only into #rows and #header, with div, span and strong elements; anything else there came from the content.
     foreignElements: [...document.querySelectorAll('#rows *, #header *')].filter((e) => !['DIV', 'SPAN', 'STRONG', 'BUTTON'].includes(e.tagName)).length,
     mode: info.mode,
+    view: info.view ?? 'full',
     lineCount: info.lineCount,
   };
   for (const id of pendingSnapshots) vscode.postMessage({ type: 'snapshot', id, snapshot });
@@ -169,12 +191,15 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-mode]'
   b.addEventListener('click', () => vscode.postMessage({ type: 'mode', mode: b.dataset.mode as PreviewMode }));
 }
 $('save').addEventListener('click', () => vscode.postMessage({ type: 'save' }));
+for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
+  b.addEventListener('click', () => vscode.postMessage({ type: 'view', view: b.dataset.view as PreviewView }));
+}
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'info':
-      if (!info || m.info.generation !== info.generation || m.info.mode !== info.mode || m.info.lineCount !== info.lineCount) {
+      if (!info || m.info.generation !== info.generation || m.info.mode !== info.mode || m.info.view !== info.view || m.info.lineCount !== info.lineCount) {
         cache.clear();
         requested.clear();
       }

@@ -63,7 +63,7 @@ describe('extension manifest', () => {
     assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: 'tracelint.json', url: './schemas/tracelint.schema.json' }]);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands, ['tracelint.openPreview', 'tracelint.openPreviewToSide', 'tracelint.saveRedactedCopy', 'tracelint.showOutput', 'tracelint.restartServer']);
+    assert.deepEqual(commands, ['tracelint.openPreview', 'tracelint.openPreviewToSide', 'tracelint.saveRedactedCopy', 'tracelint.showOutput', 'tracelint.restartServer', 'tracelint.checkAgainstConfig']);
     const registered = readFileSync(join(root, 'client', 'extension.ts'), 'utf8');
     for (const c of commands) assert.ok(registered.includes(`'${c}'`), `${c} is registered by the extension`);
   });
