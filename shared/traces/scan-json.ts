@@ -72,23 +72,19 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
     fieldType,
   });
 
-  /** Key context and field type of the value being visited. */
-  const placeOf = (w: JsonWalk) => {
-    const top = contexts[contexts.length - 1];
-    const key = top.key ?? w.key();
-    const fieldType = w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType;
-    return { key, fieldType };
-  };
+  /** Field type of the value being visited (computed only for values that reach the engine). */
+  const fieldTypeOf = (w: JsonWalk, top: FieldContext) => (w.inObject() ? childFieldType(top, w.keys[w.depth - 1] ?? undefined) : top.fieldType);
 
   /** The value-level prefilter: its raw text may hold a match, or its key may drive a key rule. */
   const worthScanning = (raw: string, key: string | undefined) => hot[hot.length - 1] || engine.mayContainFinding(raw) || (key !== undefined && keyMayMatter(engine, keyCache, key));
 
   const scanString = (w: JsonWalk, raw: string, value: string, s0: number, d: DecodedString | null): void => {
-    const rawAt = (i: number) => (d ? d.rawAt(i) : s0 + i);
-    const { key, fieldType } = placeOf(w);
+    const top = contexts[contexts.length - 1];
+    const key = top.key ?? w.key();
     if (looksLikeEmbeddedJson(value)) {
       // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
-      const inner = scanJson(value, engine, 0, value.length, w.path() + EMBEDDED_JSON_SEPARATOR, key, { fieldType });
+      const rawAt = (i: number) => (d ? d.rawAt(i) : s0 + i);
+      const inner = scanJson(value, engine, 0, value.length, w.path() + EMBEDDED_JSON_SEPARATOR, key, { fieldType: fieldTypeOf(w, top) });
       if (!inner.error) {
         for (const h of inner.hits) {
           hits.push({ ...h, start: rawAt(h.start), end: rawAt(h.end), editStart: rawAt(h.editStart), editEnd: rawAt(h.editEnd), levels: h.levels + 1 });
@@ -97,7 +93,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
       }
     }
     if (!worthScanning(raw, key)) return;
-    const matches = engine.scanValue(value, valueContext(w, key, fieldType));
+    const matches = engine.scanValue(value, valueContext(w, key, fieldTypeOf(w, top)));
     if (matches.length === 0) return;
     const path = w.path();
     for (const m of matches) {
@@ -134,10 +130,11 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
       },
       number(w, s, e) {
         if (e - s < MIN_NUMBER_LENGTH) return;
-        const { key, fieldType } = placeOf(w);
+        const top = contexts[contexts.length - 1];
+        const key = top.key ?? w.key();
         const raw = text.slice(s, e);
         if (!worthScanning(raw, key)) return;
-        const matches = engine.scanValue(raw, valueContext(w, key, fieldType));
+        const matches = engine.scanValue(raw, valueContext(w, key, fieldTypeOf(w, top)));
         if (matches.length === 0) return;
         const path = w.path();
         for (const m of matches) {
