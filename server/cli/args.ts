@@ -23,6 +23,8 @@ scan options:
       --write-baseline FILE      write the fingerprints of all findings to FILE (exit 0)
   -o, --output FILE              write the report to FILE instead of stdout
       --fix                      fix trace-file hygiene (chmod 600/700, .gitignore) and check again
+      --against-config           report only trace findings the project's own redaction configuration
+                                 (TraceCraft RedactionConfig, .agentdbg/config.yaml) would let through
 
 redact options:
   -m, --mode mask|hash|remove    how secrets are replaced (default: the config's, else mask)
@@ -46,6 +48,7 @@ export interface ScanArgs {
   writeBaseline?: string;
   output?: string;
   fix: boolean;
+  againstConfig: boolean;
 }
 
 export interface RedactArgs {
@@ -84,6 +87,7 @@ export function parseCli(argv: string[]): CliArgs {
       'write-baseline': { type: 'string' },
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
+      'against-config': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return { command: 'help' };
@@ -98,6 +102,7 @@ export function parseCli(argv: string[]): CliArgs {
       writeBaseline: values['write-baseline'] as string | undefined,
       output: values.output as string | undefined,
       fix: Boolean(values.fix),
+      againstConfig: Boolean(values['against-config']),
     };
   }
   if (command === 'redact') {

@@ -8,6 +8,7 @@ import type { Finding, InputProblem } from '../../shared/types';
 import { detectorList } from '../../shared/engine';
 import { HYGIENE_RULES } from '../hygiene';
 import { hygieneForFiles } from '../hygiene/scan';
+import { closeTheLoop } from '../loop/cli';
 import { INVALID_CONFIG, kindByName, lintFile } from '../lint-file';
 import { UsageError, type ScanArgs } from './args';
 import { readBaseline, writeBaseline } from './baseline';
@@ -107,6 +108,11 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
   }
   progress.done();
+
+  // Each leak in a trace linked to the code that traced it; with --against-config, only what the
+  // project's own redaction configuration would let through is kept.
+  const loop = await closeTheLoop(results, traceFiles.filter((t) => kindByName(t.path, t.config) !== 'trace-store'), { againstConfig: args.againstConfig });
+  for (const note of loop.notes) io.stderr.write(`tracelint: ${note}\n`);
 
   // Where the trace files live (modes, git), after their content: one pass over all of them.
   const hygiene = await hygieneForFiles(traceFiles, { roots: [io.cwd, ...args.paths.map((p) => resolve(io.cwd, p))], displayBase: io.cwd, fix: args.fix });

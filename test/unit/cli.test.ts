@@ -136,6 +136,9 @@ test('scan --format json: findings with 1-based ranges, masked secret, fingerpri
     jsonPath: 'steps[0].inputs.api_key',
     secret: 'sk-p…(50 chars)',
     fingerprint: 'openai_api_key:9c8b1df06793556484df369f357932bd931155e0f9fb0c2c57a15b445c6ffd67',
+    // The leak links to the traced function's parameter that recorded it (server/loop).
+    related: [{ file: 'project/agent/tools.py', line: 5, column: 28, endLine: 5, endColumn: 35, message: 'recorded by parameter "api_key" of web_search (TraceCraft trace_tool)' }],
+    suggestions: ['Add "api_key" to exclude_inputs in tools.py', 'Set capture_inputs=False (no inputs are recorded) in tools.py'],
   });
   assert.deepEqual(out.files[1].findings.map((f: { ruleId: string; line: number; column: number; endColumn: number }) => [f.ruleId, f.line, f.column, f.endColumn]), [
     ['openai_api_key', 1, 171, 221],
@@ -172,6 +175,11 @@ test('scan --format sarif: SARIF 2.1.0 with rules and help, regions, fingerprint
     message: { text: 'openai_api_key: sk-p…(50 chars) in steps[0].inputs.api_key' },
     locations: [{ physicalLocation: { artifactLocation: { uri: 'project/traces/run.jsonl', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 171, endLine: 1, endColumn: 221 } } }],
     partialFingerprints: { 'tracelintContent/v1': 'openai_api_key:9c8b1df06793556484df369f357932bd931155e0f9fb0c2c57a15b445c6ffd67' },
+    relatedLocations: [{
+      id: 1,
+      physicalLocation: { artifactLocation: { uri: 'project/agent/tools.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 28, endLine: 5, endColumn: 35 } },
+      message: { text: 'recorded by parameter "api_key" of web_search (TraceCraft trace_tool)' },
+    }],
   });
   const levels = run.results.map((x: { ruleId: string; level: string; ruleIndex: number }) => [x.ruleId, x.level, ids[x.ruleIndex]]);
   assert.deepEqual(levels, [
@@ -349,4 +357,21 @@ test('trace-file hygiene joins the scan: a world-readable trace is reported, --f
   const fixed = cli(dir, 'scan', 'clean', '--fix');
   assert.deepEqual(fixed, { code: 0, stdout: '✔ no findings; 1 file scanned\n', stderr: `tracelint: fixed: mode of ${trace} set to 600\n` });
   assert.equal(statSync(trace).mode & 0o777, 0o600);
+});
+
+test('--against-config keeps only what the project\'s own redaction configuration lets through', (t) => {
+  const dir = workspace(t);
+  assert.deepEqual(cli(dir, 'scan', 'project', '--against-config'), {
+    code: 1,
+    stdout: [
+      'project/traces/run.jsonl',
+      '  3:30   warning  malformed JSON: the object opened at column 1 is not closed on this line (truncated?); line skipped               input-problem',
+      '  4:111  info     ticket_id: …(10 chars) in input.question (survives your TraceCraft configuration: no TraceCraft rule matches it)  ticket_id',
+      '',
+      '✖ 1 finding (0 errors, 0 warnings, 1 info) in 1 file; 3 files scanned',
+      '⚠ 1 input problem (unreadable or malformed input, skipped)',
+      '',
+    ].join('\n'),
+    stderr: 'tracelint: project/traces/run.jsonl: 1 "ticket_id" match in this trace survives your TraceCraft configuration (TraceCraft defaults (no RedactionConfig in the project))\n',
+  });
 });
