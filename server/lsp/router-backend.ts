@@ -11,7 +11,8 @@ import { Engine } from '../../shared/engine';
 import { redactTraceFile, redactTraceText } from '../../shared/traces';
 import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../cli/baseline';
-import { kindByName, lintFile } from '../lint-file';
+import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
+import { runSlowRules } from '../rules/slow';
 import type { LintBackend, LintOutcome } from './backend';
 import type { TracelintSettings } from './settings';
 
@@ -22,6 +23,7 @@ export interface BackendOptions {
 }
 
 const TRACE_KINDS = new Set(['trace', 'trace-store', 'json', 'trace-glob']);
+const SOURCE_KINDS = new Set(['python', 'typescript', 'javascript', 'agentdbg-config', 'env']);
 
 export function routerBackend(options: BackendOptions): LintBackend {
   let resolvers = new Map<string, ConfigResolver>();
@@ -69,7 +71,26 @@ export function routerBackend(options: BackendOptions): LintBackend {
     return {
       findings: r.findings.filter(keep),
       problems: problem ? [problem, ...r.problems] : r.problems,
+      slow: text !== undefined && SOURCE_KINDS.has(r.kind ?? '') ? slowFindings(path, text, config, signal).then((fs) => fs.filter(keep)) : undefined,
     };
+  }
+
+  /**
+   * The slow source rules (redos-unsafe-pattern: recheck off the main thread), for files whose
+   * model holds custom patterns; their findings follow the fast ones as a second wave.
+   */
+  async function slowFindings(path: string, text: string, config: ResolvedConfig, signal: AbortSignal): Promise<Finding[]> {
+    // Custom patterns are only written where one of these words stands; other files are not parsed twice.
+    if (!/pattern|RedactionRule|allowlist/i.test(text)) return [];
+    // Let the fast findings go out first: the second parse below runs on this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) return [];
+    const analysis = await sourceAnalysis();
+    const settings = sourceSettingsOf(config);
+    const model = analysis.analyzeSource(path, text, settings);
+    if (!model || model.patterns.length === 0 || signal.aborted) return [];
+    const found = await runSlowRules(model, settings, signal);
+    return found.map((f) => ({ ...f, file: f.file ?? path, fingerprint: f.fingerprint ?? contentFingerprint(f, path, text) }));
   }
 
   return {

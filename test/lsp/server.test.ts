@@ -95,6 +95,23 @@ describe('tracelint language server over stdio', () => {
     assert.deepEqual(await client.diagnostics(uri), []);
   });
 
+  it('Python: the ReDoS verdict arrives after the fast findings, without holding them back', async () => {
+    const uri = uriOf(join(dir, 'patterns.py'));
+    const refreshes = client.refreshRequests;
+    client.open(uri, 'python', `${AGENT}\nfrom tracecraft import RedactionRule\nRULE = RedactionRule(name="tag", pattern=r"^(\\w+\\s?)*$")\n`);
+    const fast = await client.diagnostics(uri);
+    assert.deepEqual(fast.map((d) => d.code), ['credential-param-captured']);
+    await waitFor(async () => client.refreshRequests > refreshes, 30_000);
+    const all = await client.diagnostics(uri);
+    // On the string literal, and on the hotspot inside it.
+    assert.deepEqual(all.map((d) => [d.code, d.range.start.line]), [
+      ['credential-param-captured', 4],
+      ['redos-unsafe-pattern', 8],
+      ['redos-unsafe-pattern', 8],
+    ]);
+    assert.match(String(all[1].message), /exponential/);
+  });
+
   it('Python: a syntax error mid-file does not stop the decorated function above it from being linted', async () => {
     const uri = uriOf(join(dir, 'broken.py'));
     client.open(uri, 'python', `${AGENT}\ndef half(:\n    pass\n\n@tracecraft.trace_tool(name="x")\ndef later(token):\n    pass\n`);
