@@ -34,7 +34,8 @@ export class RedactError extends Error {}
 
 /** Writes a redacted copy of `inPath` to `outPath` (or over `inPath` with `inPlace`). */
 export async function redactTraceFile(inPath: string, outPath: string | undefined, engine: TraceEngine, opts: RedactFileOptions = {}): Promise<RedactFileResult> {
-  const target = resolve(outPath ?? inPath);
+  // In place through a symlink: replace the file it points to, not the link.
+  const target = outPath === undefined && opts.inPlace ? await fsp.realpath(inPath) : resolve(outPath ?? inPath);
   const st = await fsp.stat(inPath);
   if (!st.isFile()) throw new RedactError(`${inPath}: not a regular file`);
   if (!opts.inPlace && (await sameFile(inPath, target))) {

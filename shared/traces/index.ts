@@ -12,6 +12,8 @@
 //   scanTraceText(text, fileName, engine) -> { findings, problems, format }
 //       For editor documents and small files. Finding spans are UTF-16 offsets into `text`,
 //       ranges 0-based, byteStart/byteEnd UTF-8 offsets.
+//   scanTraceLine(lineText, line, charStart, byteStart, engine, fileName?) -> { findings, problem? }
+//       One JSONL line, for editors that rescan only the lines an edit touched.
 //   scanTraceFile(path, engine, { onFinding, onProblem, workers?, signal? }) -> Promise<summary>
 //       Streams JSONL (and .jsonl.gz) in constant memory, with worker threads for big files;
 //       findings and problems are delivered in file order as found. Spans are UTF-16 offsets into
@@ -40,7 +42,7 @@
 // (shared/engine's `Engine`); worker threads rebuild it from `engine.options`.
 export type { TraceEngine, TraceFormat, TraceFormatInfo, TraceScanSummary, TraceScanHandlers, TraceFileOptions, ValueContext, ValueMatch, FieldType } from './types';
 export { detectTraceFormat, SNIFF_CHARS } from './format';
-export { scanTraceText, redactTraceText, formatOfText, type TextScanResult, type TextRedactResult } from './text';
+export { scanTraceText, scanTraceLine, redactTraceText, formatOfText, type TextScanResult, type TextRedactResult } from './text';
 export { scanTraceFile, collectTraceFile, scanAgentDbgRun, isAgentDbgRunDir, detectTraceFileFormat, looksBinary, MAX_DOCUMENT_BYTES } from './scan-file';
 export { EMBEDDED_JSON_SEPARATOR } from './scan-json';
 export { traceStoreScanner } from './store-adapter';

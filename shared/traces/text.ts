@@ -74,6 +74,19 @@ export function redactTraceText(text: string, engine: TraceEngine, fileName = 't
   return { text: parts.join(''), counts, problems };
 }
 
+/**
+ * Findings and problem of ONE JSONL line, for editors that rescan only the lines that changed:
+ * `line`, `charStart` and `byteStart` place it in its document.
+ */
+export function scanTraceLine(lineText: string, line: number, charStart: number, byteStart: number, engine: TraceEngine, fileName?: string): { findings: Finding[]; problem?: InputProblem } {
+  const scan = scanLine(lineText, engine);
+  const findings = lineFindings(scan.hits, lineText, line, charStart, byteStart, fileName);
+  if (!scan.problem) return { findings };
+  const problem: InputProblem = { line, column: scan.problem.column, message: scan.problem.message };
+  if (fileName !== undefined) problem.file = fileName;
+  return { findings, problem };
+}
+
 /** Calls `fn` for each `\n`-separated line with its 0-based number, UTF-16 and byte offsets. */
 export function forEachLine(text: string, fn: (lineText: string, line: number, charStart: number, byteStart: number) => void): void {
   let c0 = 0;

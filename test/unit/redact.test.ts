@@ -112,3 +112,14 @@ test('redactTraceFile: gzip in and out, JSON documents, binary input refused', a
   writeFileSync(bin, Buffer.from([1, 0, 2]));
   await assert.rejects(redactTraceFile(bin, join(dir, 'bin.out'), new FakeEngine()), /binary data/);
 });
+
+test('in place through a symlink replaces the file it points to and keeps the link', async () => {
+  const { symlinkSync, lstatSync } = await import('node:fs');
+  const real = join(dir, 'real.jsonl');
+  const link = join(dir, 'link.jsonl');
+  writeFileSync(real, '{"e":"bob@x.io"}\n');
+  symlinkSync(real, link);
+  await redactTraceFile(link, undefined, new FakeEngine(), { inPlace: true });
+  assert.equal(lstatSync(link).isSymbolicLink(), true);
+  assert.equal(readFileSync(real, 'utf8'), '{"e":"[REDACTED]"}\n');
+});

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEngine } from './fixtures/traces/fake-engine';
-import { scanTraceText, collectTraceFile, scanAgentDbgRun, detectTraceFormat, redactTraceText } from '../../shared/traces/index';
+import { scanTraceText, scanTraceLine, collectTraceFile, scanAgentDbgRun, detectTraceFormat, redactTraceText } from '../../shared/traces/index';
 import type { Finding } from '../../shared/types';
 
 const engine = new FakeEngine();
@@ -240,4 +240,13 @@ test('depth 5,000 in a JSONL line: found at the bottom, redacted, still valid', 
   assert.deepEqual(findings.map((f) => [f.range.column, f.jsonPath!.length]), [[25006, 5000 + 4999]]);
   const out = redactTraceText(line + '\n', engine, 'deep.jsonl').text;
   assert.equal(out, '{"a":'.repeat(5000) + '"mail [REDACTED]"' + '}'.repeat(5000) + '\n');
+});
+
+test('scanTraceLine places one line in its document exactly as a whole-text scan does', () => {
+  const text = '{"a":"x"}\n{"é":"bob@x.io"}\n';
+  const whole = scanTraceText(text, 'x.jsonl', engine).findings;
+  const one = scanTraceLine('{"é":"bob@x.io"}', 1, 10, 10, engine, 'x.jsonl');
+  assert.deepEqual(one.findings, whole);
+  assert.equal(one.findings[0].byteStart, 17);
+  assert.deepEqual(scanTraceLine('{"a": "bob@x.io",}', 4, 0, 0, engine).problem, { line: 4, column: 17, message: "malformed JSON at column 18: expected a string key but found '}'; line skipped" });
 });
