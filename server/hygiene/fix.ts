@@ -1,7 +1,30 @@
 // Carries out a fix that is not a text edit (`Fix.command`, see shared/types.ts). Used by the CLI's
 // `--fix` and by the language server's quick fixes (through `workspace/executeCommand`).
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import type { FixCommand } from '../../shared/types';
+
+/** The LSP command (`workspace/executeCommand`) a quick fix with a `Fix.command` runs; its argument is the FixCommand. */
+export const APPLY_FIX_COMMAND = 'tracelint.server.applyFix';
+
+/**
+ * Whether a value that came back from the client is a FixCommand this server would have made: an
+ * absolute path, a permission mode, a .gitignore and a one-line pattern. Anything else is refused.
+ */
+export function isFixCommand(x: unknown): x is FixCommand {
+  if (!x || typeof x !== 'object') return false;
+  const c = x as Record<string, unknown>;
+  if (c.kind === 'chmod') {
+    return typeof c.path === 'string' && isAbsolute(c.path) && typeof c.mode === 'number' && Number.isInteger(c.mode) && c.mode >= 0 && c.mode <= 0o777;
+  }
+  if (c.kind === 'gitignore-add') {
+    return (
+      typeof c.gitignore === 'string' && isAbsolute(c.gitignore) && basename(c.gitignore) === '.gitignore' &&
+      typeof c.pattern === 'string' && c.pattern.length > 0 && !/[\r\n]/.test(c.pattern)
+    );
+  }
+  return false;
+}
 
 /** Applies `cmd`; returns a one-line description of what changed (or why nothing did). */
 export function applyFixCommand(cmd: FixCommand): string {

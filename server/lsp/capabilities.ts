@@ -1,6 +1,7 @@
 // What the server offers, decided from what the client can do (pull diagnostics, work-done
 // progress, configuration requests, file creation in workspace edits).
 import { type ClientCapabilities, CodeActionKind, type InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { APPLY_FIX_COMMAND } from '../hygiene/fix';
 import { FIX_ALL_KIND } from './code-actions';
 
 export interface ClientSupport {
@@ -31,6 +32,7 @@ export function initializeResult(support: ClientSupport): InitializeResult {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [APPLY_FIX_COMMAND] },
       ...(support.pullDiagnostics
         ? { diagnosticProvider: { identifier: 'tracelint', interFileDependencies: false, workspaceDiagnostics: false } }
         : {}),

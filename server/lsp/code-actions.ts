@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../../shared/types';
+import { APPLY_FIX_COMMAND } from '../hygiene/fix';
 import type { DiagnosticData } from './diagnostics';
 import type { LintResult } from './document-linter';
 import { goToActions } from './loop';
@@ -76,6 +77,12 @@ function quickFixes(f: Finding, d: Diagnostic, ctx: CodeActionContext): CodeActi
   // A suggestion that repeats the fix is offered once, as the fix.
   for (const s of f.suggest ?? []) if (s.title !== f.fix?.title) fixes.push({ fix: s, preferred: false });
   for (const { fix, preferred } of fixes) {
+    if (fix.command) {
+      // Not a text edit (a mode change, a .gitignore line): the server carries it out (server.ts, onExecuteCommand).
+      const command = { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [fix.command] };
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, command });
+      continue;
+    }
     const edit = toWorkspaceEdit(fix, ctx);
     if (edit) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, edit });
   }

@@ -15,6 +15,7 @@ import { CheckAgainstConfig, PreviewClose, PreviewLines, PreviewOpen, SaveRedact
 import { LoopService } from '../loop/service';
 import { type InitOptions, type LintBackend, lateBackend } from './backend';
 import { type ClientSupport, clientSupport, initializeResult } from './capabilities';
+import { applyFixCommands, APPLY_FIX_COMMAND, isFixCommand } from '../hygiene/fix';
 import { codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentLinter } from './document-linter';
@@ -150,6 +151,19 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
         baseline: (f) => suppression.baseline(f, s),
       },
     });
+  });
+
+  // Fixes that are not text edits (trace-file-permissions, trace-file-tracked): carried out here, then
+  // everything is looked at again, since a mode or a .gitignore line can change several files' findings.
+  connection.onExecuteCommand((params) => {
+    if (params.command !== APPLY_FIX_COMMAND) return;
+    const cmd = params.arguments?.[0];
+    if (!isFixCommand(cmd)) throw new ResponseError(LSPErrorCodes.RequestFailed, 'tracelint: not a fix this server offers');
+    const [outcome] = applyFixCommands([cmd]);
+    if (outcome.startsWith('could not')) void connection.window.showErrorMessage(`tracelint: ${outcome}`);
+    linter.relintAll(documents.all());
+    if (pull()) refreshPull();
+    void scanner.scanAll();
   });
 
   connection.onRequest(PreviewOpen.method, (p: PreviewOpen.Params) => previews.open(p));

@@ -31,6 +31,7 @@ describe('InitializeResult', () => {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.tracelint'], resolveProvider: false },
+        executeCommandProvider: { commands: ['tracelint.server.applyFix'] },
         diagnosticProvider: { identifier: 'tracelint', interFileDependencies: false, workspaceDiagnostics: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
