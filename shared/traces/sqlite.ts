@@ -173,19 +173,21 @@ function* cells(db: Database, tables: TableInfo[], onSkip: (table: string, why: 
 }
 
 function where(r: Row): string {
-  return `${r.table} row ${r.rowid}${r.id !== undefined ? ` (id ${r.id})` : ''}, ${r.column}`;
+  return `${r.table} row ${r.rowid}${r.id !== undefined ? ` (id ${r.id})` : ''}, column ${r.column}`;
 }
 
 /** Moves a finding from cell offsets to the store's coordinates. */
 function placeFinding(f: Finding, r: Row, file: string | undefined): Finding {
   const placed: Finding = {
     ...f,
-    message: `${f.message} [${where(r)}${f.jsonPath ? '.' + f.jsonPath : ''}]`,
+    // The trace reader's message already names the JSON path; the store adds where the document is.
+    message: `${f.message} [${where(r)}]`,
     span: { start: 0, end: 0 },
     range: { line: 0, column: 0, endLine: 0, endColumn: 0 },
     store: { table: r.table, rowid: r.rowid, column: r.column, ...(r.id !== undefined ? { id: r.id } : {}) },
   };
-  if (f.jsonPath === undefined) delete placed.jsonPath;
+  // A plain text cell has no JSON path: the table and column say it all.
+  if (f.jsonPath === undefined || r.kind === 'text') delete placed.jsonPath;
   if (file !== undefined) placed.file = file;
   else delete placed.file;
   delete placed.byteStart;

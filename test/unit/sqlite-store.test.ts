@@ -77,10 +77,10 @@ test('sqlite: findings by table, row id, run id and JSON path', async () => {
   assert.deepEqual(
     r.findings.map((f) => [f.file, f.store, f.jsonPath, f.message, f.span, f.range.line]),
     [
-      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[0].inputs.api_key', 'OpenAI API key [traces row 2 (id run-b), data.steps[0].inputs.api_key]', { start: 0, end: 0 }, 0],
-      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[1].outputs.result', 'OpenAI API key [traces row 2 (id run-b), data.steps[1].outputs.result]', { start: 0, end: 0 }, 0],
-      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[0].inputs.api_key', 'OpenAI API key [trace_versions row 1 (id v1), data.steps[0].inputs.api_key]', { start: 0, end: 0 }, 0],
-      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[1].outputs.result', 'OpenAI API key [trace_versions row 1 (id v1), data.steps[1].outputs.result]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[0].inputs.api_key', 'OpenAI API key [traces row 2 (id run-b), column data]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'traces', rowid: 2, column: 'data', id: 'run-b' }, 'steps[1].outputs.result', 'OpenAI API key [traces row 2 (id run-b), column data]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[0].inputs.api_key', 'OpenAI API key [trace_versions row 1 (id v1), column data]', { start: 0, end: 0 }, 0],
+      ['/data/traces.db', { table: 'trace_versions', rowid: 1, column: 'data', id: 'v1' }, 'steps[1].outputs.result', 'OpenAI API key [trace_versions row 1 (id v1), column data]', { start: 0, end: 0 }, 0],
     ],
   );
 });
@@ -93,7 +93,7 @@ test('sqlite: a document stored as a BLOB is read as UTF-8; a malformed one is r
   const r = await scanSqliteBytes(bytes, testScanner, 'x.db');
   assert.deepEqual(r.findings.map((f) => [f.store!.rowid, f.jsonPath]), [[1, 'steps[0].inputs.api_key'], [1, 'steps[1].outputs.result']]);
   assert.equal(r.problems.length, 1);
-  assert.match(r.problems[0].message, /^traces row 2 \(id run-b\), data: not scanned \(/);
+  assert.match(r.problems[0].message, /^traces row 2 \(id run-b\), column data: not scanned \(/);
 });
 
 test('sqlite: a store TraceCraft left in WAL mode is read', async () => {
@@ -225,8 +225,8 @@ test('sqlite: the store copies parts of a run into other columns; those are scan
   assert.deepEqual(
     r.findings.map((f) => [f.store, f.jsonPath, f.message]),
     [
-      [{ table: 'traces', rowid: 1, column: 'error', id: 'run-b' }, undefined, 'OpenAI API key [traces row 1 (id run-b), error]'],
-      [{ table: 'steps', rowid: 2, column: 'error', id: 's2' }, undefined, 'OpenAI API key [steps row 2 (id s2), error]'],
+      [{ table: 'traces', rowid: 1, column: 'error', id: 'run-b' }, undefined, 'OpenAI API key [traces row 1 (id run-b), column error]'],
+      [{ table: 'steps', rowid: 2, column: 'error', id: 's2' }, undefined, 'OpenAI API key [steps row 2 (id s2), column error]'],
     ],
   );
   const red = await redactSqliteBytes(bytes, testScanner);
