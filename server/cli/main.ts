@@ -43,6 +43,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // `tracelint scan | head`: a closed pipe ends the output quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CliIO = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, version: pkg.version };
   main(process.argv.slice(2), io).then(
     (code) => {

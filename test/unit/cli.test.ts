@@ -375,3 +375,13 @@ test('--against-config keeps only what the project\'s own redaction configuratio
     stderr: 'tracelint: project/traces/run.jsonl: 1 "ticket_id" match in this trace survives your TraceCraft configuration (TraceCraft defaults (no RedactionConfig in the project))\n',
   });
 });
+
+test('SARIF: a file outside the working folder gets an absolute file URI, without %SRCROOT%', (t) => {
+  const dir = workspace(t);
+  const trace = join(dir, 'project', 'traces', 'run.jsonl');
+  const r = cli(join(dir, 'clean'), 'scan', trace, '--format', 'sarif');
+  assert.equal(r.code, 1);
+  const run = JSON.parse(r.stdout).runs[0];
+  assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(trace).href });
+  assert.deepEqual(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(trace).href });
+});

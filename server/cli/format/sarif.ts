@@ -17,8 +17,13 @@ function uri(display: string): string {
   return display.startsWith('/') ? pathToFileURL(display).href : display.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A relative path is resolved against %SRCROOT%; an absolute one (outside the working folder) stands alone. */
+function artifact(display: string) {
+  return display.startsWith('/') ? { uri: uri(display) } : { uri: uri(display), uriBaseId: '%SRCROOT%' };
+}
+
 function location(display: string, range: Range) {
-  return { physicalLocation: { artifactLocation: { uri: uri(display), uriBaseId: '%SRCROOT%' }, region: region(range) } };
+  return { physicalLocation: { artifactLocation: artifact(display), region: region(range) } };
 }
 
 export function formatSarif(report: ScanReport): string {
@@ -41,7 +46,7 @@ export function formatSarif(report: ScanReport): string {
       notifications.push({
         level: 'warning',
         message: { text: p.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.display), uriBaseId: '%SRCROOT%' }, region: { startLine: p.line + 1, startColumn: col + 1 } } }],
+        locations: [{ physicalLocation: { artifactLocation: artifact(r.display), region: { startLine: p.line + 1, startColumn: col + 1 } } }],
       });
     }
   }
