@@ -177,3 +177,13 @@ test('drift: every registered detector and rule can be configured by name', asyn
   const rules = [...RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES].map((m) => m.id);
   assert.deepEqual(rules.filter((r) => !CONFIGURABLE_RULES.includes(r)), []);
 });
+
+test('drift: the README documents every top-level setting and every CLI option', async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const settings = Object.keys(CONFIG_SCHEMA.properties ?? {}).filter((k) => k !== '$schema');
+  assert.deepEqual(settings.filter((k) => !readme.includes(`\`${k}\``) && !readme.includes(`"${k}"`)), []);
+  const { HELP } = await import('../../server/cli/args');
+  const options = [...HELP.matchAll(/--([a-z-]+)/g)].map((m) => m[1]).filter((o) => o !== 'help' && o !== 'version' && o !== 'output');
+  assert.ok(options.includes('write-baseline') && options.includes('in-place'));
+  assert.deepEqual([...new Set(options)].filter((o) => !readme.includes(`--${o}`)), []);
+});
