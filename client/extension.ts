@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ScanStatus } from '../shared/protocol';
 import { startLanguageClient } from './language-client';
 import { checkAgainstConfig, openLocation } from './loop';
+import type { SnapshotRequest } from './preview/messages';
 import { PreviewManager } from './preview/preview-manager';
 import { StatusBar } from './status-bar';
 
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start();
     }),
     // For tests, and for anyone asking what a preview shows: its rendered text, as its webview reports it.
-    vscode.commands.registerCommand('tracelint.previewSnapshot', (uri?: vscode.Uri) => previews.snapshot(uri)),
+    vscode.commands.registerCommand('tracelint.previewSnapshot', (uri?: vscode.Uri, request?: SnapshotRequest) => previews.snapshot(uri, request)),
     // Trust granted: start again, now reading the workspace's own configuration.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       await client?.stop();

@@ -7,7 +7,7 @@ export type ToWebview =
   | { type: 'info'; fileName: string; info: PreviewOpen.Result }
   | { type: 'lines'; generation: number; lines: PreviewLine[] }
   | { type: 'error'; message: string }
-  | { type: 'snapshot'; id: number };
+  | { type: 'snapshot'; id: number; line?: number; afterGeneration?: number };
 
 /** webview -> extension */
 export type FromWebview =
@@ -32,4 +32,15 @@ export interface PreviewSnapshot {
   /** `configured`: as the project's own redaction configuration would store the trace. */
   view?: PreviewView;
   lineCount: number;
+  /** The generation of the preview shown (bumped by each change of the trace, mode or view). */
+  generation: number;
+  /** The first line in view (0-based). */
+  firstLine: number;
+}
+
+/** What a snapshot request may ask first: scroll to a line, switch the mode, or wait for a newer generation. */
+export interface SnapshotRequest {
+  line?: number;
+  mode?: PreviewMode;
+  afterGeneration?: number;
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type PreviewMode, SaveRedacted } from '../../shared/protocol';
-import type { PreviewSnapshot } from './messages';
+import type { PreviewSnapshot, SnapshotRequest } from './messages';
 import { PreviewPanel } from './preview-panel';
 
 export class PreviewManager implements vscode.Disposable {
@@ -62,10 +62,10 @@ export class PreviewManager implements vscode.Disposable {
     }
   }
 
-  async snapshot(uri?: vscode.Uri): Promise<PreviewSnapshot | undefined> {
+  async snapshot(uri?: vscode.Uri, request?: SnapshotRequest): Promise<PreviewSnapshot | undefined> {
     const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
     const panel = key ? this.panels.get(key) : [...this.panels.values()].pop();
-    return (panel ?? [...this.panels.values()].pop())?.snapshot();
+    return (panel ?? [...this.panels.values()].pop())?.snapshot(request);
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewClose, PreviewLines, PreviewOpen, type PreviewMode, type PreviewView } from '../../shared/protocol';
 import { previewHtml } from './html';
-import type { FromWebview, PreviewSnapshot, ToWebview } from './messages';
+import type { FromWebview, PreviewSnapshot, SnapshotRequest, ToWebview } from './messages';
 
 const MODES: PreviewMode[] = ['mask', 'hash', 'remove'];
 /** Quiet time after an edit before the preview follows it. */
@@ -122,13 +122,17 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  /** What the webview shows right now, as it reports it. */
-  async snapshot(): Promise<PreviewSnapshot> {
+  /** What the webview shows (after scrolling, switching the mode or waiting for a change, if asked), as it reports it. */
+  async snapshot(request: SnapshotRequest = {}): Promise<PreviewSnapshot> {
     if (!this.ready) await new Promise<void>((r) => this.readyWaiters.push(r));
+    if (request.mode && MODES.includes(request.mode) && request.mode !== this.mode) {
+      this.mode = request.mode;
+      await this.refresh();
+    }
     const id = this.nextSnapshot++;
     return new Promise((resolve) => {
       this.snapshots.set(id, resolve);
-      this.post({ type: 'snapshot', id });
+      this.post({ type: 'snapshot', id, line: request.line, afterGeneration: request.afterGeneration });
     });
   }
 

@@ -152,10 +152,15 @@ try {
     // The redacted preview beside the trace.
     async preview() {
       await page.mouse.move(5, 5);
-      for (const frame of page.frames()) {
-        if (await frame.locator('#rows .row').count().catch(() => 0)) break;
-      }
       await page.screenshot({ path: join(run, 'screenshots', 'preview.png') });
+      // Then a click on the first marker, as a user would, for the suite to see the secret revealed in the trace.
+      for (const frame of page.frames()) {
+        const marker = frame.locator('#rows .marker').first();
+        if (await marker.count().catch(() => 0)) {
+          await marker.click();
+          break;
+        }
+      }
     },
   };
 

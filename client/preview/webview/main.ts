@@ -24,8 +24,10 @@ const rows = $('rows');
 let info: PreviewOpen.Result | undefined;
 let fileName = '';
 const cache = new Map<number, PreviewLine>();
+/** Lines of the previous generation, shown until the new ones arrive, so a refresh never blanks the view. */
+let stale = new Map<number, PreviewLine>();
 const requested = new Set<number>();
-let pendingSnapshots: number[] = [];
+let pendingSnapshots: Array<{ id: number; afterGeneration?: number }> = [];
 
 function el(tag: string, cls?: string, text?: string): HTMLElement {
   const e = document.createElement(tag);
@@ -91,7 +93,7 @@ function colour(text: string, into: HTMLElement): void {
 
 function renderRow(line: number): HTMLElement {
   const row = el('div', 'row');
-  const data = cache.get(line);
+  const data = cache.get(line) ?? stale.get(line);
   const gutter = el('span', 'gutter', String(line + 1));
   // Markers can sit far right in a long line: the gutter says which lines hold one.
   if (data?.segments.some((s) => s.ruleId !== undefined)) gutter.classList.add('has-finding');
@@ -167,6 +169,9 @@ function request(first: number, last: number): void {
 function answerSnapshots(first: number, last: number): void {
   if (pendingSnapshots.length === 0 || !info) return;
   for (let l = first; l < last; l++) if (!cache.has(l)) return;
+  const current = info.generation;
+  const due = pendingSnapshots.filter((p) => p.afterGeneration === undefined || current > p.afterGeneration);
+  if (due.length === 0) return;
   const snapshot: PreviewSnapshot = {
     header: $('header').innerText,
     rows: [...rows.querySelectorAll('.row')].map((r) => `${r.querySelector('.gutter')!.textContent}\t${r.querySelector('.text')!.textContent}`),
@@ -176,9 +181,21 @@ function answerSnapshots(first: number, last: number): void {
     mode: info.mode,
     view: info.view ?? 'full',
     lineCount: info.lineCount,
+    generation: info.generation,
+    firstLine: first,
   };
-  for (const id of pendingSnapshots) vscode.postMessage({ type: 'snapshot', id, snapshot });
-  pendingSnapshots = [];
+  for (const p of due) vscode.postMessage({ type: 'snapshot', id: p.id, snapshot });
+  pendingSnapshots = pendingSnapshots.filter((p) => !due.includes(p));
+}
+
+/** Scrolls so that `line` is the first line in view. */
+function scrollToLine(line: number): void {
+  const total = info?.lineCount ?? 0;
+  if (total * ROW_HEIGHT <= MAX_SPACER_PX) viewport.scrollTop = line * ROW_HEIGHT;
+  else {
+    const count = Math.ceil(viewport.clientHeight / ROW_HEIGHT) + 1;
+    viewport.scrollTop = (line / Math.max(1, total - count + 1)) * Math.max(1, MAX_SPACER_PX - viewport.clientHeight);
+  }
 }
 
 let frame = 0;
@@ -200,6 +217,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (m.type) {
     case 'info':
       if (!info || m.info.generation !== info.generation || m.info.mode !== info.mode || m.info.view !== info.view || m.info.lineCount !== info.lineCount) {
+        stale = new Map(cache);
         cache.clear();
         requested.clear();
       }
@@ -210,7 +228,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'lines':
       if (!info || m.generation !== info.generation) return;
-      for (const l of m.lines) cache.set(l.line, l);
+      for (const l of m.lines) {
+        cache.set(l.line, l);
+        stale.delete(l.line);
+      }
       if (cache.size > CACHE_LIMIT) {
         const { first } = visibleRange();
         for (const k of cache.keys()) if (Math.abs(k - first) > CACHE_LIMIT / 2) cache.delete(k);
@@ -222,7 +243,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       $('problems').replaceChildren(el('div', 'problem', m.message));
       break;
     case 'snapshot':
-      pendingSnapshots.push(m.id);
+      pendingSnapshots.push({ id: m.id, afterGeneration: m.afterGeneration });
+      if (m.line !== undefined) scrollToLine(m.line);
       render();
       break;
   }

@@ -28,6 +28,8 @@ interface Snapshot {
   foreignElements: number;
   mode: string;
   lineCount: number;
+  generation: number;
+  firstLine: number;
 }
 
 describe('tracelint in VS Code', () => {
@@ -112,6 +114,53 @@ describe('tracelint in VS Code', () => {
     assert.ok(text.includes('"api_key":"[REDACTED]"'), text);
     assert.ok(text.includes('<script>document.title=\\"pwned\\"</script><img src=x onerror=alert(1)>'), 'trace HTML shown as characters');
     assert.equal(snap.foreignElements, 0, 'no element was created from trace content');
+
+    // The launcher (when there is one) clicks the first marker after its screenshot: the key is selected in the trace.
+    const keyRange = new vscode.Range(1, 42, 1, 42 + OPENAI_KEY.length);
+    const revealed = process.env.TRACELINT_E2E_RUN_DIR
+      ? new Promise<void>((resolve) => {
+          const sub = vscode.window.onDidChangeTextEditorSelection((e) => {
+            if (e.textEditor.document.uri.toString() === uri.toString() && e.selections[0].isEqual(keyRange)) {
+              sub.dispose();
+              resolve();
+            }
+          });
+        })
+      : Promise.resolve();
     await checkpoint('preview');
+    await revealed;
+
+    // Live: a leak added to the trace shows up in the preview.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(4, 0), `${JSON.stringify({ name: 'late', outputs: { text: 'ping ops@northwind-traders.com' } })}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const live = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { afterGeneration: snap.generation }))!;
+    assert.match(live.header, /email 2/);
+    assert.equal(live.lineCount, 6);
+    assert.ok(!live.rows.join('\n').includes('ops@northwind-traders.com'));
+
+    // The mode switch: hash markers instead of the placeholder.
+    const hashed = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { mode: 'hash' }))!;
+    assert.equal(hashed.mode, 'hash');
+    assert.ok(hashed.markers.length >= 3 && hashed.markers.every((m) => /^\[HASH:[0-9a-f]{16}\]$/.test(m.text)), JSON.stringify(hashed.markers));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('previews a 50,000-line trace without drawing it all: scrolled to line 25,001 it shows that line, redacted', async () => {
+    const path = join(root.fsPath, 'traces', 'e2e-big.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      lines.push(JSON.stringify({ step: i, name: 'web_search', inputs: i % 1000 === 0 ? { api_key: `${OPENAI_KEY.slice(0, 40)}${String(i).padStart(8, '0')}` } : { query: `question ${i}` } }));
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const uri = vscode.Uri.file(path);
+    await vscode.commands.executeCommand('tracelint.openPreview', uri);
+    const snap = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { line: 25_000 }))!;
+    assert.equal(snap.lineCount, 50_000);
+    assert.equal(snap.firstLine, 25_000);
+    assert.ok(snap.rows.length > 5 && snap.rows.length < 200, `only the rows in view are drawn (${snap.rows.length})`);
+    assert.equal(snap.rows[0], '25001\t{"step":25000,"name":"web_search","inputs":{"api_key":"[REDACTED]"}}');
+    assert.deepEqual(snap.markers[0], { text: '[REDACTED]', ruleId: 'openai_api_key' });
+    assert.match(snap.header, /openai_api_key 50/);
   });
 });
