@@ -137,9 +137,16 @@ function visibleRange(): { first: number; count: number; offset: number } {
   return { first, count, offset: viewport.scrollTop };
 }
 
+/** A line to scroll to once the preview's size is known (a request can come before the first info). */
+let pendingScroll: number | undefined;
+
 function render(): void {
   if (!info) return;
   spacer.style.height = `${Math.min(info.lineCount * ROW_HEIGHT, MAX_SPACER_PX)}px`;
+  if (pendingScroll !== undefined && info.lineCount > pendingScroll) {
+    scrollToLine(pendingScroll);
+    pendingScroll = undefined;
+  }
   const { first, count, offset } = visibleRange();
   const last = Math.min(info.lineCount, first + count);
   rows.style.transform = `translateY(${offset}px)`;
@@ -167,7 +174,7 @@ function request(first: number, last: number): void {
 }
 
 function answerSnapshots(first: number, last: number): void {
-  if (pendingSnapshots.length === 0 || !info) return;
+  if (pendingSnapshots.length === 0 || !info || pendingScroll !== undefined) return;
   for (let l = first; l < last; l++) if (!cache.has(l)) return;
   const current = info.generation;
   const due = pendingSnapshots.filter((p) => p.afterGeneration === undefined || current > p.afterGeneration);
@@ -244,7 +251,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'snapshot':
       pendingSnapshots.push({ id: m.id, afterGeneration: m.afterGeneration });
-      if (m.line !== undefined) scrollToLine(m.line);
+      if (m.line !== undefined) pendingScroll = m.line;
       render();
       break;
   }
