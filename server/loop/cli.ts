@@ -34,6 +34,9 @@ export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ pa
     const text = inTrace ? readTraceText(path) : undefined;
     if (text !== undefined) r.findings = await loops.link(path, text, r.findings, config.configFile);
     if (!options.againstConfig) continue;
+    // Findings about the file rather than its content (permissions, git) are not part of the question.
+    r.findings = r.findings.filter((f) => f.secret !== undefined);
+    if (r.findings.length === 0) continue;
     const report = text !== undefined ? await loops.check(path, text, r.findings, config.configFile) : undefined;
     if (!report) {
       // No SDK configuration applies (OTLP, generic JSON, a store, a file too big to re-read): all stays.

@@ -2,7 +2,9 @@
 // findings, and `--against-config` keeping exactly the findings the configuration lets through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigResolver } from '../../shared/config/index';
 import type { FileResult } from '../../server/cli/report';
@@ -51,4 +53,47 @@ test('--against-config keeps only survivors, says why, and summarises each trace
   assert.deepEqual(rs[2].findings, []);
   // The links stay on the survivors.
   assert.equal(rs[1].findings[0].related?.[0].message, 'recorded by key "auth_header" of record_tool_call("fetch_ledger")');
+});
+
+// The built binary, as CI runs it: `tracelint scan --against-config`.
+const CLI = resolve(__dirname, '../../dist/cli.js');
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('tracelint scan --against-config fails on what the configuration lets through; json and SARIF carry the link', () => {
+  const examples = resolve(ROOT, '..');
+  const json = cli(['scan', 'loop', '--against-config', '--format', 'json'], examples);
+  assert.equal(json.code, 1, json.stderr);
+  const body = JSON.parse(json.stdout) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; column: number; message: string; related?: Array<{ file: string; line: number; column: number; message: string }> }> }>; summary: { findings: number } };
+  assert.equal(body.summary.findings, 7);
+  assert.deepEqual(body.files.map((f) => [f.file, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId}`)]), [
+    ['loop/agentdbg/runs/7f3c2a9e-4b1d-4c8e-9a2f-5d6e7f809a1b/events.jsonl', ['2:335 bearer_token', '3:249 email', '3:288 ticket_id']],
+    ['loop/traces/billing.jsonl', ['1:907 bearer_token', '1:1216 ticket_id', '1:1408 email', '1:1556 credit_card']],
+  ]);
+  assert.deepEqual(body.files[0].findings[0].related, [{ file: 'loop/agent/ledger.py', line: 12, column: 73, endLine: 12, endColumn: 86, message: 'recorded by key "auth_header" of record_tool_call("fetch_ledger")' }]);
+  assert.match(json.stderr, /tracelint: against config: loop\/traces\/billing\.jsonl: 1 bearer token, 1 credit card number, 1 email and 1 "ticket_id" match in this trace survive your TraceCraft configuration/);
+
+  const sarif = JSON.parse(cli(['scan', 'loop/traces', '--against-config', '--format', 'sarif'], examples).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: unknown[] }> }> };
+  const bearer = sarif.runs[0].results.find((r) => r.ruleId === 'bearer_token')!;
+  assert.deepEqual(bearer.relatedLocations, [{
+    id: 1,
+    physicalLocation: { artifactLocation: { uri: 'loop/agent/billing_agent.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 31, startColumn: 5, endLine: 31, endColumn: 16 } },
+    message: { text: 'recorded by charge_card (TraceCraft trace_tool)' },
+  }]);
+});
+
+test('tracelint scan --against-config passes when the configuration redacts everything found', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-against-'));
+  writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+  writeFileSync(join(dir, 'agent.py'), 'import tracecraft\nfrom tracecraft import RedactionConfig\n\nREDACTION = RedactionConfig(enabled=True)\n\n\n@tracecraft.trace_tool(name="notify")\ndef notify(to: str) -> None:\n    pass\n');
+  mkdirSync(join(dir, 'traces'));
+  writeFileSync(join(dir, 'traces/run.jsonl'), `${JSON.stringify({ id: 'r1', name: 'a', steps: [{ id: 's1', type: 'tool', name: 'notify', inputs: { to: 'dana.whitfield@acme-corp.io' }, outputs: {}, attributes: {}, children: [] }] })}\n`);
+  const plain = cli(['scan', 'traces'], dir);
+  assert.equal(plain.code, 1);
+  assert.match(plain.stdout, /↳ agent\.py:8:12 recorded by parameter "to" of notify \(TraceCraft trace_tool\)/);
+  const against = cli(['scan', 'traces', '--against-config'], dir);
+  assert.equal(against.code, 0, against.stdout);
+  assert.match(against.stderr, /Nothing tracelint found in this trace survives your TraceCraft configuration/);
 });

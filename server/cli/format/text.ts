@@ -1,6 +1,6 @@
 // Text output in the manner of eslint's "stylish": a header per file, one aligned row per
 // finding (`line:col  severity  message  ruleId`, 1-based), and a summary line.
-import { countReport, plural, printableMessage, type ScanReport } from '../report';
+import { countReport, plural, printableMessage, scrub, type ScanReport } from '../report';
 
 export interface TextStyle {
   color: boolean;
@@ -18,9 +18,11 @@ export function formatText(report: ScanReport, style: TextStyle = { color: false
   const out: string[] = [];
   for (const r of report.results) {
     if (r.findings.length === 0 && r.problems.length === 0) continue;
-    const rows: Array<{ line: number; col: number; cells: string[] }> = [];
+    const rows: Array<{ line: number; col: number; cells: string[]; related?: string[] }> = [];
     for (const f of r.findings) {
-      rows.push({ line: f.range.line, col: f.range.column, cells: [`${f.range.line + 1}:${f.range.column + 1}`, f.severity, printableMessage(f), f.ruleId] });
+      // A trace finding's link to the code that recorded it (server/loop), one line each under the row.
+      const related = f.related?.map((rel) => `↳ ${rel.file}:${rel.range.line + 1}:${rel.range.column + 1} ${scrub(rel.message, f.secret)}`);
+      rows.push({ line: f.range.line, col: f.range.column, cells: [`${f.range.line + 1}:${f.range.column + 1}`, f.severity, printableMessage(f), f.ruleId], related });
     }
     for (const p of r.problems) {
       const col = (p as { column?: number }).column ?? 0;
@@ -32,6 +34,7 @@ export function formatText(report: ScanReport, style: TextStyle = { color: false
     lines.forEach((l, i) => {
       const sev = rows[i].cells[1];
       out.push(c ? l.replace(sev, paint(c, sev === 'error' ? '31' : sev === 'warning' ? '33' : '36', sev)) : l);
+      for (const rel of rows[i].related ?? []) out.push(`    ${paint(c, '2', rel)}`);
     });
     out.push('');
   }
