@@ -68,6 +68,8 @@ const TEXT_PROJECT = [
   '',
   'project/traces/run.jsonl',
   '  1:171  error    openai_api_key: sk-p…(50 chars) in steps[0].inputs.api_key                                           openai_api_key',
+  // The leak linked to the parameter that recorded it (server/loop), under its row.
+  '    ↳ project/agent/tools.py:5:28 recorded by parameter "api_key" of web_search (TraceCraft trace_tool)',
   '  2:150  warning  email: jane…(22 chars) in steps[0].outputs.result                                                    email',
   '  3:30   warning  malformed JSON: the object opened at column 1 is not closed on this line (truncated?); line skipped  input-problem',
   '  4:111  info     ticket_id: …(10 chars) in input.question                                                             ticket_id',
