@@ -109,17 +109,17 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
   }
   progress.done();
 
-  // Each leak in a trace linked to the code that traced it; with --against-config, only what the
-  // project's own redaction configuration would let through is kept.
-  const loop = await closeTheLoop(results, traceFiles.filter((t) => kindByName(t.path, t.config) !== 'trace-store'), { againstConfig: args.againstConfig });
-  for (const note of loop.notes) io.stderr.write(`tracelint: ${note}\n`);
-
   // Where the trace files live (modes, git), after their content: one pass over all of them.
   const hygiene = await hygieneForFiles(traceFiles, { roots: [io.cwd, ...args.paths.map((p) => resolve(io.cwd, p))], displayBase: io.cwd, fix: args.fix });
   for (const line of hygiene.fixed) io.stderr.write(`tracelint: fixed: ${line}\n`);
   for (const note of hygiene.notes) io.stderr.write(`tracelint: note: ${note}\n`);
   const byPath = new Map(results.map((r) => [r.path, r]));
   for (const f of hygiene.findings) byPath.get(resolve(io.cwd, f.file ?? ''))?.findings.push(f);
+  // Each leak in a trace linked to the code that traced it; with --against-config, only what the
+  // project's own redaction configuration would let through is kept (after hygiene, whose findings
+  // about a file's mode or git status are no part of that question and are dropped then).
+  const loop = await closeTheLoop(results, traceFiles.filter((t) => kindByName(t.path, t.config) !== 'trace-store'), { againstConfig: args.againstConfig });
+  for (const note of loop.notes) io.stderr.write(`tracelint: ${note}\n`);
 
   for (const r of results) {
     r.findings.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);

@@ -73,7 +73,7 @@ test('tracelint scan --against-config fails on what the configuration lets throu
     ['loop/traces/billing.jsonl', ['1:907 bearer_token', '1:1216 ticket_id', '1:1408 email', '1:1556 credit_card']],
   ]);
   assert.deepEqual(body.files[0].findings[0].related, [{ file: 'loop/agent/ledger.py', line: 12, column: 73, endLine: 12, endColumn: 86, message: 'recorded by key "auth_header" of record_tool_call("fetch_ledger")' }]);
-  assert.match(json.stderr, /tracelint: against config: loop\/traces\/billing\.jsonl: 1 bearer token, 1 credit card number, 1 email and 1 "ticket_id" match in this trace survive your TraceCraft configuration/);
+  assert.match(json.stderr, /tracelint: loop\/traces\/billing\.jsonl: 1 bearer token, 1 credit card number, 1 email and 1 "ticket_id" match in this trace survive your TraceCraft configuration/);
 
   const sarif = JSON.parse(cli(['scan', 'loop/traces', '--against-config', '--format', 'sarif'], examples).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: unknown[] }> }> };
   const bearer = sarif.runs[0].results.find((r) => r.ruleId === 'bearer_token')!;
