@@ -13,7 +13,7 @@ function jsonFinding(f: Finding) {
     column: f.range.column + 1,
     endLine: f.range.endLine + 1,
     endColumn: f.range.endColumn + 1,
-    ...(f.jsonPath !== undefined ? { jsonPath: f.jsonPath } : {}),
+    ...(f.jsonPath !== undefined ? { jsonPath: scrub(f.jsonPath, f.secret) } : {}),
     ...(f.secret !== undefined ? { secret: maskSecret(f.secret) } : {}),
     ...(f.fingerprint !== undefined ? { fingerprint: f.fingerprint } : {}),
     ...(f.store !== undefined ? { store: f.store } : {}),
