@@ -87,6 +87,29 @@ export class JsonWalk {
 /** Characters a JSON string holds as they are: anything but a quote, a backslash or a control character. */
 const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
 
+/**
+ * Keys as flat strings of their own. A slice of a line keeps the whole line (and the batch it was
+ * cut from) alive for as long as the slice lives, and keys end up in long-lived caches (the key
+ * verdicts here and the engine's key matcher): interning copies each distinct key once, so those
+ * caches never pin a megabyte batch per entry.
+ */
+const interned = new Map<string, string>();
+export function internKey(key: string): string {
+  if (key.length < 13) return key; // V8 copies short slices anyway
+  let k = interned.get(key);
+  if (k === undefined) {
+    if (interned.size >= 10_000) interned.clear();
+    k = flatCopy(key);
+    interned.set(k, k);
+  }
+  return k;
+}
+
+/** A copy of `s` that shares no memory with the string it was sliced from (lone surrogates kept). */
+export function flatCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -175,7 +198,7 @@ export function walkJson(
       // Keys are reported with the object's own path (the key is not yet the current step).
       keys[top] = null;
       visitor.string?.(w, true, i + 1, close, escaped);
-      keys[top] = decoded ? decoded.value : text.slice(i + 1, close);
+      keys[top] = decoded ? decoded.value : internKey(text.slice(i + 1, close));
       i = close + 1;
       state = S_COLON;
       continue;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { maskSecret } from '../mask';
 import type { Finding } from '../types';
 import type { ValueHit } from './scan-json';
+import { flatCopy } from '../json/walker';
 
 /** `ruleId:sha256hex(secret)`: stable when the secret moves to another line or file. */
 export function fingerprint(ruleId: string, secret: string): string {
@@ -56,14 +57,15 @@ export function lineFindings(hits: ValueHit[], lineText: string, line: number, l
 
 export function makeFinding(h: ValueHit, file: string | undefined, span: Finding['span'], range: Finding['range'], byteStart: number | undefined, byteEnd: number | undefined): Finding {
   const ruleId = h.match.detector;
-  const secret = h.match.text;
+  // Copied, so a finding kept by a caller does not keep the whole line or batch it was cut from.
+  const secret = flatCopy(h.match.text);
   const f: Finding = {
     ruleId,
     severity: h.match.severity,
     message: findingMessage(ruleId, secret, h.path),
     span,
     range,
-    jsonPath: h.path,
+    jsonPath: flatCopy(h.path),
     secret,
     fingerprint: fingerprint(ruleId, secret),
   };

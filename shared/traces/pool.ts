@@ -42,7 +42,7 @@ export class BatchPool {
     for (let i = 0; i < size; i++) {
       // Small heaps: V8 grows a heap lazily, and three lazily grown heaps would push a scan of any
       // size past the 150 MB budget; a batch needs a few MB, so frequent minor GCs cost little.
-      const options = { workerData: { engineOptions }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } };
+      const options = { workerData: { engineOptions }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 } };
       // From source (tests run through tsx), the worker loads tsx's require hook before the .ts entry.
       const worker = script.endsWith('.ts')
         ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { ...options, eval: true })

@@ -18,6 +18,8 @@ import { scanTraceText } from './text';
 /** Single JSON documents larger than this are not read whole (they are rarely traces). */
 export const MAX_DOCUMENT_BYTES = 256 << 20;
 const DEFAULT_PARALLEL_THRESHOLD = 8 << 20;
+/** Batches bigger than this (a few huge lines) are processed here: workers run with small heaps (pool.ts). */
+const MAX_WORKER_BATCH_BYTES = 4 << 20;
 
 /** The first bytes of a file, decompressed when gzipped, for format sniffing and binary checks. */
 export async function readHead(path: string, gzip: boolean, maxBytes = SNIFF_CHARS): Promise<Buffer> {
@@ -191,7 +193,7 @@ export async function runJsonlBatches(
           problems: [{ file: path, line: 0, column: 0, message: `line of ${b.oversized} bytes is longer than ${maxLineBytes}; not scanned` }],
           candidateLines: 0,
         });
-      } else if (pool) {
+      } else if (pool && b.bytes.length <= MAX_WORKER_BATCH_BYTES) {
         result = pool.run(b.bytes, mode, path);
       } else {
         result = Promise.resolve(processBatch(b.bytes, engine, mode, path));

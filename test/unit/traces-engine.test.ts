@@ -125,3 +125,14 @@ test('SQLite stores go through the same reader, one cell at a time', async () =>
   assert.equal(r.isTraceStore, true);
   assert.ok(r.findings.some((f) => f.ruleId === 'openai_api_key'), r.findings.map((f) => f.message).join('\n'));
 });
+
+test('a batch of huge lines stays in this thread (workers have small heaps); results still in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-big-'));
+  const p = join(dir, 'big.jsonl');
+  const small = JSON.stringify({ inputs: { api_key: 'sk-proj-4vR9tLq2Wm7XyZ3aBcD8eF1gH5jK6nP0sT2uV4wX9yZaBcDeFgHi' } });
+  writeFileSync(p, [small, JSON.stringify({ note: 'z '.repeat(3_000_000) + 'mail dana.whitfield@northwind-mail.com' }), small].join('\n') + '\n');
+  const single = await collectTraceFile(p, engine, { workers: 0 });
+  const pooled = await collectTraceFile(p, engine, { workers: 2, engineOptions: defaultEngineOptions(), batchBytes: 1000 });
+  assert.deepEqual(pooled.findings, single.findings);
+  assert.deepEqual(single.findings.map((f) => [f.range.line, f.ruleId]), [[0, 'openai_api_key'], [1, 'email'], [2, 'openai_api_key']]);
+});
