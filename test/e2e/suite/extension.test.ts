@@ -90,6 +90,14 @@ describe('tracelint in VS Code', () => {
     assert.ok(!key.message.includes(OPENAI_KEY), 'the message masks the key');
     const email = diags.find((d) => codeOf(d) === 'email')!;
     assert.equal(doc.getText(email.range), EMAIL);
+
+    // The example workspace's own TraceCraft trace: the OpenAI key web_search recorded.
+    const example = vscode.Uri.joinPath(root, 'traces', 'tracecraft.jsonl');
+    const exampleDoc = await vscode.workspace.openTextDocument(example);
+    await vscode.window.showTextDocument(exampleDoc);
+    const found = await waitForDiagnostics(example, (ds) => ds.some((d) => codeOf(d) === 'openai_api_key'), 'openai_api_key in examples/traces/tracecraft.jsonl');
+    const leak = found.find((d) => codeOf(d) === 'openai_api_key')!;
+    assert.match(exampleDoc.getText(leak.range), /^sk-/);
   });
 
   it('shows the redacted preview: markers, counts, no planted secret, trace HTML as text', async () => {
