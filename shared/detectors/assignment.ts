@@ -1,27 +1,49 @@
 // `name = value` / `name: value` / `"name": "value"` in free text, for the detectors that find a
 // credential by the identifier in front of it (password_field, generic_api_key_param).
-// A keyword regex finds candidate places cheaply; the whole identifier around the keyword is then
-// judged by a KeyMatcher (so `password_policy: strict` and `max_token: 512` are not credentials),
-// and only the VALUE is reported, so a redacted text still reads `password=[REDACTED]`.
+//
+// Scanning is separator-first: one pass over the code units finds each `=`, `:` and `,`, then looks BACK for the identifier and FORWARD for the value. Both detectors share
+// the result for the same text (a one-entry memo), so free text is scanned once for both. The whole
+// identifier is then judged by each detector's KeyMatcher (so `password_policy: strict`,
+// `max_token: 512`, `token_count: 3` are not credentials), and only the VALUE is reported, so a
+// redacted text still reads `password=[REDACTED]`.
+//
+// Shapes: `id = v`, `id: v`, `id => v`, `id := v`, `id ::= v`, `id ?= v`, `id .= v`, `id += v`,
+// `id == v`, quoted ids (`"id": "v"`), a Go-style type between (`var apiKey string = "v"`), and a
+// comma between two quoted strings (`setProperty("API_TOKEN", "v")`, `getenv("api_key", "v")`).
 import type { Candidate } from './types';
 import type { KeyMatcher } from './keys';
 import { isPlaceholderBody, isWord } from './util';
 
-/**
- * Separator between an identifier and its value, with the quotes that may close and open them:
- * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `.=`, `+=`, `==`; a Go-style type between (`var apiKey string =`);
- * or a comma between two quoted strings (`setProperty("API_TOKEN", "…")`, `getenv("api_key", "…")`).
- */
-const SEPARATOR = /(?:["'`]?(?:[ \t]{1,4}[A-Za-z_][A-Za-z0-9_.]{0,30}[ \t]{0,8}:?=|[ \t]{0,8}(?:=>|:{1,3}=|[?.+:=]?=|:))[ \t]{0,8}["'`]?|["'`][ \t]{0,8},[ \t]{0,8}["'`])/y;
 /** A value: anything up to whitespace, a quote, or a delimiter that ends a value in code or JSON. */
 const VALUE = /[^\s"'`,;<>(){}[\]|]+/y;
 /** In a URL query, `&name=` starts the next parameter (a `&` inside a password does not). */
 const NEXT_PARAM = /&[A-Za-z_][A-Za-z0-9_.-]*=/;
 
-export const ASSIGNMENT_PATTERNS = [SEPARATOR, VALUE, NEXT_PARAM];
+/**
+ * Every identifier the assignment detectors accept contains one of these words; checking it first
+ * keeps the scan cheap on text full of `:` and `=` (code, JSON, timestamps).
+ */
+const CREDENTIAL_WORD = /pass|pwd|secret|token|api|key|cred|auth|access/i;
+
+/** Type names that may stand between an identifier and `=` in typed declarations. */
+const TYPE_WORDS = new Set(['string', 'String', 'str', 'bytes', 'byte', 'char', 'text', 'secret', 'SecretStr']);
+
+export const ASSIGNMENT_PATTERNS = [VALUE, NEXT_PARAM, CREDENTIAL_WORD];
+
+export interface Assignment {
+  identifier: string;
+  start: number;
+  end: number;
+}
 
 function isIdentChar(c: number): boolean {
   return isWord(c) || c === 45 || c === 46; // letters, digits, _, -, .
+}
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Values that stand for a secret rather than being one: templates, env lookups, literals, markers. */
@@ -35,34 +57,68 @@ export function isStandInValue(v: string): boolean {
   return isPlaceholderBody(v);
 }
 
-export interface AssignmentSpec {
-  detector: string;
-  keyword: RegExp; // global, case-insensitive
-  names: KeyMatcher;
-  /** Judge a value found after a matching identifier. */
-  acceptValue(value: string, identifier: string): boolean;
+/** Skip up to `max` blanks backwards from `i` (exclusive end); returns the new end. */
+function backBlanks(text: string, i: number, max: number): number {
+  const min = Math.max(0, i - max);
+  while (i > min && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
 }
 
-export function findAssignments(text: string, spec: AssignmentSpec, out: Candidate[]): void {
-  const re = spec.keyword;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    // Widen to the whole identifier (bounded, so a long token run costs O(64) per keyword hit).
-    let s = m.index;
-    let e = m.index + m[0].length;
-    const minS = Math.max(0, s - 64);
-    while (s > minS && isIdentChar(text.charCodeAt(s - 1))) s--;
-    const maxE = Math.min(text.length, e + 64);
-    while (e < maxE && isIdentChar(text.charCodeAt(e))) e++;
-    re.lastIndex = e;
-    const identifier = text.slice(s, e);
-    if (!spec.names.matches(identifier)) continue;
-    SEPARATOR.lastIndex = e;
-    const sep = SEPARATOR.exec(text);
-    if (!sep) continue;
-    const vs = e + sep[0].length;
-    VALUE.lastIndex = vs;
+/** The identifier ending at `end` (exclusive), at most 128 characters, or undefined. */
+function identifierBefore(text: string, end: number): [number, number] | undefined {
+  let s = end;
+  const min = Math.max(0, end - 128);
+  while (s > min && isIdentChar(text.charCodeAt(s - 1))) s--;
+  return s < end ? [s, end] : undefined;
+}
+
+function scan(text: string): Assignment[] {
+  const out: Assignment[] = [];
+  // A plain loop over code units: no match objects, so no garbage per separator.
+  const n = text.length;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (c !== 58 && c !== 61 && c !== 44) continue;
+    let opStart = p;
+    let opEnd = p + 1;
+    let idEnd: number;
+    let idRange: [number, number] | undefined;
+    if (c === 44 /* , */) {
+      // Only between two quoted strings: `"NAME", "value"`.
+      const q = backBlanks(text, p, 8);
+      if (q === 0 || !isQuote(text.charCodeAt(q - 1))) continue;
+      idRange = identifierBefore(text, q - 1);
+      if (!idRange || idRange[0] === 0 || !isQuote(text.charCodeAt(idRange[0] - 1))) continue;
+      let v = p + 1;
+      while (v < text.length && v - p <= 9 && isBlank(text.charCodeAt(v))) v++;
+      if (!isQuote(text.charCodeAt(v))) continue;
+      opEnd = v + 1;
+    } else {
+      // Widen to the whole operator: `::=`, `:=`, `=>`, `==`, `?=`, `.=`, `+=`.
+      while (opStart > 0 && opStart > p - 2 && ':=?+.'.includes(text[opStart - 1])) opStart--;
+      while (opEnd < text.length && opEnd < p + 4 && ':=>'.includes(text[opEnd])) opEnd++;
+      const next = opEnd - 1;
+      // `.=` and `+=` take the dot or plus; an identifier never ends in `.` before `=` here.
+      idEnd = backBlanks(text, opStart, 8);
+      if (idEnd > 0 && isQuote(text.charCodeAt(idEnd - 1))) idEnd--;
+      idRange = identifierBefore(text, idEnd);
+      const op = text.slice(opStart, opEnd);
+      if (idRange && TYPE_WORDS.has(text.slice(idRange[0], idRange[1])) && op.includes('=')) {
+        // `var apiKey string = …`: the word before `=` is a type; the identifier stands before it.
+        const before = identifierBefore(text, backBlanks(text, idRange[0], 4));
+        if (before && before[1] < idRange[0]) idRange = before;
+      }
+      p = next;
+      if (!idRange) continue;
+      let v = opEnd;
+      const maxV = Math.min(text.length, opEnd + 8);
+      while (v < maxV && isBlank(text.charCodeAt(v))) v++;
+      if (v < text.length && isQuote(text.charCodeAt(v))) v++;
+      opEnd = v;
+    }
+    const identifier = text.slice(idRange[0], idRange[1]);
+    if (!CREDENTIAL_WORD.test(identifier)) continue;
+    VALUE.lastIndex = opEnd;
     const v = VALUE.exec(text);
     if (!v) continue;
     let value = v[0];
@@ -71,8 +127,35 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
     // A sentence may end right after the value: `password: hunter22.`
     while (value.length > 0 && '.:!?'.includes(value[value.length - 1])) value = value.slice(0, -1);
     if (value.length === 0 || isStandInValue(value)) continue;
-    if (!spec.acceptValue(value, identifier)) continue;
-    out.push({ detector: spec.detector, start: vs, end: vs + value.length });
-    re.lastIndex = vs + value.length;
+    out.push({ identifier, start: opEnd, end: opEnd + value.length });
+  }
+  return out;
+}
+
+let memoText: string | undefined;
+let memo: Assignment[] = [];
+
+/** Every `identifier <separator> value` in `text` (memoised for the last text scanned). */
+export function assignmentsIn(text: string): Assignment[] {
+  if (text !== memoText) {
+    memo = scan(text);
+    memoText = text;
+  }
+  return memo;
+}
+
+export interface AssignmentSpec {
+  detector: string;
+  names: KeyMatcher;
+  /** Judge a value found after a matching identifier. */
+  acceptValue(value: string, identifier: string): boolean;
+}
+
+export function findAssignments(text: string, spec: AssignmentSpec, out: Candidate[]): void {
+  for (const a of assignmentsIn(text)) {
+    if (!spec.names.matches(a.identifier)) continue;
+    const value = text.slice(a.start, a.end);
+    if (!spec.acceptValue(value, a.identifier)) continue;
+    out.push({ detector: spec.detector, start: a.start, end: a.end });
   }
 }

@@ -7,7 +7,6 @@ import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { isDigit } from './util';
 
-const KEYWORD = /api|key|cred|auth|access|secret/gi;
 const NAMES = new KeyMatcher([
   'api_key', 'apikey', 'api_token', 'api_secret', 'access_key', 'access_token', 'auth_token', 'auth', 'client_secret',
   'secret_key', 'private_key', 'credential', 'credentials', 'creds', 'app_key', 'master_key', 'service_key',
@@ -27,12 +26,11 @@ export const genericApiKeyParam: Detector = {
     ],
     negative: ['api_key=YOUR_API_KEY', 'apiUrl=apigee.corpint.com', 'api_key=[REDACTED]', 'keyboard: 12345678', 'api_version=2024-01-01'],
   },
-  patterns: [KEYWORD, ...ASSIGNMENT_PATTERNS],
+  patterns: [...ASSIGNMENT_PATTERNS],
   rawHint: String.raw`(?:api|key|cred|auth|access|secret)[^=:]{0,90}[=:][ \t"'\x60\\=>]{0,24}[^\s"'\x60,;&<>(){}[\]|]`,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'generic_api_key_param',
-      keyword: KEYWORD,
       names: NAMES,
       acceptValue(value) {
         if (value.length < 8) return false;

@@ -6,7 +6,6 @@ import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { isDigit } from './util';
 
-const KEYWORD = /pass(?:word|wd|phrase)|pwd|secret|token/gi;
 const NAMES = new KeyMatcher(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token']);
 
 export const passwordField: Detector = {
@@ -18,14 +17,13 @@ export const passwordField: Detector = {
     positive: ['password=hunter22', 'db_password: "S3cure!pass"', 'connect with pwd=Tr0ub4dor&3 now', "{'secret': 'x9Kq2mZ7vB'}"],
     negative: ['password_policy: strict', 'max_token: 512', 'password=[REDACTED]', 'password: ${DB_PASSWORD}', 'token: None', 'Password: ****'],
   },
-  patterns: [KEYWORD, ...ASSIGNMENT_PATTERNS],
+  patterns: [...ASSIGNMENT_PATTERNS],
   // Raw text: a keyword, then (within the identifier, quote and spaces) a separator; for secret and
   // token, a value with a non-digit (`"max_tokens": 1024` holds none).
   rawHint: String.raw`(?:pass|pwd)[^=:]{0,90}[=:]|(?:secret|token)[^=:]{0,90}[=:][ \t"'\x60\\=>]{0,24}[0-9]*[^\s"'\x60,;&<>(){}[\]|0-9]`,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'password_field',
-      keyword: KEYWORD,
       names: NAMES,
       acceptValue(value, identifier) {
         const id = identifier.toLowerCase();
