@@ -70,7 +70,7 @@ export interface HighEntropyOptions {
 export const DEFAULT_SENSITIVE_KEYS = [
   'api_key', 'apikey', 'token', 'access_token', 'refresh_token', 'id_token', 'auth_token', 'secret',
   'client_secret', 'secret_key', 'password', 'passwd', 'pwd', 'passphrase', 'credential', 'credentials',
-  'authorization', 'auth', 'cookie', 'set_cookie', 'session_id', 'private_key', 'ssn', 'credit_card',
+  'authorization', 'auth', 'cookie', 'set_cookie', 'private_key', 'ssn', 'credit_card',
 ];
 
 export function defaultEngineOptions(): EngineOptions {

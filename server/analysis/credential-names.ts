@@ -12,6 +12,9 @@ export const SOURCE_CREDENTIAL_NAMES = [
   'secrets', 'bearer', 'auth_header', 'auth_headers', 'authorization_header', 'access_key', 'secret_access_key',
   'ssh_key', 'signing_key', 'encryption_key', 'session_token', 'csrf_token', 'cookies', 'card_number', 'cvv',
   'social_security_number', 'connection_string', 'conn_str', 'dsn',
+  // A session id passed to a traced function is a web session; in trace data (TraceCraft's
+  // AgentRun.session_id) it is a grouping id, so the engine's defaults leave it out.
+  'session_id',
 ];
 
 /**

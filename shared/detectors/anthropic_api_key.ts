@@ -15,8 +15,10 @@ export const anthropicApiKey = regexDetector({
     negative: ['task-ant-colony-simulation', 'sk-ant-xxxxxxxxxxxxxxxx', 'sk-ant-'],
   },
   regexes: [/(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{10,400}/g],
-  gate: ['sk-ant-'],
+  gate: ['sk-an'],
   rawHint: 'sk-ant-',
+  minLength: 17,
+  rawLiterals: ['k-'],
   validate(text, start, end) {
     return !isPlaceholderBody(text.slice(start + 7, end).replace(/^(?:api\d\d|admin\d\d)-/, ''));
   },

@@ -72,13 +72,43 @@ function identifierBefore(text: string, end: number): [number, number] | undefin
   return s < end ? [s, end] : undefined;
 }
 
+/** The smaller of two positions, where -1 means none. */
+function minPos(a: number, b: number): number {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return a < b ? a : b;
+}
+
+/** The positions of `:`, `=` and `,` in order: one indexOf cursor (memchr-fast) per character. */
+class Separators {
+  private colon: number;
+  private equals: number;
+  private comma: number;
+
+  constructor(private readonly text: string) {
+    this.colon = text.indexOf(':');
+    this.equals = text.indexOf('=');
+    this.comma = text.indexOf(',');
+  }
+
+  /** The first separator at or after `from`, or -1. */
+  next(from: number): number {
+    const t = this.text;
+    if (this.colon >= 0 && this.colon < from) this.colon = t.indexOf(':', from);
+    if (this.equals >= 0 && this.equals < from) this.equals = t.indexOf('=', from);
+    if (this.comma >= 0 && this.comma < from) this.comma = t.indexOf(',', from);
+    return minPos(this.colon, minPos(this.equals, this.comma));
+  }
+}
+
 function scan(text: string): Assignment[] {
   const out: Assignment[] = [];
-  // A plain loop over code units: no match objects, so no garbage per separator.
-  const n = text.length;
-  for (let p = 0; p < n; p++) {
+  const seps = new Separators(text);
+  let p = -1;
+  for (;;) {
+    p = seps.next(p + 1);
+    if (p < 0) break;
     const c = text.charCodeAt(p);
-    if (c !== 58 && c !== 61 && c !== 44) continue;
     let opStart = p;
     let opEnd = p + 1;
     let idEnd: number;
@@ -157,5 +187,42 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
     const value = text.slice(a.start, a.end);
     if (!spec.acceptValue(value, a.identifier)) continue;
     out.push({ detector: spec.detector, start: a.start, end: a.end });
+  }
+}
+
+/** Characters that may stand between a credential word and its separator in RAW JSON text. */
+function isRawLeadChar(c: number): boolean {
+  return isIdentChar(c) || c === 32 || c === 9 || c === 92 || isQuote(c);
+}
+
+/**
+ * The prefilter check of password_field and generic_api_key_param over a RAW JSON line: some `=`,
+ * or `:` that is not JSON's own key separator, or `,` after a quote, has a credential word in the run
+ * of identifier characters, blanks, quotes and escapes before it (up to 300 characters, which covers
+ * an identifier, a type word, quotes and blanks, however escaped). A superset of what `scan` accepts.
+ */
+export function hasRawAssignment(raw: string): boolean {
+  const seps = new Separators(raw);
+  let p = -1;
+  for (;;) {
+    p = seps.next(p + 1);
+    if (p < 0) return false;
+    const c = raw.charCodeAt(p);
+    let j = p;
+    for (;;) {
+      const b = raw.charCodeAt(j - 1);
+      if (b === 32 || b === 9) j--;
+      else if (b === 116 /* t */ && raw.charCodeAt(j - 2) === 92) j -= 2; // a `\t` escape
+      else break;
+    }
+    const before = raw.charCodeAt(j - 1);
+    // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
+    const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
+    if (c === 58 && structural) continue;
+    if (c === 44 && (structural || !isQuote(before))) continue;
+    let s = j;
+    const min = Math.max(0, j - 300);
+    while (s > min && isRawLeadChar(raw.charCodeAt(s - 1))) s--;
+    if (s < j && CREDENTIAL_WORD.test(raw.slice(s, j))) return true;
   }
 }

@@ -3,12 +3,15 @@
 // it in the text, or an access key id (AKIA…/ASIA…) stands within 200 characters. TraceCraft's rule
 // (any 40 characters of [A-Za-z0-9/+=]) fired on every git SHA; a 40-char lower-case hex string is
 // never reported here, whatever the context.
-import { AWS_KEY_ID } from './aws_access_key';
+import { AWS_KEY_ID, hasAwsKeyIdPrefix } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
+import { caseless } from './util';
 
 const CANDIDATE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{38,40}={0,2}(?![A-Za-z0-9/+=])/g;
-const LABEL = /aws.?secret|secret.?access.?key|secretaccesskey|aws.?secret.?key/gi;
+// Case-sensitive spellings, so the raw prefilter can look for the same literals.
+const SECRET = '(?:secret|Secret|SECRET)';
+const LABEL = new RegExp(`(?:aws|Aws|AWS).?${SECRET}|${SECRET}.?(?:access|Access|ACCESS).?(?:key|Key|KEY)`, 'g');
 const NEAR = 200;
 
 /** Whether a key name says "AWS secret access key" (`aws_secret_access_key`, `SecretAccessKey`, `AWS_SECRET`). */
@@ -51,7 +54,11 @@ export const awsSecretKey: Detector = {
     ],
   },
   patterns: [CANDIDATE, LABEL, AWS_KEY_ID],
-  rawHint: 'aws|secret|AKIA|ASIA|ABIA|ACCA|A3T',
+  // Every label and AWS-ish key name contains `secret` (as spelt in LABEL; key tokens come from
+  // lower, Title or UPPER case spellings); otherwise an access key id.
+  rawHint: `${caseless('secret')}|AKIA|ASIA|ABIA|ACCA|A3T`,
+  minLength: 40,
+  rawCheck: (raw) => raw.indexOf('ecret') !== -1 || raw.indexOf('ECRET') !== -1 || hasAwsKeyIdPrefix(raw),
   find(text: string, ctx: DetectContext, out: Candidate[]): void {
     const keyContext = ctx.key !== undefined && isAwsSecretKeyName(ctx.key);
     // Context positions, collected only when the text could hold a candidate at all.

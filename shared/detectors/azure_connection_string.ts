@@ -14,8 +14,10 @@ export const azureConnectionString = regexDetector({
     ],
     negative: ['AccountKey=<your-account-key>', 'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AccountName=tracelintdemo'],
   },
-  regexes: [/(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{20,}={0,2})/gi],
-  gate: ['ccountKey=', 'ccessKey=', 'CCOUNTKEY=', 'CCESSKEY=', 'ccountkey=', 'ccesskey='],
-  rawHint: 'AccountKey=|SharedAccessKey=',
+  regexes: [/(?:[Aa]ccount|ACCOUNT|[Ss]hared[Aa]ccess|SHAREDACCESS)(?:Key|key|KEY)=([A-Za-z0-9+/]{20,}={0,2})/g],
+  gate: ['Key=', 'key=', 'KEY='],
+  rawHint: '(?:[Aa]ccount|ACCOUNT|[Ss]hared[Aa]ccess|SHAREDACCESS)(?:Key|key|KEY)=',
+  minLength: 31,
+  rawLiterals: ['ey=', 'EY='],
   validate: (text, start, end) => !isPlaceholderBody(text.slice(start, end)),
 });

@@ -25,9 +25,12 @@ export const bearerToken = regexDetector({
     ],
   },
   regexes: [JWT, BEARER],
-  gate: ['ey', 'earer'],
-  // Raw text: `bearer` anywhere, or a JWT's `ey….ey` (JWT characters are never JSON-escaped).
-  rawHint: String.raw`bearer|ey[A-Za-z0-9_-]{10}[A-Za-z0-9_-]*\.ey`,
+  gate: ['.ey', 'earer', 'EARER'],
+  // Raw text: `Bearer`, or a JWT's `ey….ey` at a token start (JWT characters are never JSON-escaped;
+  // a `\n`-style escape before it is not a glued character).
+  rawHint: String.raw`[Bb]earer|(?<!(?<!\\)[A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,}\.ey`,
+  minLength: 23,
+  rawLiterals: ['Bearer', 'bearer', '.ey'],
   validate(text, start, end) {
     const token = text.slice(start, end);
     if (token.startsWith('ey') && token.includes('.')) return true;

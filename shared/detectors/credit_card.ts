@@ -2,7 +2,7 @@
 // or ungrouped, with a card-network prefix and a valid Luhn checksum. Luhn-failing 16-digit ids,
 // epoch milliseconds (13 digits starting with 1) and digit runs inside ids are not cards.
 import type { Candidate, DetectContext, Detector } from './types';
-import { digitsGlued, digitsOf, luhnValid, RAW_DIGIT_RUN } from './util';
+import { digitsGlued, digitsOf, luhnValid, RAW_DIGIT_RUN, hasDigitRun, hasRawDigitRun } from './util';
 
 const CARD = /(?<![0-9])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})(?![0-9])/g;
 
@@ -26,7 +26,10 @@ export const creditCard: Detector = {
   },
   patterns: [CARD],
   rawHint: RAW_DIGIT_RUN,
+  rawCheck: hasRawDigitRun,
+  minLength: 13,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
+    if (!hasDigitRun(text)) return;
     CARD.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CARD.exec(text)) !== null) {

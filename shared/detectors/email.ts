@@ -49,6 +49,8 @@ export const email: Detector = {
   },
   patterns: [],
   rawHint: '@',
+  minLength: 6,
+  rawLiterals: ['@'],
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     let at = text.indexOf('@');
     let after = 0;

@@ -2,10 +2,10 @@
 // in text (`api_key=…`, `"client_secret": "…"`, `apiKey: …`, `?api_key=…&`). Only the value is
 // reported. Values must look like key material (8+ characters, letters and digits), so
 // `api_key=YOUR_API_KEY` and `apiUrl=…` are not reported.
-import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { ASSIGNMENT_PATTERNS, findAssignments, hasRawAssignment } from './assignment';
 import { KeyMatcher } from './keys';
 import type { Detector } from './types';
-import { isDigit } from './util';
+import { caseless, isDigit } from './util';
 
 const NAMES = new KeyMatcher([
   'api_key', 'apikey', 'api_token', 'api_secret', 'access_key', 'access_token', 'auth_token', 'auth', 'client_secret',
@@ -27,7 +27,11 @@ export const genericApiKeyParam: Detector = {
     negative: ['api_key=YOUR_API_KEY', 'apiUrl=apigee.corpint.com', 'api_key=[REDACTED]', 'keyboard: 12345678', 'api_version=2024-01-01'],
   },
   patterns: [...ASSIGNMENT_PATTERNS],
-  rawHint: String.raw`(?:api|key|cred|auth|access|secret)[^=:]{0,90}[=:][ \t"'\x60\\=>]{0,24}[^\s"'\x60,;&<>(){}[\]|]`,
+  rawHint:
+    `(?:${['api', 'key', 'cred', 'auth', 'access', 'secret'].map(caseless).join('|')})` +
+    String.raw`[^=:,]{0,300}[=:,][ \t"'\x60\\=>]{0,24}[^\s"'\x60,;<>(){}[\]|]`,
+  minLength: 10,
+  rawCheck: hasRawAssignment,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'generic_api_key_param',

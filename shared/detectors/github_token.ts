@@ -2,6 +2,16 @@
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody } from './util';
 
+/** Raw prefilter: `gh` + one of p/o/u/s/r + `_`, or `github_pat_`. */
+function hasGithubPrefix(raw: string): boolean {
+  let i = raw.indexOf('gh');
+  while (i >= 0) {
+    if (raw.charCodeAt(i + 3) === 95 && 'pousr'.includes(raw[i + 2] ?? ' ')) return true;
+    i = raw.indexOf('gh', i + 1);
+  }
+  return raw.includes('github_pat_');
+}
+
 export const githubToken = regexDetector({
   name: 'github_token',
   description: 'A GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_).',
@@ -13,6 +23,8 @@ export const githubToken = regexDetector({
   regexes: [/(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|ghs_\d{1,12}_ey[A-Za-z0-9_.-]{30,2000})(?![A-Za-z0-9_])/g],
   gate: ['gh', 'github_pat_'],
   rawHint: 'gh[pousr]_|github_pat_',
+  minLength: 33,
+  rawCheck: hasGithubPrefix,
   validate(text, start, end) {
     return !isPlaceholderBody(text.slice(start + (text.startsWith('github_pat_', start) ? 11 : 4), end).replace(/_/g, ''));
   },

@@ -13,5 +13,7 @@ export const googleApiKey = regexDetector({
   regexes: [/(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g],
   gate: ['AIza'],
   rawHint: 'AIza',
+  minLength: 39,
+  rawLiterals: ['Iza'],
   validate: (text, start, end) => !isPlaceholderBody(text.slice(start + 4, end)),
 });

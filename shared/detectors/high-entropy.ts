@@ -108,6 +108,7 @@ function detector(settings: HighEntropySettings): Detector {
     },
     patterns: [TOKEN, HEX, HEX_PREFIX, UUID],
     // A raw JSON line may split a token with escapes (`\/`, `\u0041`): the hint admits backslashes.
+    minLength: Math.max(1, settings.minLength),
     rawHint: `[A-Za-z0-9+/=_\\\\-]{${Math.max(1, settings.minLength)},}`,
     find(text: string, ctx: DetectContext, out: Candidate[]): void {
       findHighEntropy(text, ctx.fieldType, settings, (start, end) => out.push({ detector: 'high_entropy', start, end }));

@@ -21,6 +21,8 @@ export const openaiApiKey = regexDetector({
   regexes: [/(?<![A-Za-z0-9_-])sk-(?!ant-)[A-Za-z0-9_-]{20,400}/g],
   gate: ['sk-'],
   rawHint: 'sk-',
+  minLength: 23,
+  rawLiterals: ['k-'],
   validate(text, start, end) {
     const body = text.slice(start + 3, end).replace(/^(?:proj|svcacct|admin|None)-/, '');
     if (isPlaceholderBody(body)) return false;

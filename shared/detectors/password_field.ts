@@ -1,10 +1,10 @@
 // password_field: `password=…`, `pwd: …`, `secret = "…"`, `token: …` in free text (logs, prompts,
 // tool output, source strings). Only the value is reported. The identifier around the keyword must
 // name a credential (`db_password` yes; `password_policy`, `max_token`, `token_count` no).
-import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { ASSIGNMENT_PATTERNS, findAssignments, hasRawAssignment } from './assignment';
 import { KeyMatcher } from './keys';
 import type { Detector } from './types';
-import { isDigit } from './util';
+import { caseless, isDigit } from './util';
 
 const NAMES = new KeyMatcher(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token']);
 
@@ -18,9 +18,13 @@ export const passwordField: Detector = {
     negative: ['password_policy: strict', 'max_token: 512', 'password=[REDACTED]', 'password: ${DB_PASSWORD}', 'token: None', 'Password: ****'],
   },
   patterns: [...ASSIGNMENT_PATTERNS],
-  // Raw text: a keyword, then (within the identifier, quote and spaces) a separator; for secret and
-  // token, a value with a non-digit (`"max_tokens": 1024` holds none).
-  rawHint: String.raw`(?:pass|pwd)[^=:]{0,90}[=:]|(?:secret|token)[^=:]{0,90}[=:][ \t"'\x60\\=>]{0,24}[0-9]*[^\s"'\x60,;&<>(){}[\]|0-9]`,
+  // Raw text: a keyword (any case), then (within identifier, type word, quote and blanks) a separator;
+  // for secret and token, a value with a non-digit (`"max_tokens": 1024` holds none).
+  rawHint:
+    `(?:${caseless('pass')}|${caseless('pwd')})[^=:,]{0,300}[=:,]|(?:${caseless('secret')}|${caseless('token')})` +
+    String.raw`[^=:,]{0,300}[=:,][ \t"'\x60\\=>]{0,24}[0-9]*[^\s"'\x60,;<>(){}[\]|0-9]`,
+  minLength: 8,
+  rawCheck: hasRawAssignment,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'password_field',

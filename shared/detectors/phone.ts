@@ -4,7 +4,7 @@
 // milliseconds are 13 digits), ISO timestamp or version string: a digit run glued to letters, digits,
 // `_`, or to an alphanumeric through `-`, `.`, `/`, `:` is not a phone number.
 import type { Candidate, DetectContext, Detector } from './types';
-import { digitsGlued, digitsOf, RAW_DIGIT_RUN } from './util';
+import { digitsGlued, digitsOf, RAW_DIGIT_RUN, hasDigitRun, hasRawDigitRun } from './util';
 
 const NANP = /(?<![0-9+])(?:\+?1[-. ]?)?(?:\([2-9]\d{2}\)[-. ]?|[2-9]\d{2}[-. ]?)[2-9]\d{2}[-. ]?\d{4}(?![0-9])/g;
 const INTERNATIONAL = /(?<![0-9+])\+[1-9][\d .()-]{6,22}\d(?![0-9])/g;
@@ -55,7 +55,10 @@ export const phone: Detector = {
   },
   patterns: [NANP, INTERNATIONAL, TRUNK, CN_MOBILE],
   rawHint: RAW_DIGIT_RUN,
+  rawCheck: hasRawDigitRun,
+  minLength: 9,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
+    if (!hasDigitRun(text)) return;
     push(text, NANP, 10, 11, out);
     if (text.includes('+')) push(text, INTERNATIONAL, 8, 15, out);
     if (text.includes('0')) push(text, TRUNK, 9, 11, out);

@@ -44,6 +44,8 @@ export const privateKey: Detector = {
   },
   patterns: [HEADER, FOOTER],
   rawHint: '-----BEGIN',
+  minLength: 60,
+  rawLiterals: ['BEGIN'],
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     if (!text.includes('-----BEGIN')) return;
     HEADER.lastIndex = 0;

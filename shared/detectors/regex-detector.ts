@@ -9,6 +9,9 @@ export interface RegexDetectorSpec extends Omit<DetectorInfo, 'patterns' | 'defa
   /** Literal strings one of which the text must contain before any regex runs (a cheap gate). */
   gate: string[];
   rawHint: string;
+  rawLiterals?: readonly string[];
+  rawCheck?: (raw: string) => boolean;
+  minLength: number;
   /** Accept or reject a candidate span; defaults to accepting. */
   validate?(text: string, start: number, end: number): boolean;
 }
@@ -23,6 +26,9 @@ export function regexDetector(spec: RegexDetectorSpec): Detector {
     examples: spec.examples,
     patterns: regexes,
     rawHint: spec.rawHint,
+    rawLiterals: spec.rawLiterals,
+    rawCheck: spec.rawCheck,
+    minLength: spec.minLength,
     find(text: string, _ctx: DetectContext, out: Candidate[]): void {
       let open = false;
       for (const g of gate) {

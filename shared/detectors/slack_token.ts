@@ -21,6 +21,8 @@ export const slackToken = regexDetector({
   ],
   gate: ['xox', 'xapp-', 'hooks.slack.com'],
   rawHint: 'xox|xapp-|hooks',
+  minLength: 17,
+  rawLiterals: ['xox', 'xapp', 'hooks.sl'],
   validate(text, start, end) {
     if (text.startsWith('http', start) || text.startsWith('hooks.', start)) return true;
     const body = text.slice(text.indexOf('-', start) + 1, end);

@@ -1,7 +1,7 @@
 // ssn: a US Social Security number, `123-45-6789` (also with spaces or dots, one separator kind),
 // valid per SSA rules: area not 000, 666 or 9xx; group not 00; serial not 0000. Not inside ids.
 import type { Candidate, DetectContext, Detector } from './types';
-import { digitsGlued, RAW_DIGIT_RUN } from './util';
+import { digitsGlued, RAW_DIGIT_RUN, hasDigitRun, hasRawDigitRun } from './util';
 
 const SSN = /(?<![0-9])(\d{3})([- .])(\d{2})([- .])(\d{4})(?![0-9])/g;
 
@@ -16,7 +16,10 @@ export const ssn: Detector = {
   },
   patterns: [SSN],
   rawHint: RAW_DIGIT_RUN,
+  rawCheck: hasRawDigitRun,
+  minLength: 11,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
+    if (!hasDigitRun(text)) return;
     SSN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = SSN.exec(text)) !== null) {

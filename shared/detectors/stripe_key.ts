@@ -2,6 +2,16 @@
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody } from './util';
 
+/** Raw prefilter: `k_` followed by `live_`, `test_` or `prod_`. */
+function hasStripePrefix(raw: string): boolean {
+  let i = raw.indexOf('k_');
+  while (i >= 0) {
+    if (raw.startsWith('live_', i + 2) || raw.startsWith('test_', i + 2) || raw.startsWith('prod_', i + 2)) return true;
+    i = raw.indexOf('k_', i + 2);
+  }
+  return false;
+}
+
 export const stripeKey = regexDetector({
   name: 'stripe_key',
   description: 'A Stripe key (sk_live_, sk_test_, rk_live_, pk_live_, …).',
@@ -13,5 +23,7 @@ export const stripeKey = regexDetector({
   regexes: [/(?<![A-Za-z0-9_])[spr]k_(?:live|test|prod)_[A-Za-z0-9]{10,255}(?![A-Za-z0-9_])/g],
   gate: ['k_live_', 'k_test_', 'k_prod_'],
   rawHint: 'k_(?:live|test|prod)_',
+  minLength: 18,
+  rawCheck: hasStripePrefix,
   validate: (text, start, end) => !isPlaceholderBody(text.slice(text.indexOf('_', start + 3) + 1, end)),
 });

@@ -44,6 +44,15 @@ export interface Detector extends DetectorInfo {
    * holding a finding of this detector matches, escapes included. Conservative: may over-match.
    */
   rawHint: string;
+  /**
+   * Faster forms of the same promise, used by the prefilter instead of `rawHint` when present:
+   * literals one of which every such raw line contains (checked with indexOf), or a check of its own
+   * (detectors sharing a check pass the same function, so it runs once).
+   */
+  rawLiterals?: readonly string[];
+  rawCheck?: (raw: string) => boolean;
+  /** The shortest text that can hold a finding; the engine skips the detector on shorter strings. */
+  minLength: number;
   /** Pushes every candidate span in `text`. Must be linear in `text.length` and allocate little. */
   find(text: string, ctx: DetectContext, out: Candidate[]): void;
   /** For detectors with settings of their own: the detector as the options configure it. */

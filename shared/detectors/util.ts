@@ -100,9 +100,105 @@ export function eachMatch(re: RegExp, text: string, each: (m: RegExpExecArray) =
   }
 }
 
+/** A regex source matching `word` in any letter case (`[aA][pP][iI]`); the raw prefilter is case-sensitive. */
+export function caseless(word: string): string {
+  return [...word].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('');
+}
+
+/** A run of 8+ digits with short separators, not glued to a word before it (decoded text). */
+const DIGIT_RUN = /(?<![A-Za-z0-9_])\d(?:[-. ()+]{0,4}\d){7}/;
+let digitMemoText: string | undefined;
+let digitMemo = false;
+
+/**
+ * The gate of phone, ssn and credit_card: each reports at least 8 digits in a row (separators
+ * allowed), never glued to a word. Memoised for the last text, since all three ask.
+ */
+export function hasDigitRun(text: string): boolean {
+  if (text !== digitMemoText) {
+    digitMemoText = text;
+    digitMemo = DIGIT_RUN.test(text);
+  }
+  return digitMemo;
+}
+
+export const DIGIT_RUN_PATTERN = DIGIT_RUN;
+
 /**
  * Raw-line prefilter hint shared by phone, ssn and credit_card: a run of 8 to 19 digits with short
  * separators (the fewest digits any of them reports is 8), not glued to an id on either side. Written
  * for RAW JSON text: a character after a backslash (`\n`, `\"`) is an escape, not a glue character.
  */
-export const RAW_DIGIT_RUN = String.raw`(?<!(?<!\\)[A-Za-z0-9_]|(?<!\\)[A-Za-z0-9][-./:])\d(?:[-. ()+]{0,4}\d){7,18}(?![A-Za-z0-9_]|[-./:][A-Za-z0-9])`;
+export const RAW_DIGIT_RUN =
+  String.raw`(?<!(?<!\\)[A-Za-z0-9_]|(?<!\\)[A-Za-z0-9][-./:])` +
+  // Starts no detector can have: `0` not followed by a digit (`0.6643…` scores), and a plain run of
+  // 8-10, 12-14 or 16-19 digits starting with 1 not after `+` (epoch seconds, ms, µs, ns): NANP
+  // area codes start with 2-9, a leading 1 is a country code (11 digits), UATP cards have 15.
+  String.raw`(?!0(?!\d)|(?<!\+)1(?:\d{7,9}|\d{11,13}|\d{15,18})(?!\d))` +
+  String.raw`\d(?:[-. ()+]{0,4}\d){7,18}(?![A-Za-z0-9_]|[-./:][A-Za-z0-9])`;
+
+/**
+ * Where a digit run can start in raw text: a digit after a non-word character or after the letter of
+ * a `\n`-style escape (one character class, which V8 scans fast; runAt rejects a plain letter),
+ * followed by at least 7 more digits or separators (every run of 8+ digits is).
+ */
+const RAW_START = /[\Wnrtbf]\d[\d\-. ()+]{7}/g;
+const RAW_RUN = /\d(?:[-. ()+]{0,4}\d){7,18}/y;
+const SOFT_SEPARATOR = /[ ()+]/;
+
+function isRawWordBefore(raw: string, i: number): boolean {
+  // raw[i] is a word character that is not the letter of a `\n`-style escape.
+  return i >= 0 && isWord(raw.charCodeAt(i)) && raw.charCodeAt(i - 1) !== 92;
+}
+
+/** Whether the digit run starting at `s` in raw text is glued to a token before it (RAW_DIGIT_RUN's lookbehind). */
+function rawGluedBefore(raw: string, s: number): boolean {
+  if (isRawWordBefore(raw, s - 1)) return true;
+  const p = raw.charCodeAt(s - 1);
+  return (p === 45 || p === 46 || p === 47 || p === 58) && s >= 2 && isAlnum(raw.charCodeAt(s - 2)) && raw.charCodeAt(s - 3) !== 92;
+}
+
+function rawGluedAfter(raw: string, e: number): boolean {
+  if (e >= raw.length) return false;
+  const n = raw.charCodeAt(e);
+  if (isWord(n)) return true;
+  return (n === 45 || n === 46 || n === 47 || n === 58) && e + 1 < raw.length && isAlnum(raw.charCodeAt(e + 1));
+}
+
+/** RAW_DIGIT_RUN's exclusions: `0` not followed by a digit; plain runs starting with 1 no detector can have. */
+function excludedStart(raw: string, s: number): boolean {
+  const c = raw.charCodeAt(s);
+  if (c === 48) return !isDigit(raw.charCodeAt(s + 1));
+  if (c !== 49 || raw.charCodeAt(s - 1) === 43) return false;
+  let e = s;
+  while (e < raw.length && isDigit(raw.charCodeAt(e))) e++;
+  const n = e - s;
+  return (n >= 8 && n <= 10) || (n >= 12 && n <= 14) || (n >= 16 && n <= 19);
+}
+
+/**
+ * The prefilter check of phone, ssn and credit_card, with RAW_DIGIT_RUN's meaning but run as one
+ * plain global regex plus code (a lookbehind at every digit is slow in V8).
+ */
+export function hasRawDigitRun(raw: string): boolean {
+  if (isDigit(raw.charCodeAt(0)) && runAt(raw, 0)) return true;
+  RAW_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RAW_START.exec(raw)) !== null) {
+    const d = m.index + 1;
+    if (runAt(raw, d)) return true;
+    RAW_START.lastIndex = d;
+  }
+  return false;
+}
+
+/** Whether a digit run that a detector could report starts at `s` (RAW_DIGIT_RUN's conditions). */
+function runAt(raw: string, s: number): boolean {
+  if (rawGluedBefore(raw, s) || excludedStart(raw, s)) return false;
+  RAW_RUN.lastIndex = s;
+  const m = RAW_RUN.exec(raw);
+  if (!m) return false;
+  if (!rawGluedAfter(raw, s + m[0].length)) return true;
+  // A shorter run ending before a blank or parenthesis would not be glued: conservatively, a hit.
+  return SOFT_SEPARATOR.test(m[0]);
+}

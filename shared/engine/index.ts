@@ -37,9 +37,10 @@ import {
   type DetectorInfo,
 } from '../detectors/index';
 import { KeyMatcher, keyTokens } from '../detectors/keys';
+import { caseless } from '../detectors/util';
 import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
-import { buildPrefilter, escapeRegex, requiredLiteral, tokenKeyAnchor, verbatimFragment, type Prefilter } from './prefilter';
+import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
 import { replacementFor } from './replace';
 import { resolve, type Ranked } from './resolve';
 
@@ -197,7 +198,9 @@ export class Engine {
   }
 
   private scan(text: string, dctx: DetectContext, out: Candidate[], ranked: Ranked[]): ValueMatch[] {
+    const len = text.length;
     for (const a of this.active) {
+      if (len < a.detector.minLength) continue;
       const before = out.length;
       a.detector.find(text, dctx, out);
       for (let i = before; i < out.length; i++) ranked.push({ ...out[i], rank: a.rank, generic: a.generic });
@@ -250,28 +253,13 @@ export class Engine {
 
   private buildPrefilter(): Prefilter {
     let alwaysTrue = false;
-    const hints = this.active.map((a) => a.detector.rawHint);
-    const keyAnchors: string[] = [];
     const literals: string[] = [];
-    if (this.sensitiveOn) {
-      for (const name of this.options.sensitiveKeys.names) {
-        if (this.options.sensitiveKeys.substring) {
-          if (verbatimFragment(name) !== name) alwaysTrue = true;
-          else if (name.length > 0) keyAnchors.push(escapeRegex(name.toLowerCase()));
-        } else {
-          const joined = keyTokens(name).join('');
-          if (joined) keyAnchors.push(tokenKeyAnchor(joined));
-        }
-      }
-    }
-    for (const rule of this.options.fieldPaths) {
-      for (const p of rule.paths) {
-        const keys = pathKeys(p);
-        const leaf = keys[keys.length - 1];
-        if (leaf === undefined) continue;
-        if (verbatimFragment(leaf) !== leaf) alwaysTrue = true;
-        else keyAnchors.push(escapeRegex(leaf));
-      }
+    const checks: Array<(raw: string) => boolean> = [];
+    const hints: string[] = [];
+    for (const { detector: d } of this.active) {
+      if (d.rawLiterals) literals.push(...d.rawLiterals);
+      else if (d.rawCheck) checks.push(d.rawCheck);
+      else hints.push(d.rawHint);
     }
     for (const s of this.customStrings) {
       const frag = verbatimFragment(s);
@@ -282,9 +270,21 @@ export class Engine {
       if (!this.customRules.some((r) => r.name === rule.name)) continue;
       const lit = requiredLiteral(rule.pattern);
       if (lit === undefined) alwaysTrue = true;
-      else literals.push(lit);
+      else hints.push(caseless(lit));
     }
-    return buildPrefilter({ hints, keyAnchors, literals, alwaysTrue });
+    const leaves = new Set<string>();
+    for (const rule of this.options.fieldPaths) {
+      for (const p of rule.paths) {
+        const keys = pathKeys(p);
+        if (keys.length) leaves.add(keys[keys.length - 1]);
+      }
+    }
+    const substring = this.options.sensitiveKeys.substring;
+    const keyMatches =
+      this.sensitiveOn || leaves.size > 0
+        ? (key: string) => (this.sensitiveOn && this.keys.matches(key)) || leaves.has(key)
+        : undefined;
+    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: substring, alwaysTrue });
   }
 }
 

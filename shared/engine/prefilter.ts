@@ -1,16 +1,15 @@
 // The raw-line prefilter: `mayContainFinding(raw)` over a RAW JSONL line, before any JSON decoding,
 // so the trace reader can skip JSON.parse for the (vast majority of) lines that hold nothing.
 // It must NEVER answer false for a line that holds a finding; it may answer true for many that
-// don't. One precompiled case-insensitive regex, an alternation of:
+// don't. V8 runs a long regex alternation slowly (tens of MB/s), so the checks are separate and
+// mostly indexOf, which is memchr-fast; the line passes when any of them does:
 //   - `\u` anywhere: a JSON escape can spell any character, so nothing else can be trusted;
-//   - each enabled detector's `rawHint` (its literal prefix, or a raw-text superset of its shape);
-//   - for key-driven rules (sensitive_field, field paths), the key name followed by a key end and a
-//     string, array or object value (`"api_key": "…"`), so `"max_tokens": 1024` passes no line;
+//   - each enabled detector's `rawLiterals` (indexOf), `rawCheck` (code), or `rawHint` (a regex);
+//   - for key-driven rules (sensitive_field, field paths), a key the rule accepts with a string,
+//     array (or object) value (`"api_key": "…"`), judged by the same key matcher, so
+//     `"max_tokens": 1024` or `"session": {…}` pass no line;
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
-
-/** After a key-name anchor: the rest of the key (escapes allowed), the key's end, `:`, a value that can hold a string. */
-const KEY_END = String.raw`(?:[^"\\]|\\.)*\\{0,7}"\s*:\s*\\{0,7}[\[{"]`;
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -93,26 +92,69 @@ export function requiredLiteral(src: string): string | undefined {
   return best.length >= 2 ? best : undefined;
 }
 
-/** The anchor of a key name in token mode: its first letters, any separators allowed between them. */
-export function tokenKeyAnchor(joinedName: string): string {
-  const head = joinedName.slice(0, 4);
-  return [...head].map(escapeRegex).join('[^A-Za-z0-9"]*');
-}
-
 export interface PrefilterParts {
-  hints: string[];
-  keyAnchors: string[];
+  /** Literal strings: a line containing one may hold a finding (checked with indexOf). */
   literals: string[];
+  /** Checks of their own (deduplicated by identity). */
+  checks: Array<(raw: string) => boolean>;
+  /** Regex sources (opt-in detectors' hints, custom-pattern literals in any case). */
+  hints: string[];
+  /** Key names that make a string value under them a finding (sensitive_field, field paths). */
+  keyMatches?: (key: string) => boolean;
+  /** Whether an object value under a matching key counts (AgentDbg semantics: nested values too). */
+  keyObjects: boolean;
   alwaysTrue: boolean;
 }
 
 export type Prefilter = (raw: string) => boolean;
 
+function isJsonBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Whether a RAW JSON line has a key `keyMatches` accepts with a value that can hold a string: a
+ * string, an array (or, with `objects`, an object). Keys of JSON encoded inside a JSON string
+ * (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as a match.
+ */
+export function hasMatchingKey(raw: string, keyMatches: (key: string) => boolean, objects: boolean): boolean {
+  let p = raw.indexOf(':');
+  while (p >= 0) {
+    const colon = p;
+    p = raw.indexOf(':', p + 1);
+    let j = colon;
+    while (j > 0 && isJsonBlank(raw.charCodeAt(j - 1))) j--;
+    if (raw.charCodeAt(j - 1) !== 34) continue;
+    const escaped = raw.charCodeAt(j - 2) === 92; // `\"`: a key of JSON inside a string
+    const close = escaped ? j - 2 : j - 1;
+    // The value must be able to hold a string.
+    let v = colon + 1;
+    while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
+    const vc = raw.charCodeAt(v);
+    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123))) continue;
+    // The key's opening quote (escaped alike for a nested key).
+    let open = raw.lastIndexOf('"', close - 1);
+    if (escaped) {
+      while (open > 0 && raw.charCodeAt(open - 1) !== 92) open = raw.lastIndexOf('"', open - 1);
+      if (open <= 0) return true;
+    } else if (open < 0) return true;
+    const key = raw.slice(open + 1, escaped ? close : close);
+    if (key.includes('\\')) return true;
+    if (keyMatches(key)) return true;
+  }
+  return false;
+}
+
 export function buildPrefilter(parts: PrefilterParts): Prefilter {
   if (parts.alwaysTrue) return () => true;
-  const alts = [String.raw`\\u`, ...parts.hints];
-  if (parts.keyAnchors.length) alts.push(`(?:${parts.keyAnchors.join('|')})${KEY_END}`);
-  for (const lit of parts.literals) alts.push(escapeRegex(lit));
-  const re = new RegExp(alts.join('|'), 'i');
-  return (raw) => re.test(raw);
+  const literals = [...new Set(['\\u', ...parts.literals])];
+  const checks = [...new Set(parts.checks)];
+  const re = parts.hints.length ? new RegExp(parts.hints.join('|')) : undefined;
+  const { keyMatches, keyObjects } = parts;
+  return (raw) => {
+    for (let i = 0; i < literals.length; i++) if (raw.indexOf(literals[i]) !== -1) return true;
+    for (let i = 0; i < checks.length; i++) if (checks[i](raw)) return true;
+    if (re && re.test(raw)) return true;
+    return keyMatches !== undefined && hasMatchingKey(raw, keyMatches, keyObjects);
+  };
 }
