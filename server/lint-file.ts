@@ -12,7 +12,7 @@ import { LineIndex } from '../shared/positions';
 import { detectTraceFileFormat, formatOfText, looksBinary, scanTraceFile, scanTraceText, traceStoreScanner } from '../shared/traces';
 import { scanSqliteFile } from '../shared/traces/sqlite';
 import type { Finding, InputProblem, Severity, Span } from '../shared/types';
-import type { SourceSettings } from './analysis';
+import type { SourceModel, SourceSettings } from './analysis';
 import { matchesGlobs } from './cli/walk';
 
 export type FileKind = 'python' | 'typescript' | 'javascript' | 'trace' | 'trace-store' | 'tracelint-config' | 'agentdbg-config' | 'env';
@@ -62,6 +62,8 @@ export interface LintFileOptions {
   workers?: number;
   /** Named by the user (not found by walking): any JSON file is then read as a trace, and an unknown kind is reported. */
   explicit?: boolean;
+  /** Also run the slow rules (ReDoS verdicts) and return them in `slow` (the CLI; the language server runs its own second wave). */
+  slow?: boolean;
 }
 
 export interface LintFileResult {
@@ -69,6 +71,12 @@ export interface LintFileResult {
   kind?: FileKind;
   findings: Finding[];
   problems: InputProblem[];
+  /**
+   * Slow verdicts (redos-unsafe-pattern: recheck off the main thread, then timing) on the custom
+   * patterns of a source or configuration file. The CLI awaits them; the language server shows
+   * `findings` at once and adds these when they arrive. Never rejects.
+   */
+  slow?: Promise<Finding[]>;
 }
 
 const engines = new WeakMap<ResolvedConfig, Engine>();
@@ -104,10 +112,15 @@ export async function lintFile(path: string, opts: LintFileOptions): Promise<Lin
     result = kind === 'trace' ? await lintTrace(path, opts) : await lintTextFile(path, kind, opts);
   }
   result.kind = kind;
-  for (const f of result.findings) {
-    f.file ??= path;
-    f.fingerprint ??= contentFingerprint(f, path, opts.text);
-  }
+  const finish = (findings: Finding[]) => {
+    for (const f of findings) {
+      f.file ??= path;
+      f.fingerprint ??= contentFingerprint(f, path, opts.text);
+    }
+    return findings;
+  };
+  finish(result.findings);
+  if (result.slow) result.slow = result.slow.then(finish);
   return result;
 }
 
@@ -177,17 +190,43 @@ async function lintTextFile(path: string, kind: FileKind, opts: LintFileOptions)
   switch (kind) {
     case 'tracelint-config': {
       // The pattern rules (redos-unsafe-pattern, invalid-pattern, broad-allowlist) judge its regexes.
-      const { lintSource } = await sourceAnalysis();
-      return { findings: [...lintTracelintConfig(path, text), ...lintSource(path, text, sourceSettingsOf(opts.config))], problems };
+      const { lintSource, analyzeSource } = await sourceAnalysis();
+      const settings = sourceSettingsOf(opts.config);
+      const config = lintTracelintConfig(path, text);
+      // An invalid pattern is already an invalid-config error there; invalid-pattern adds nothing.
+      const patterns = lintSource(path, text, settings).filter((f) => f.ruleId !== 'invalid-pattern' || !config.some((c) => overlaps(c.span, f.span)));
+      return { findings: [...config, ...patterns], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined };
     }
     case 'agentdbg-config': {
-      const { lintSource } = await sourceAnalysis();
-      return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, sourceSettingsOf(opts.config))], problems };
+      const { lintSource, analyzeSource } = await sourceAnalysis();
+      const settings = sourceSettingsOf(opts.config);
+      return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, settings)], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined };
     }
     default: {
-      const { lintSource } = await sourceAnalysis();
-      return { findings: lintSource(path, text, sourceSettingsOf(opts.config)), problems };
+      const { lintSource, analyzeSource } = await sourceAnalysis();
+      const settings = sourceSettingsOf(opts.config);
+      // Only files that can hold a custom pattern are analysed a second time for the slow rules.
+      const slow = opts.slow && MAY_HOLD_PATTERNS.test(text) ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined;
+      return { findings: lintSource(path, text, settings), problems, slow };
     }
+  }
+}
+
+const MAY_HOLD_PATTERNS = /Redaction(?:Rule|Config)|custom_patterns|customPatterns|allowlist_patterns|allowlistPatterns/;
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The slow rules over a file's model; an analysis that fails gives no slow findings (the fast pass reported it). */
+async function slowFindings(model: () => Promise<SourceModel | undefined>, settings: SourceSettings, signal?: AbortSignal): Promise<Finding[]> {
+  try {
+    const m = await model();
+    if (!m || m.patterns.length === 0) return [];
+    const { runSlowRules } = await import('./rules/slow');
+    return (await runSlowRules(m, settings, signal)).map((f) => ({ ...f, file: m.fileName }));
+  } catch {
+    return [];
   }
 }
 

@@ -5,6 +5,7 @@ import type { Finding } from '../../shared/types';
 import { LineIndex } from '../../shared/positions';
 import type { SourceSettings } from '../rules/types';
 import { analyzeAgentDbgYaml, analyzeDotenv } from './config-files';
+import { configPatternModel } from '../rules/pattern-sites';
 import { languageOf } from './language';
 import { runRules } from './lint';
 import type { SourceModel } from './model';
@@ -42,6 +43,8 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
       return analyzeDotenv(fileName, text);
     case 'yaml':
       return analyzeAgentDbgYaml(fileName, text);
+    case 'json':
+      return configPatternModel(fileName, text);
   }
 }
 

@@ -5,7 +5,8 @@
 import type { Span } from '../../shared/types';
 import type { LineIndex } from '../../shared/positions';
 
-export type SourceLanguage = 'python' | 'typescript' | 'javascript' | 'dotenv' | 'yaml';
+/** `json`: tracelint.json, whose custom patterns the pattern rules judge (server/rules/pattern-sites.ts). */
+export type SourceLanguage = 'python' | 'typescript' | 'javascript' | 'dotenv' | 'yaml' | 'json';
 
 /** The tracing SDKs tracelint knows; `custom` is a decorator declared in the configuration file. */
 export type SdkId = 'tracecraft' | 'agentdbg' | 'langfuse' | 'langsmith' | 'weave' | 'custom';

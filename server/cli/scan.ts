@@ -62,8 +62,8 @@ async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> 
   const rules = new Map<string, RuleHelp>();
   for (const d of detectorList()) rules.set(d.name, { id: d.name, description: d.description, defaultSeverity: d.defaultSeverity, kind: 'detector' });
   // Loaded lazily (they pull in the source analysis): only SARIF lists every rule.
-  const [{ RULES }, { UNUSED_SUPPRESSION }] = await Promise.all([import('../rules'), import('../analysis/lint')]);
-  for (const m of [...RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES]) {
+  const [{ RULES }, { UNUSED_SUPPRESSION }, { SLOW_RULES }] = await Promise.all([import('../rules'), import('../analysis/lint'), import('../rules/slow')]);
+  for (const m of [...RULES.map((r) => r.meta), ...SLOW_RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES]) {
     rules.set(m.id, { id: m.id, description: m.docs, defaultSeverity: m.defaultSeverity, kind: 'rule' });
   }
   for (const config of configs) {
@@ -101,7 +101,9 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     progress.update(i, files.length, displayPath(file, io.cwd));
     const config = resolver.forPath(file);
     configs.add(config);
-    const r = await lintFile(file, { config, explicit: explicit.has(file) });
+    const r = await lintFile(file, { config, explicit: explicit.has(file), slow: true });
+    // Slow verdicts (ReDoS checks of custom patterns) belong in the report: the CLI waits for them.
+    if (r.slow) r.findings.push(...(await r.slow));
     if (r.kind === undefined && r.problems.length === 0) continue;
     scanned++;
     if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });

@@ -67,7 +67,8 @@ export function vulnerableMessage(j: Extract<Judgement, { kind: 'vulnerable' }>,
 
 export async function checkRedosSites(ctx: RuleContext & { signal?: AbortSignal }, options: JudgeOptions = {}): Promise<void> {
   const sites = ctx.model.patterns.filter((s) => s.role !== 'allowlist_value');
-  const judged = await Promise.all(sites.map((s) => judgePattern(s.value, { ...options, signal: ctx.signal })));
+  // Allowlist patterns are only used with fullmatch, and judged that way.
+  const judged = await Promise.all(sites.map((s) => judgePattern(s.value, { ...options, fullMatch: s.role === 'allowlist_pattern', signal: ctx.signal })));
   sites.forEach((site, i) => {
     const j = judged[i];
     if (j.kind !== 'vulnerable') {

@@ -23,7 +23,7 @@ export interface RecheckVerdict {
 }
 
 export interface CheckOptions {
-  /** Time budget of one check in milliseconds (recheck's own `timeout`). Default 5000. */
+  /** Time budget of one check in milliseconds (recheck's own `timeout`). Default 10000, recheck's own. */
   timeoutMs?: number;
   /** Force a backend; default: native where its binary exists, else worker. */
   backend?: Backend;
@@ -108,7 +108,7 @@ interface RecheckModule {
 let recheckModule: RecheckModule | undefined;
 
 async function runCheck(source: string, flags: string, backend: Backend, options: CheckOptions): Promise<RecheckVerdict> {
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const timeoutMs = options.timeoutMs ?? 10000;
   const started = Date.now();
   recheckModule ??= localRequire('recheck') as RecheckModule;
   // recheck reads RECHECK_BACKEND synchronously when `check` is called, before its first await.

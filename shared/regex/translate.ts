@@ -248,6 +248,14 @@ function emitNode(n: Node, ctx: Ctx, mode: Mode, out: Out): void {
       const inner: Ctx = { flags: (ctx.flags | n.addFlags) & ~n.delFlags };
       const caseChange = mode.nativeCase && T === 're2' && ((n.addFlags | n.delFlags) & FLAG_I) !== 0;
       const caseFlag = caseChange ? (inner.flags & FLAG_I ? 'i' : '-i') : '';
+      if (n.atomic && mode.analysis) {
+        // For recheck, an atomic group is an ordinary one: atomicity only removes backtracking, so
+        // the verdict errs on the side of caution, and the timing (on the exact form) settles it.
+        out.emit('(?:', n.start, n.end);
+        emitAlt(n.body, inner, mode, out, true);
+        out.emit(')', n.start, n.end);
+        return;
+      }
       if (n.atomic) {
         if (T === 're2') throw new Unsupported('an atomic group (?>...) needs a backtracking engine', n.start, n.end);
         const g = mode.nextGroup++;
@@ -300,7 +308,8 @@ function emitRepeat(n: Extract<Node, { t: 'repeat' }>, ctx: Ctx, mode: Mode, out
   let q = n.min === 0 && max === Infinity ? '*' : n.min === 1 && max === Infinity ? '+' : n.min === 0 && max === 1 ? '?'
     : max === Infinity ? `{${n.min},}` : n.min === max ? `{${n.min}}` : `{${n.min},${max}}`;
   if (n.mode === 'lazy') q += '?';
-  const g = n.mode === 'possessive' ? mode.nextGroup++ : 0;
+  // Possessive repeats are judged as greedy ones by recheck (see atomic groups above).
+  const g = n.mode === 'possessive' && !mode.analysis ? mode.nextGroup++ : 0;
   if (g) out.emit('(?=(', n.start, n.end);
   const b = n.body;
   const atomic = b.t === 'char' || b.t === 'any' || b.t === 'class' || b.t === 'cat' || (b.t === 'group' && !b.atomic);

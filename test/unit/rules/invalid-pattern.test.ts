@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from './rule-tester';
 import { runRules } from '../../../server/analysis/lint';
+import { analyzeSource } from '../../../server/analysis';
 import { configPatternModel } from '../../../server/rules/pattern-sites';
 
 ruleTester('invalid-pattern', {
@@ -64,7 +65,7 @@ test('invalid-pattern in tracelint.json and .agentdbg/config.yaml', () => {
     [')', 2, 32, "Python's re rejects this pattern: unbalanced parenthesis (at position 1). re.compile raises re.error when the SDK loads it."],
   ]);
   const yaml = 'redaction:\n  patterns:\n    - "(?P<n>x"\n    - \'[abc\'\n';
-  const ym = configPatternModel('/w/.agentdbg/config.yaml', yaml)!;
+  const ym = analyzeSource('/w/.agentdbg/config.yaml', yaml)!;
   const yf = runRules(ym, {}).filter((f) => f.ruleId === 'invalid-pattern');
   assert.deepEqual(yf.map((f) => [yaml.slice(f.span.start, f.span.end), f.range.line, f.range.column]), [
     ['(?P<n>x', 2, 7],
