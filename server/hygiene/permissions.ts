@@ -46,6 +46,14 @@ function describeExtra(extra: number): string {
   return parts.join(', ');
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** True when `dir` is one of the roots or contains one: such folders are not trace folders. */
 function isRootOrAbove(dir: string, roots: string[]): boolean {
   return roots.some((r) => {
@@ -66,7 +74,8 @@ export function checkPermissions(
 ): { findings: Finding[]; notes: string[] } {
   const fileMode = options.fileMode ?? DEFAULT_FILE_MODE;
   const dirMode = options.dirMode ?? DEFAULT_DIR_MODE;
-  const roots = [...(options.roots ?? []), homedir()].map((r) => resolve(r));
+  // A file given as a root (`tracelint scan run.jsonl`) does not exempt its folder: only folders count.
+  const roots = [...(options.roots ?? []), homedir()].map((r) => resolve(r)).filter(isDirectory);
   if ((options.platform ?? process.platform) === 'win32') return { findings: [], notes: [NO_POSIX_MODES_NOTE] };
 
   const findings: Finding[] = [];
@@ -86,7 +95,7 @@ export function checkPermissions(
           traceFilePermissions,
           file,
           show(file),
-          `Trace file ${show(file)} has mode ${octal(st.mode)} (${describeExtra(extra)}); expected ${octal(fileMode)} or stricter.`,
+          `Trace file has mode ${octal(st.mode)} (${describeExtra(extra)}); expected ${octal(fileMode)} or stricter.`,
           { title: `Set mode ${octal(st.mode & fileMode)} on ${show(file)}`, edits: [], command: { kind: 'chmod', path: file, mode: st.mode & fileMode } },
         ),
       );

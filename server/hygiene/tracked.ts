@@ -21,6 +21,12 @@ export function ignoreFolderOf(relDir: string): string {
   return basename(parent) === 'runs' ? parent : relDir;
 }
 
+/** The command that untracks a file, quoted for a POSIX shell; git reads glob characters literally. */
+export function gitRmCached(rel: string): string {
+  const quoted = /^[\w./@+-]+$/.test(rel) ? rel : `'${rel.replace(/'/g, `'\\''`)}'`;
+  return `git ${/[*?[\]]/.test(rel) ? '--literal-pathspecs ' : ''}rm --cached ${quoted}`;
+}
+
 function ignoreFix(root: string, relTarget: string, isDir: boolean): Fix {
   const pattern = `/${relTarget}${isDir ? '/' : ''}`;
   return {
@@ -65,8 +71,8 @@ export async function checkTracked(files: string[], git = 'git'): Promise<{ find
             traceFileTracked,
             f,
             r,
-            `Trace file ${r} is tracked by git: every clone and push carries what it holds. ` +
-              `Run \`git rm --cached ${r}\`${fix ? ` and ignore ${folder === '.' ? 'it' : folder + '/'}` : ''}.`,
+            `Trace file is tracked by git: every clone and push carries what it holds. ` +
+              `Run \`${gitRmCached(r)}\`${fix ? ` and ignore ${folder === '.' ? 'it' : folder + '/'}` : ''}.`,
             fix,
           ),
         );

@@ -42,7 +42,7 @@ describe('hygiene quick fixes', () => {
       const diags = await client.diagnostics(uri);
       assert.deepEqual(
         diags.map((d) => [d.code, d.message, d.range]),
-        [['trace-file-permissions', 'Trace file run.jsonl has mode 644 (group can read, others can read); expected 600 or stricter.', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+        [['trace-file-permissions', 'Trace file has mode 644 (group can read, others can read); expected 600 or stricter.', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
       );
       const actions = await client.codeActions(uri, diags[0].range, diags);
       const fix = actions.find((a) => a.title === 'Set mode 600 on run.jsonl')!;

@@ -349,7 +349,7 @@ test('trace-file hygiene joins the scan: a world-readable trace is reported, --f
     code: 1,
     stdout: [
       'clean/run.jsonl',
-      '  1:1  warning  Trace file clean/run.jsonl has mode 644 (group can read, others can read); expected 600 or stricter.  trace-file-permissions',
+      '  1:1  warning  Trace file has mode 644 (group can read, others can read); expected 600 or stricter.  trace-file-permissions',
       '',
       '✖ 1 finding (0 errors, 1 warning) in 1 file; 1 file scanned',
       '',

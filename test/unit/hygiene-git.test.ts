@@ -58,7 +58,7 @@ const cases: Case[] = [
     expect: [
       [
         'app/traces/run.jsonl',
-        'Trace file app/traces/run.jsonl is tracked by git: every clone and push carries what it holds. Run `git rm --cached app/traces/run.jsonl` and ignore app/traces/.',
+        'Trace file is tracked by git: every clone and push carries what it holds. Run `git rm --cached app/traces/run.jsonl` and ignore app/traces/.',
         '/app/traces/',
       ],
     ],
@@ -68,7 +68,7 @@ const cases: Case[] = [
     files: { '.gitignore': 'traces/\n', 'traces/a.jsonl': '{}\n', 'traces/b.jsonl': '{}\n' },
     track: ['.gitignore', 'traces/a.jsonl'],
     traces: ['traces/a.jsonl', 'traces/b.jsonl'],
-    expect: [['traces/a.jsonl', 'Trace file traces/a.jsonl is tracked by git: every clone and push carries what it holds. Run `git rm --cached traces/a.jsonl`.', null]],
+    expect: [['traces/a.jsonl', 'Trace file is tracked by git: every clone and push carries what it holds. Run `git rm --cached traces/a.jsonl`.', null]],
   },
   {
     name: 'AgentDbg run folders: ignore runs/ once',
@@ -92,7 +92,7 @@ const cases: Case[] = [
     expect: [
       [
         'my traces/[x]*.jsonl',
-        'Trace file my traces/[x]*.jsonl is tracked by git: every clone and push carries what it holds. Run `git rm --cached my traces/[x]*.jsonl` and ignore my traces/.',
+        "Trace file is tracked by git: every clone and push carries what it holds. Run `git --literal-pathspecs rm --cached 'my traces/[x]*.jsonl'` and ignore my traces/.",
         '/my traces/',
       ],
     ],
@@ -131,6 +131,19 @@ test('tracked: the .gitignore fix appends once, keeping what was there', async (
     });
     applyFixCommands([f.fix!.command!, f.fix!.command!]);
     assert.equal(readFileSync(join(root, '.gitignore'), 'utf8'), 'node_modules/\n/traces/\n');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('tracked: the untrack command runs as written in a shell', async () => {
+  const name = "it's [x]*.jsonl";
+  const root = repo({ [`t/${name}`]: '', 't/other.jsonl': '' }, [`t/${name}`, 't/other.jsonl']);
+  try {
+    const [f] = (await checkTracked([join(root, 't', name)])).findings;
+    const cmd = /Run `([^`]+)`/.exec(f.message)![1];
+    execFileSync('sh', ['-c', cmd], { cwd: root });
+    assert.equal(execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }), 't/other.jsonl\n');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

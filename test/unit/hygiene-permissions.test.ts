@@ -27,7 +27,7 @@ const cases: { name: string; file: number; dir: number; messages: string[]; mode
     file: 0o644,
     dir: 0o755,
     messages: [
-      'Trace file traces/tracecraft.jsonl has mode 644 (group can read, others can read); expected 600 or stricter.',
+      'Trace file has mode 644 (group can read, others can read); expected 600 or stricter.',
       'Trace folder traces/ has mode 755 (group can read/enter/execute, others can read/enter/execute); expected 700 or stricter.',
     ],
     modes: [0o600, 0o700],
@@ -36,14 +36,14 @@ const cases: { name: string; file: number; dir: number; messages: string[]; mode
     name: 'group write, owner execute',
     file: 0o760,
     dir: 0o700,
-    messages: ['Trace file traces/tracecraft.jsonl has mode 760 (owner can execute, group can read/write); expected 600 or stricter.'],
+    messages: ['Trace file has mode 760 (owner can execute, group can read/write); expected 600 or stricter.'],
     modes: [0o600],
   },
   {
     name: 'read-only for all keeps read-only for the owner',
     file: 0o444,
     dir: 0o700,
-    messages: ['Trace file traces/tracecraft.jsonl has mode 444 (group can read, others can read); expected 600 or stricter.'],
+    messages: ['Trace file has mode 444 (group can read, others can read); expected 600 or stricter.'],
     modes: [0o400],
   },
 ];
@@ -96,7 +96,7 @@ test('permissions: configured modes (AgentDbg 640/750) and one folder finding fo
     assert.deepEqual(
       findings.map((f) => f.message),
       [
-        'Trace file traces/b.jsonl has mode 644 (others can read); expected 640 or stricter.',
+        'Trace file has mode 644 (others can read); expected 640 or stricter.',
         'Trace folder traces/ has mode 755 (others can read/enter/execute); expected 750 or stricter.',
       ],
     );
@@ -126,4 +126,16 @@ test('permissions: no POSIX modes (win32) says so once and skips', () => {
 
 test('permissions: a file gone since the walk is skipped, not fatal', () => {
   assert.deepEqual(checkPermissions([join(tmpdir(), 'tl-no-such-dir', 'x.jsonl')], {}).findings, []);
+});
+
+test('permissions: a file given as a root (tracelint scan run.jsonl) does not exempt its folder', () => {
+  const w = workspace(0o600, 0o755);
+  try {
+    const { findings } = checkPermissions([w.file], { roots: [w.file] }, w.root);
+    assert.deepEqual(findings.map((f) => f.message), [
+      'Trace folder traces/ has mode 755 (group can read/enter/execute, others can read/enter/execute); expected 700 or stricter.',
+    ]);
+  } finally {
+    rmSync(w.root, { recursive: true, force: true });
+  }
 });

@@ -38,9 +38,9 @@ test('hygiene scan: findings with default levels: permissions first, then git', 
     assert.deepEqual(
       r.findings.map((f) => [f.ruleId, f.severity, f.file!.slice(root.length + 1), f.message]),
       [
-        ['trace-file-permissions', 'warning', 'traces/a.jsonl', 'Trace file traces/a.jsonl has mode 644 (group can read, others can read); expected 600 or stricter.'],
+        ['trace-file-permissions', 'warning', 'traces/a.jsonl', 'Trace file has mode 644 (group can read, others can read); expected 600 or stricter.'],
         ['trace-file-permissions', 'warning', 'traces/a.jsonl', 'Trace folder traces/ has mode 755 (group can read/enter/execute, others can read/enter/execute); expected 700 or stricter.'],
-        ['trace-file-permissions', 'warning', 'traces/b.jsonl', 'Trace file traces/b.jsonl has mode 644 (group can read, others can read); expected 600 or stricter.'],
+        ['trace-file-permissions', 'warning', 'traces/b.jsonl', 'Trace file has mode 644 (group can read, others can read); expected 600 or stricter.'],
         ['trace-file-tracked', 'error', 'traces/a.jsonl', 'Trace folder traces/ is not covered by .gitignore: `git add .` would commit it.'],
       ],
     );
@@ -57,7 +57,7 @@ test('hygiene scan: rule levels and modes from the configuration', async () => {
     assert.deepEqual(
       r.findings.map((f) => [f.ruleId, f.severity, f.message]),
       [
-        ['trace-file-permissions', 'error', 'Trace file traces/a.jsonl has mode 644 (others can read); expected 640 or stricter.'],
+        ['trace-file-permissions', 'error', 'Trace file has mode 644 (others can read); expected 640 or stricter.'],
         ['trace-file-permissions', 'error', 'Trace folder traces/ has mode 755 (others can read/enter/execute); expected 750 or stricter.'],
       ],
     );
