@@ -284,7 +284,10 @@ export class Engine {
       this.sensitiveOn || leaves.size > 0
         ? (key: string) => (this.sensitiveOn && this.keys.matches(key)) || leaves.has(key)
         : undefined;
-    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: substring, alwaysTrue });
+    // A value made only of redaction markers cannot be a finding. (An empty value still passes: the
+    // trace reader probes `{"key": ""}` to ask whether a key alone may drive a key rule.)
+    const valueCanHit = (v: string) => v.length === 0 || !this.markers.onlyMarkers(v, this.markers.spans(v));
+    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: substring, valueCanHit, alwaysTrue });
   }
 }
 

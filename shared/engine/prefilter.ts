@@ -103,6 +103,8 @@ export interface PrefilterParts {
   keyMatches?: (key: string) => boolean;
   /** Whether an object value under a matching key counts (AgentDbg semantics: nested values too). */
   keyObjects: boolean;
+  /** Whether a plain string value (no escapes) can be a finding at all (not only redaction markers). */
+  valueCanHit: (value: string) => boolean;
   alwaysTrue: boolean;
 }
 
@@ -117,7 +119,12 @@ function isJsonBlank(c: number): boolean {
  * string, an array (or, with `objects`, an object). Keys of JSON encoded inside a JSON string
  * (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as a match.
  */
-export function hasMatchingKey(raw: string, keyMatches: (key: string) => boolean, objects: boolean): boolean {
+export function hasMatchingKey(
+  raw: string,
+  keyMatches: (key: string) => boolean,
+  objects: boolean,
+  valueCanHit: (value: string) => boolean = () => true,
+): boolean {
   let p = raw.indexOf(':');
   while (p >= 0) {
     const colon = p;
@@ -140,7 +147,14 @@ export function hasMatchingKey(raw: string, keyMatches: (key: string) => boolean
     } else if (open < 0) return true;
     const key = raw.slice(open + 1, escaped ? close : close);
     if (key.includes('\\')) return true;
-    if (keyMatches(key)) return true;
+    if (!keyMatches(key)) continue;
+    if (vc === 34) {
+      // `"api_key": "[EXCLUDED]"` (TraceCraft's excluded input) cannot be a finding.
+      const end = raw.indexOf('"', v + 1);
+      const slash = raw.indexOf('\\', v + 1);
+      if (end > v && (slash < 0 || slash > end) && !valueCanHit(raw.slice(v + 1, end))) continue;
+    }
+    return true;
   }
   return false;
 }
@@ -150,11 +164,11 @@ export function buildPrefilter(parts: PrefilterParts): Prefilter {
   const literals = [...new Set(['\\u', ...parts.literals])];
   const checks = [...new Set(parts.checks)];
   const re = parts.hints.length ? new RegExp(parts.hints.join('|')) : undefined;
-  const { keyMatches, keyObjects } = parts;
+  const { keyMatches, keyObjects, valueCanHit } = parts;
   return (raw) => {
     for (let i = 0; i < literals.length; i++) if (raw.indexOf(literals[i]) !== -1) return true;
     for (let i = 0; i < checks.length; i++) if (checks[i](raw)) return true;
     if (re && re.test(raw)) return true;
-    return keyMatches !== undefined && hasMatchingKey(raw, keyMatches, keyObjects);
+    return keyMatches !== undefined && hasMatchingKey(raw, keyMatches, keyObjects, valueCanHit);
   };
 }
