@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Fix, TextEdit } from '../../shared/types';
 import { maskSecret } from '../../shared/mask';
 import { Engine, type ValueMatch } from '../../shared/engine';
-import { defaultEngineOptions } from '../../shared/options';
+import { defaultEngineOptions, type EngineOptions } from '../../shared/options';
 import type { SourceModel, StringValue } from '../analysis/model';
 import { quoted } from './fixes';
 import type { Rule } from './types';
@@ -21,10 +21,16 @@ const ENV_NAMES: Record<string, string> = {
   azure_connection_string: 'AZURE_STORAGE_CONNECTION_STRING', generic_api_key_param: 'API_KEY', password_field: 'PASSWORD',
 };
 
-let engine: Engine | undefined;
-function sharedEngine(): Engine {
-  engine ??= new Engine(defaultEngineOptions());
-  return engine;
+// Engines are built once per options object: the settings object lives as long as its configuration.
+const DEFAULT_OPTIONS = defaultEngineOptions();
+const engines = new WeakMap<EngineOptions, Engine>();
+function engineFor(options: EngineOptions = DEFAULT_OPTIONS): Engine {
+  let e = engines.get(options);
+  if (!e) {
+    e = new Engine(options);
+    engines.set(options, e);
+  }
+  return e;
 }
 
 /** A literal a fix can rewrite: one plain quoted string (no prefix, no concatenation, no template chunk). */
@@ -66,7 +72,7 @@ export const hardcodedCredential: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const e = sharedEngine();
+    const e = engineFor(ctx.settings.engine);
     for (const str of ctx.model.strings) {
       if (str.value.length < 8) continue;
       for (const m of e.scanText(str.value)) {

@@ -1,6 +1,7 @@
 // The contract every source rule follows: metadata, and a check over the analysed file.
 // Rules import nothing from LSP; they return Findings with fixes as data.
 import type { Finding, Severity } from '../../shared/types';
+import type { EngineOptions } from '../../shared/options';
 import type { SourceModel } from '../analysis/model';
 
 export interface RuleMeta {
@@ -25,6 +26,8 @@ export interface SourceSettings {
   tracingDecorators?: CustomTracer[];
   /** Per-rule severity, or `off`. Absent rules use their default severity. */
   rules?: Record<string, Severity | 'off'>;
+  /** The engine's options (detectors, allowlists) for hardcoded-credential; defaults when absent. */
+  engine?: EngineOptions;
 }
 
 /** A tracing decorator declared in the configuration file. */

@@ -1,5 +1,6 @@
 // Table tests for hardcoded-credential: detectors run on decoded string values, positions mapped
 // back through escapes; messages never show the secret whole. The planted keys are fake.
+import { defaultEngineOptions } from '../../../shared/options';
 import { ruleTester } from './rule-tester';
 
 ruleTester('hardcoded-credential', {
@@ -10,6 +11,11 @@ phone = "+1 555 123 4567"
 doc = "set api_key in your environment"
 `,
     { file: 'a.ts', code: 'const key = process.env.OPENAI_API_KEY;\nconst url = "https://example.com";\n' },
+    // The configuration's allowlist applies to source too.
+    {
+      code: 'KEY = "sk-test-EXAMPLE-not-a-real-key-000000"\n',
+      settings: { engine: { ...defaultEngineOptions(), allowlist: ['sk-test-EXAMPLE-not-a-real-key-000000'] } },
+    },
   ],
   invalid: [
     {
