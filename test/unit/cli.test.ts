@@ -387,3 +387,19 @@ test('SARIF: a file outside the working folder gets an absolute file URI, withou
   assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(trace).href });
   assert.deepEqual(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(trace).href });
 });
+
+test('tracelint.json is linted too: its custom patterns go through the pattern rules (ReDoS)', (t) => {
+  const dir = workspace(t);
+  const redos = join(dir, 'redos');
+  cpSync(join(dir, 'clean'), redos, { recursive: true });
+  writeFileSync(join(redos, 'tracelint.json'), '{\n  "customRules": [{ "name": "words", "pattern": "^(\\\\w+\\\\s?)*$" }]\n}\n');
+  chmodSync(join(redos, 'tracelint.json'), 0o600);
+  const r = cli(dir, 'scan', 'redos', '--format', 'json');
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  // The rule runs (guarded) over the trace too; what matters here is the configuration file itself.
+  const config = out.files.find((f: { file: string }) => f.file === 'redos/tracelint.json');
+  const found = config.findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]);
+  assert.deepEqual(found, [['redos-unsafe-pattern', 2, 49], ['redos-unsafe-pattern', 2, 52]]);
+  assert.match(config.findings[0].message, /exponential/);
+});
