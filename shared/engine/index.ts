@@ -42,6 +42,7 @@ import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
 import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
 import { replacementFor } from './replace';
+import { anonymizeForEngine } from '../redact/paths';
 import { resolve, type Ranked } from './resolve';
 
 export interface ValueContext {
@@ -176,6 +177,11 @@ export class Engine {
 
   mayContainFinding(raw: string): boolean {
     return this.prefilter(raw);
+  }
+
+  /** The opt-in path anonymiser (`redaction.anonymizePaths`) over a redacted raw JSON line. */
+  finishRedaction(rawLine: string): string {
+    return anonymizeForEngine(rawLine, this.options);
   }
 
   replacement(match: ValueMatch): string {

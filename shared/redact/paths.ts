@@ -7,6 +7,20 @@
 // the end of a string) counts too. Service folders that are no person's (`/home/runner`, `Public`,
 // `Shared`, `Default`) are kept as they are, and so is an already anonymised path.
 
+/**
+ * The anonymiser as a redaction writer applies it: raw JSON trace text, the engine's placeholder,
+ * only when the options turn it on (`redaction.anonymizePaths`). Returns `text` itself otherwise.
+ */
+export function anonymizeForEngine(text: string, options: { anonymizePaths?: boolean; placeholder?: string } | undefined): string {
+  if (!options?.anonymizePaths || !mayHoldHomePath(text)) return text;
+  return anonymizePaths(text, options.placeholder ?? '[REDACTED]', true);
+}
+
+/** Cheap test before the regex: every home path holds one of these. */
+export function mayHoldHomePath(text: string): boolean {
+  return text.includes('/Users') || text.includes('/home/') || text.includes('Users') || text.includes('Documents and Settings');
+}
+
 export interface PathEdit {
   /** [start, end) of the user name in the text. */
   start: number;

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Finding, InputProblem } from '../types';
 import type { TraceEngine } from './types';
-import { scanLine, shapeProblem, redactLine } from './line';
+import { finish, scanLine, shapeProblem, redactLine } from './line';
 import { lineFindings } from './findings';
 import type { DetectorCounts } from '../redact/edits';
 
@@ -54,11 +54,12 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
       const scan = anyCandidate ? scanLine(lineText, engine) : { hits: [], problem: shapeProblem(lineText), candidate: false };
       if (scan.candidate) candidateLines++;
       if (scan.problem) problems.push({ file, line, column: scan.problem.column, message: scan.problem.message });
-      if (scan.hits.length > 0) {
-        if (mode === 'scan') {
-          for (const f of lineFindings(scan.hits, lineText, line, c0, b0, file)) findings.push(f);
-        } else {
-          const redacted = redactLine(lineText, scan, engine, counts);
+      if (mode === 'scan') {
+        for (const f of scan.hits.length > 0 ? lineFindings(scan.hits, lineText, line, c0, b0, file) : []) findings.push(f);
+      } else {
+        // The opt-in path anonymiser rewrites lines with no finding too.
+        const redacted = finish(engine, scan.hits.length > 0 ? redactLine(lineText, scan, engine, counts) : lineText);
+        if (redacted !== lineText) {
           out.push(buf.subarray(outFrom, b0), Buffer.from(redacted, 'utf8'));
           outFrom = b1;
         }

@@ -57,6 +57,11 @@ export function shapeProblem(lineText: string): LineScan['problem'] {
  * is found, at most three passes. A whole value replaced by a marker needs no rescan: markers are
  * never findings and the other values were scanned already.
  */
+/** A redacted line as the engine finishes it (the opt-in path anonymiser), or as it is. */
+export function finish(engine: TraceEngine, rawLine: string): string {
+  return engine.finishRedaction ? engine.finishRedaction(rawLine) : rawLine;
+}
+
 export function redactLine(lineText: string, scan: LineScan, engine: TraceEngine, counts: DetectorCounts): string {
   let text = lineText;
   let hits = scan.hits;

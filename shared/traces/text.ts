@@ -5,7 +5,7 @@ import { LineIndex } from '../positions';
 import type { Finding, InputProblem } from '../types';
 import type { TraceEngine, TraceFormatInfo } from './types';
 import { scanJson, type ValueHit } from './scan-json';
-import { scanLine, plainTextHits, redactLine } from './line';
+import { finish, scanLine, plainTextHits, redactLine } from './line';
 import { lineFindings, makeFinding, utf8Length } from './findings';
 import { detectTraceFormat, SNIFF_CHARS } from './format';
 import { editsForHits, applyEdits, type DetectorCounts } from '../redact/edits';
@@ -59,15 +59,17 @@ export function redactTraceText(text: string, engine: TraceEngine, fileName = 't
       if (hits.every((h) => h.whole)) break;
       hits = scanDocumentHits(out, engine).hits;
     }
-    return { text: out, counts, problems };
+    return { text: finish(engine, out), counts, problems };
   }
   const parts: string[] = [];
   let at = 0;
   forEachLine(text, (lineText, line, c0) => {
     const scan = scanLine(lineText, engine);
     if (scan.problem) problems.push({ file: fileName, line, column: scan.problem.column, message: scan.problem.message });
-    if (scan.hits.length === 0) return;
-    parts.push(text.slice(at, c0), redactLine(lineText, scan, engine, counts));
+    // The opt-in path anonymiser rewrites lines with no finding too.
+    const redacted = finish(engine, scan.hits.length === 0 ? lineText : redactLine(lineText, scan, engine, counts));
+    if (redacted === lineText) return;
+    parts.push(text.slice(at, c0), redacted);
     at = c0 + lineText.length;
   });
   parts.push(text.slice(at));

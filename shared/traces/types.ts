@@ -30,6 +30,8 @@ export interface TraceEngine {
   mayContainFinding(raw: string): boolean;
   /** The text that replaces a match under the engine's mode (mask, hash, remove). */
   replacement(match: ValueMatch): string;
+  /** Rewrites applied to every redacted line (the opt-in path anonymiser); absent = none. */
+  finishRedaction?(rawLine: string): string;
 }
 
 /** Trace formats tracelint recognises. `jsonl`/`json` are generic JSON with no known schema. */

@@ -55,3 +55,14 @@ test('paths: in raw JSON the placeholder is written as JSON string content', () 
   assert.equal(out, '{"cwd": "/home/user \\"x\\"/work", "err": "C:\\\\Users\\\\user \\"x\\"\\\\x"}');
   assert.deepEqual(JSON.parse(out), { cwd: '/home/user "x"/work', err: 'C:\\Users\\user "x"\\x' });
 });
+
+test('paths: redacted copies anonymise home paths only when configured, on lines with and without findings', async () => {
+  const { Engine } = await import('../../shared/engine');
+  const { defaultEngineOptions } = await import('../../shared/options');
+  const { redactTraceText } = await import('../../shared/traces');
+  const text = '{"cwd": "/Users/alice/src", "api_key": "hunter22"}\n{"cwd": "C:\\\\Users\\\\carol\\\\repo"}\n';
+  const off = redactTraceText(text, new Engine(defaultEngineOptions()), 'run.jsonl');
+  assert.equal(off.text, '{"cwd": "/Users/alice/src", "api_key": "[REDACTED]"}\n{"cwd": "C:\\\\Users\\\\carol\\\\repo"}\n');
+  const on = redactTraceText(text, new Engine({ ...defaultEngineOptions(), anonymizePaths: true }), 'run.jsonl');
+  assert.equal(on.text, '{"cwd": "/Users/[REDACTED]/src", "api_key": "[REDACTED]"}\n{"cwd": "C:\\\\Users\\\\[REDACTED]\\\\repo"}\n');
+});
