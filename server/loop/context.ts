@@ -76,12 +76,17 @@ function otlp(doc: Record<string, unknown>, segs: PathSegment[], embedded: strin
   return { format: 'otlp', name, kind: kind?.toLowerCase(), field, inputKey };
 }
 
-/** The trace context of the value at `jsonPath` in `doc` (one JSONL line or one JSON document). */
-export function traceContextOf(doc: unknown, jsonPath: string): TraceContext | undefined {
+/**
+ * The trace context of the value at `jsonPath` in `doc` (one JSONL line or one JSON document).
+ * `format`: the trace readers' format of the file (`tracecraft`, `agentdbg-events`, `otlp`, ...);
+ * without it the document's shape decides. Other formats (opentraces, generic JSON) link to nothing.
+ */
+export function traceContextOf(doc: unknown, jsonPath: string, format?: string): TraceContext | undefined {
   if (!isObject(doc)) return undefined;
   const { segments, embedded } = parseJsonPath(jsonPath);
-  if (Array.isArray(doc.steps)) return traceCraft(doc, segments);
-  if (typeof doc.event_type === 'string') return agentDbg(doc, segments);
-  if (Array.isArray(doc.resourceSpans)) return otlp(doc, segments, embedded);
+  const shape = format ?? (Array.isArray(doc.steps) ? 'tracecraft' : typeof doc.event_type === 'string' ? 'agentdbg-events' : Array.isArray(doc.resourceSpans) ? 'otlp' : undefined);
+  if (shape === 'tracecraft' && Array.isArray(doc.steps)) return traceCraft(doc, segments);
+  if (shape === 'agentdbg-events' && typeof doc.event_type === 'string') return agentDbg(doc, segments);
+  if (shape === 'otlp' && Array.isArray(doc.resourceSpans)) return otlp(doc, segments, embedded);
   return undefined;
 }

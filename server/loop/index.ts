@@ -18,7 +18,7 @@ import {
   AgentDbgSimulator, TraceCraftSimulator, TraceDocuments, layoutOf, simulateTrace,
   type RedactionSimulator, type SimulationReport,
 } from '../../shared/simulate/index';
-import { isObject } from '../../shared/simulate/path';
+import { formatOfText } from '../../shared/traces/index';
 import { traceContextOf } from './context';
 import { linkContext, withLink, type LinkResult } from './link';
 import { agentDbgSettings, traceCraftSettings } from './settings';
@@ -31,18 +31,15 @@ export { traceContextOf } from './context';
 export { linkContext, withLink, targetFixes, tracedName } from './link';
 export { traceCraftSettings, agentDbgSettings } from './settings';
 
-/** Which SDK wrote a trace, judged by its first JSON document. */
+/** Which SDK wrote a trace, by the trace readers' format detection (name and a sniff of the content). */
 export function traceSdkOf(text: string, fileName: string): 'tracecraft' | 'agentdbg' | undefined {
-  const docs = new TraceDocuments(text, layoutOf(fileName));
-  const lines = docs.layout === 'jsonl' ? Math.min(50, text.split('\n', 51).length) : 1;
-  for (let l = 0; l < lines; l++) {
-    const d = docs.documentAt(l);
-    if (!isObject(d)) continue;
-    if (Array.isArray(d.steps)) return 'tracecraft';
-    if (typeof d.event_type === 'string') return 'agentdbg';
-    return undefined;
-  }
-  return undefined;
+  const { format } = formatOfText(text, fileName);
+  return format === 'tracecraft' ? 'tracecraft' : format === 'agentdbg-events' ? 'agentdbg' : undefined;
+}
+
+/** How a trace is laid out (one JSON value per line, or one document), as the trace readers read it. */
+function layoutOfText(text: string, fileName: string): 'jsonl' | 'document' {
+  return formatOfText(text, fileName).layout === 'jsonl' ? 'jsonl' : layoutOf(fileName);
 }
 
 export class ProjectLoop {
@@ -55,14 +52,15 @@ export class ProjectLoop {
     return new ProjectLoop(await buildWorkspaceIndex(root, options));
   }
 
-  linkOf(docs: TraceDocuments, finding: Finding): LinkResult {
+  linkOf(docs: TraceDocuments, finding: Finding, format?: string): LinkResult {
     if (finding.jsonPath === undefined) return { kind: 'none' };
-    return linkContext(this.index, traceContextOf(docs.documentAt(finding.range.line), finding.jsonPath));
+    return linkContext(this.index, traceContextOf(docs.documentAt(finding.range.line), finding.jsonPath, format));
   }
 
   link(fileName: string, text: string, findings: readonly Finding[]): Finding[] {
-    const docs = new TraceDocuments(text, layoutOf(fileName));
-    return findings.map((f) => withLink(f, this.linkOf(docs, f)));
+    const docs = new TraceDocuments(text, layoutOfText(text, fileName));
+    const { format } = formatOfText(text, fileName);
+    return findings.map((f) => withLink(f, this.linkOf(docs, f, format)));
   }
 
   simulatorFor(text: string, fileName: string): RedactionSimulator | undefined {
@@ -74,6 +72,6 @@ export class ProjectLoop {
 
   check(fileName: string, text: string, findings: readonly Finding[]): SimulationReport | undefined {
     const sim = this.simulatorFor(text, fileName);
-    return sim ? simulateTrace(text, findings, sim, layoutOf(fileName)) : undefined;
+    return sim ? simulateTrace(text, findings, sim, layoutOfText(text, fileName)) : undefined;
   }
 }

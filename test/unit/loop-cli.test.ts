@@ -89,7 +89,7 @@ test('tracelint scan --against-config passes when the configuration redacts ever
   writeFileSync(join(dir, 'tracelint.json'), '{}\n');
   writeFileSync(join(dir, 'agent.py'), 'import tracecraft\nfrom tracecraft import RedactionConfig\n\nREDACTION = RedactionConfig(enabled=True)\n\n\n@tracecraft.trace_tool(name="notify")\ndef notify(to: str) -> None:\n    pass\n');
   mkdirSync(join(dir, 'traces'));
-  writeFileSync(join(dir, 'traces/run.jsonl'), `${JSON.stringify({ id: 'r1', name: 'a', steps: [{ id: 's1', type: 'tool', name: 'notify', inputs: { to: 'dana.whitfield@acme-corp.io' }, outputs: {}, attributes: {}, children: [] }] })}\n`);
+  writeFileSync(join(dir, 'traces/run.jsonl'), `${JSON.stringify({ id: 'r1', name: 'a', start_time: '2026-11-20T10:00:00Z', steps: [{ id: 's1', type: 'tool', name: 'notify', inputs: { to: 'dana.whitfield@acme-corp.io' }, outputs: {}, attributes: {}, children: [] }] })}\n`);
   const plain = cli(['scan', 'traces'], dir);
   assert.equal(plain.code, 1);
   assert.match(plain.stdout, /↳ agent\.py:8:12 recorded by parameter "to" of notify \(TraceCraft trace_tool\)/);

@@ -147,3 +147,22 @@ test('the main example turns TraceCraft redaction off in .env: said with its pla
   assert.equal(s.offReason, 'TRACECRAFT_REDACTION_ENABLED=false in .env:5');
   assert.deepEqual(s.ignoredCustomPatterns.map((r) => r.name), ['ticket_id', 'free_text_tag']);
 });
+
+test('the main example: leaks linked to research_agent.py, and everything survives because .env turns TraceCraft redaction off', async () => {
+  const examples = resolve(ROOT, '..');
+  const main = await ProjectLoop.open(examples);
+  const file = join(examples, 'traces/tracecraft.jsonl');
+  const text = readFileSync(file, 'utf8');
+  const findings = main.link(file, text, findingsOf(text, engineFor(examples), file));
+  const linkOf = (path: string) => links(findings.find((f) => f.jsonPath === path)!);
+  assert.deepEqual(linkOf('steps[0].children[0].inputs.api_key'), ['research_agent.py:32:28-35 recorded by parameter "api_key" of web_search (TraceCraft trace_tool)']);
+  assert.deepEqual(linkOf('steps[0].children[1].inputs.db_password'), ['research_agent.py:45:42-53 recorded by parameter "db_password" of lookup_customer (TraceCraft trace_tool)']);
+  const r = main.check(file, text, findings)!;
+  const inJson = r.verdicts.filter((v) => v.finding.jsonPath !== undefined);
+  assert.ok(inJson.length > 0);
+  for (const v of inJson.filter((x) => /\.(inputs|outputs)\./.test(x.finding.jsonPath!))) {
+    assert.equal(v.reason, 'TraceCraft redaction is off (TRACECRAFT_REDACTION_ENABLED=false in .env:5)');
+  }
+  assert.deepEqual(r.redactedBy, {});
+  assert.equal(Object.values(r.survivors).reduce((a, b) => a + b, 0), findings.length);
+});
