@@ -21,10 +21,10 @@ export function fixCommandsOf(findings: Finding[]): FixCommand[] {
   return findings.flatMap((f) => (f.fix?.command ? [f.fix.command] : []));
 }
 
-async function check(files: string[], config: ResolvedConfig, roots: string[], displayBase: string): Promise<{ findings: Finding[]; notes: string[] }> {
+async function check(files: string[], config: ResolvedConfig, roots: string[], displayBase: string, git: boolean): Promise<{ findings: Finding[]; notes: string[] }> {
   const level = (id: string) => config.rules[id];
   const permissions = level(traceFilePermissions.id) !== 'off';
-  const tracked = level(traceFileTracked.id) !== 'off';
+  const tracked = git && level(traceFileTracked.id) !== 'off';
   if (!permissions && !tracked) return { findings: [], notes: [] };
   const r = await checkTraceHygiene(files, { permissions, tracked, roots, ...config.hygiene }, displayBase);
   for (const f of r.findings) {
@@ -37,10 +37,12 @@ async function check(files: string[], config: ResolvedConfig, roots: string[], d
 /**
  * Runs the hygiene rules over trace files. `roots` are folders that are never trace folders
  * themselves (the working folder, workspace folders); `fix` applies every command fix, then checks again.
+ * `git: false` skips trace-file-tracked: running git in an untrusted workspace runs what its
+ * .git/config says (core.fsmonitor), so the editor asks git only in trusted workspaces.
  */
 export async function hygieneForFiles(
   traceFiles: { path: string; config: ResolvedConfig }[],
-  options: { roots: string[]; displayBase: string; fix?: boolean },
+  options: { roots: string[]; displayBase: string; fix?: boolean; git?: boolean },
 ): Promise<HygieneRun> {
   const byConfig = new Map<ResolvedConfig, string[]>();
   for (const { path, config } of traceFiles) byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
@@ -48,7 +50,7 @@ export async function hygieneForFiles(
     const findings: Finding[] = [];
     const notes = new Set<string>();
     for (const [config, files] of byConfig) {
-      const r = await check(files, config, options.roots, options.displayBase);
+      const r = await check(files, config, options.roots, options.displayBase, options.git !== false);
       findings.push(...r.findings);
       r.notes.forEach((n) => notes.add(n));
     }

@@ -13,6 +13,7 @@ import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../cli/baseline';
 import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { runSlowRules } from '../rules/slow';
+import { hygieneForFiles } from '../hygiene/scan';
 import type { LintBackend, LintOutcome } from './backend';
 import type { TracelintSettings } from './settings';
 
@@ -66,6 +67,13 @@ export function routerBackend(options: BackendOptions): LintBackend {
   async function lint(path: string, text: string | undefined, s: TracelintSettings, signal: AbortSignal): Promise<LintOutcome> {
     const { config, problem } = configFor(path, s);
     const r = await lintFile(path, { config, text, signal });
+    if (r.kind === 'trace' || r.kind === 'trace-store') {
+      // Storage hygiene (mode, git) of the trace file itself; git only in a trusted workspace.
+      const roots = config.configFile ? [dirname(config.configFile)] : [];
+      const h = await hygieneForFiles([{ path, config }], { roots, displayBase: config.baseDir, git: options.trusted });
+      r.findings.push(...h.findings);
+      for (const note of h.notes) options.log(note);
+    }
     const accepted = baseline(s);
     const keep = (f: Finding) => !accepted || !f.fingerprint || !accepted.has(f.fingerprint);
     return {

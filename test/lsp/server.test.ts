@@ -3,7 +3,7 @@
 // the workspace scan, the preview and the redacted copy, and bad input answered without a crash.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
@@ -37,6 +37,10 @@ describe('tracelint language server over stdio', () => {
     mkdirSync(join(dir, 'traces'));
     mkdirSync(join(dir, '.agentdbg'));
     writeFileSync(join(dir, 'traces', 'closed.jsonl'), TRACE);
+    // Owner-only, as TraceCraft asks: these tests are about content; hygiene has its own (hygiene-fix.test.ts).
+    chmodSync(join(dir, 'traces', 'closed.jsonl'), 0o600);
+    chmodSync(join(dir, 'traces'), 0o700);
+    chmodSync(dir, 0o700);
     client = TestClient.stdio({ pull: true, folders: [dir], settings: () => ({ traceGlobs: ['**/*.jsonl'] }) });
     await client.initialize();
   });
