@@ -26,8 +26,30 @@ const common = {
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// dist/cli.js leaves the source analysis to dist/cli-analysis.js, required only when a source file
+// (or SARIF's rule list) needs it: the analysis carries the TypeScript compiler, about 10 MB that a
+// trace scan would otherwise compile at every start. Every import of these modules in the CLI is
+// dynamic (server/lint-file.ts, server/loop/workspace.ts, server/cli/scan.ts), so none is eager.
+const ANALYSIS_MODULES = /[\\/]server[\\/](analysis[\\/](index|lint)|rules[\\/]index)\.ts$/;
+const analysisApart = {
+  name: 'analysis-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(analysis|rules|analysis\/index|analysis\/lint)$|^\.\.\/\.\.\/server\/analysis$/ }, async (args) => {
+      if (args.pluginData?.apart) return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { apart: true } });
+      if (r.errors.length || !ANALYSIS_MODULES.test(r.path)) return undefined;
+      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports ${args.path} statically: the CLI loads the analysis lazily`);
+      return { path: 'cli-analysis', namespace: 'analysis-apart' };
+    });
+    // A CommonJS shim, so the bundle loads the file with require() (plain module.exports, named exports and all).
+    build.onLoad({ filter: /.*/, namespace: 'analysis-apart' }, () => ({ contents: "module.exports = require('./cli-analysis.js');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/cli-analysis\.js$/ }, (args) => (args.namespace === 'analysis-apart' ? { path: args.path, external: true } : undefined));
+  },
+};
+
 const entries = [
-  { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
+  { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', plugins: [analysisApart], banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
+  { entryPoints: ['server/cli/analysis-chunk.ts'], outfile: 'dist/cli-analysis.js' },
   { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
   // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
   { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },

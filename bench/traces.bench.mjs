@@ -233,14 +233,23 @@ main().catch((e) => { console.error(e); process.exit(2); });
 const runner = useCli ? null : await moduleRunner();
 console.log(useCli ? 'running the built CLI (dist/cli.js)' : 'running shared/traces through a bundled runner (the CLI cannot scan yet, or --module)');
 
-/** Runs a command under /usr/bin/time; wall seconds and peak RSS (KB) of the whole process, threads included. */
+/**
+ * Runs a command under /usr/bin/time; wall seconds, CPU seconds (user + sys, all threads) and peak
+ * RSS (KB) of the whole process, threads included. CPU time is the steadier figure on a shared,
+ * loaded machine, where wall time also counts the time spent waiting for a core.
+ */
 function timed(args) {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M', process.execPath, ...args], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', process.execPath, ...args], { maxBuffer: 1 << 30, encoding: 'utf8' });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const rss = Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { seconds: s, rssKB: rss, stdout: r.stdout };
+  return { seconds: s, rssKB: rss, cpu: cpuOf(r.stderr), stdout: r.stdout };
+}
+/** User + sys seconds from /usr/bin/time's `CPU %U %S` line. */
+function cpuOf(stderr) {
+  const m = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+  return m ? Number(m[1]) + Number(m[2]) : NaN;
 }
 /** Findings of a scan as [line, column, endColumn, ruleId], 1-based, endColumn exclusive. */
 function scanFindings(stdout) {
@@ -301,15 +310,19 @@ const rgPath = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p));
 let rg = null;
 if (rgPath) {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M', rgPath, '--count-matches', '--no-config', ...PATTERNS.flatMap((p) => ['-e', p]), file], { encoding: 'utf8' });
-  rg = { seconds: Number(process.hrtime.bigint() - t) / 1e9, rssKB: Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0), matches: Number(r.stdout.trim()) };
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', rgPath, '--count-matches', '--no-config', ...PATTERNS.flatMap((p) => ['-e', p]), file], { encoding: 'utf8' });
+  rg = { seconds: Number(process.hrtime.bigint() - t) / 1e9, rssKB: Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0), cpu: cpuOf(r.stderr), matches: Number(r.stdout.trim()) };
 }
 
-const row = (name, s, rssKB) => `${name.padEnd(22)} ${mbps(s).padStart(5)} MB/s  ${(s).toFixed(2).padStart(6)} s  peak RSS ${(rssKB / 1024).toFixed(0).padStart(4)} MB${rg ? `   ${(rg.seconds / s).toFixed(2)}x ripgrep` : ''}`;
+// MB/s of wall time, and MB per CPU-second (user + sys over all threads: what the work costs
+// whatever else the machine is running).
+const perCpu = (cpu) => (Number.isFinite(cpu) && cpu > 0 ? (size / 1048576 / cpu).toFixed(0) : '?');
+const row = (name, r) => `${name.padEnd(22)} ${mbps(r.seconds).padStart(5)} MB/s  ${r.seconds.toFixed(2).padStart(6)} s  ${perCpu(r.cpu).padStart(4)} MB/CPU-s  ${(r.cpu ?? NaN).toFixed(2).padStart(6)} CPU-s  peak RSS ${(r.rssKB / 1024).toFixed(0).padStart(4)} MB`;
+const vsRg = (r) => (rg ? `   ${(rg.seconds / r.seconds).toFixed(2)}x ripgrep (wall), ${(rg.cpu / r.cpu).toFixed(2)}x (CPU)` : '');
 console.log('');
-console.log(row('tracelint scan', scan.seconds, scan.rssKB));
-console.log(row('tracelint redact', red.seconds, red.rssKB));
-if (rg) console.log(`${'ripgrep (17 patterns)'.padEnd(22)} ${mbps(rg.seconds).padStart(5)} MB/s  ${rg.seconds.toFixed(2).padStart(6)} s  peak RSS ${(rg.rssKB / 1024).toFixed(0).padStart(4)} MB   ${rg.matches} matches`);
+console.log(row('tracelint scan', scan) + vsRg(scan));
+console.log(row('tracelint redact', red) + vsRg(red));
+if (rg) console.log(`${row('ripgrep (17 patterns)', rg)}   ${rg.matches} matches`);
 else console.log('ripgrep: not installed (apt-get install ripgrep), column skipped');
 console.log('');
 console.log(`scan: ${found.length} findings (${manifest.planted.length} planted; the rest are what the default rules also flag in realistic runs, e.g. session ids)`);

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Finding } from '../../shared/types';
 import type { SimulationReport } from '../../shared/simulate/index';
 import { findUp } from '../../shared/config/index';
-import { languageOf } from '../analysis/index';
+import { languageOf } from '../analysis/language';
 import { ProjectLoop } from './index';
 
 const PROJECT_MARKERS = ['.git', 'pyproject.toml', 'setup.py', 'package.json', '.agentdbg', '.env'];

@@ -5,7 +5,8 @@
 // scanned folder); a sub-folder with its own tracelint.json is another project and is left out.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeSource, initAnalysis, languageOf, MAX_SOURCE_CHARS, type SourceModel, type SourceSettings } from '../analysis/index';
+import type { SourceModel, SourceSettings } from '../analysis/index';
+import { languageOf } from '../analysis/language';
 import { walkFiles } from '../cli/walk';
 import { CONFIG_FILE_NAME } from '../../shared/config/index';
 
@@ -44,7 +45,9 @@ export function parseDotenv(text: string): Array<{ key: string; value: string; l
 
 /** Reads and analyses the project's source files. Never throws for bad input. */
 export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexOptions = {}): Promise<WorkspaceIndex> {
-  await initAnalysis();
+  // The analysis (TypeScript compiler, tree-sitter) is loaded at the first source file met, so a
+  // project of traces alone never pays for it.
+  let analysis: typeof import('../analysis/index') | undefined;
   const index: WorkspaceIndex = { root, models: [], env: new Map(), problems: [], partial: false };
   const maxFiles = options.maxFiles ?? 5000;
   const nested = new Set<string>();
@@ -63,10 +66,14 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
       break;
     }
     try {
-      if (statSync(file).size > MAX_SOURCE_CHARS) continue;
+      if (!analysis) {
+        analysis = await import('../analysis/index');
+        await analysis.initAnalysis();
+      }
+      if (statSync(file).size > analysis.MAX_SOURCE_CHARS) continue;
       const text = readFileSync(file, 'utf8');
       if (text.includes('\u0000')) continue;
-      const model = analyzeSource(file, text, options.settings);
+      const model = analysis.analyzeSource(file, text, options.settings);
       if (model) index.models.push(model);
     } catch (e) {
       index.problems.push({ file, message: (e as Error).message });

@@ -12,7 +12,6 @@
 // (dist/sql-wasm.wasm, copied by esbuild.mjs) or from node_modules when running unbundled.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { Finding, InputProblem } from '../types';
 
@@ -69,7 +68,8 @@ function wasmPath(): string {
 export function loadSqlJs(): Promise<SqlJsStatic> {
   if (!sqlPromise) {
     const bin = readFileSync(wasmPath());
-    sqlPromise = initSqlJs({ wasmBinary: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer });
+    // Imported here, not at the top: a scan that meets no database never loads sql.js.
+    sqlPromise = import('sql.js').then(({ default: initSqlJs }) => initSqlJs({ wasmBinary: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }));
   }
   return sqlPromise;
 }
