@@ -26,23 +26,26 @@ const common = {
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-// dist/cli.js leaves the source analysis to dist/cli-analysis.js, required only when a source file
-// (or SARIF's rule list) needs it: the analysis carries the TypeScript compiler, about 10 MB that a
-// trace scan would otherwise compile at every start. Every import of these modules in the CLI is
-// dynamic (server/lint-file.ts, server/loop/workspace.ts, server/cli/scan.ts), so none is eager.
-const ANALYSIS_MODULES = /[\\/]server[\\/](analysis[\\/](index|lint)|rules[\\/]index)\.ts$/;
+// dist/cli.js leaves the source analysis to dist/cli-analysis.js (server/cli/analysis-chunk.ts),
+// required only when a source file (or SARIF's rule list) needs it: the analysis carries the
+// TypeScript compiler, about 10 MB that a trace scan would otherwise compile at every start. The
+// CLI imports these modules only dynamically (server/lint-file.ts, server/loop/workspace.ts,
+// server/cli/scan.ts); a static import of one would load it at start, so the build refuses it.
+const APART = { 'analysis/index': 'analysis', 'analysis/lint': 'lint', 'rules/index': 'rules', 'rules/slow': 'slowRules' };
 const analysisApart = {
   name: 'analysis-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/(analysis|rules|analysis\/index|analysis\/lint)$|^\.\.\/\.\.\/server\/analysis$/ }, async (args) => {
-      if (args.pluginData?.apart) return undefined;
-      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { apart: true } });
-      if (r.errors.length || !ANALYSIS_MODULES.test(r.path)) return undefined;
-      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports ${args.path} statically: the CLI loads the analysis lazily`);
-      return { path: 'cli-analysis', namespace: 'analysis-apart' };
+    build.onResolve({ filter: /(analysis|rules|lint|slow|index)$/ }, async (args) => {
+      if (args.pluginData?.apart || args.namespace === 'analysis-apart') return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { apart: true } });
+      const m = /[\\/]server[\\/]((?:analysis|rules)[\\/](?:index|lint|slow))\.ts$/.exec(r.path ?? '');
+      const ns = m && APART[m[1].replace(/\\/g, '/')];
+      if (r.errors.length || !ns) return undefined;
+      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports ${args.path} statically: the CLI loads the analysis lazily (esbuild.mjs)`);
+      return { path: ns, namespace: 'analysis-apart' };
     });
     // A CommonJS shim, so the bundle loads the file with require() (plain module.exports, named exports and all).
-    build.onLoad({ filter: /.*/, namespace: 'analysis-apart' }, () => ({ contents: "module.exports = require('./cli-analysis.js');", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'analysis-apart' }, (args) => ({ contents: `module.exports = require('./cli-analysis.js').${args.path};`, loader: 'js' }));
     build.onResolve({ filter: /^\.\/cli-analysis\.js$/ }, (args) => (args.namespace === 'analysis-apart' ? { path: args.path, external: true } : undefined));
   },
 };
