@@ -53,6 +53,8 @@ export class TraceDocuments {
     } catch {
       doc = undefined;
     }
+    // Findings come in line order: a few recent lines are enough, and a 64 MB trace never sits parsed in memory.
+    if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(key, doc);
     return doc;
   }
