@@ -16,7 +16,10 @@ export interface BatchRequest {
 }
 
 /** Message from a worker. */
-export type BatchReply = { id: number; result: BatchResult } | { id: number; error: string };
+export type BatchReply = { id: number; result: BatchResult; spare?: ArrayBuffer } | { id: number; error: string };
+
+/** Spare buffers kept for reuse (read-batches.ts), at most this many. */
+const MAX_SPARE = 8;
 
 /** The worker script: `dist/trace-worker.js` beside the bundle, or `worker.ts` when run from source (tsx). */
 export function workerScript(): string | null {
@@ -37,6 +40,8 @@ export class BatchPool {
   private nextId = 0;
   private failed: Error | null = null;
   private closing = false;
+  /** Buffers of batches done, handed back by the workers for the reader to fill again. */
+  readonly spare: ArrayBuffer[] = [];
 
   constructor(script: string, size: number, engineOptions: EngineOptions) {
     for (let i = 0; i < size; i++) {
@@ -54,7 +59,10 @@ export class BatchPool {
         this.waiting.delete(msg.id);
         w.slot.busy--;
         if ('error' in msg) w.reject(new Error(msg.error));
-        else w.resolve(msg.result);
+        else {
+          if (msg.spare && this.spare.length < MAX_SPARE) this.spare.push(msg.spare);
+          w.resolve(msg.result);
+        }
       });
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {

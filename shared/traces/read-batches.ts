@@ -27,6 +27,12 @@ export interface ReadBatchesOptions {
   /** Lines longer than this are not held whole: they come as an `oversized` batch, their bytes skipped. */
   maxLineBytes?: number;
   signal?: AbortSignal;
+  /**
+   * Buffers of processed batches handed back for reuse (by the worker pool): a batch's bytes are
+   * copied into one of them when it is large enough. A fresh 1 MB buffer per batch would be garbage
+   * each worker's GC lets pile up (external memory), tens of MB of peak RSS on a large file.
+   */
+  spare?: ArrayBuffer[];
 }
 
 export const DEFAULT_BATCH_BYTES = 1 << 20;
@@ -74,7 +80,8 @@ export async function* readLineBatches(path: string, opts: ReadBatchesOptions): 
 
   const take = (len: number): Uint8Array => {
     // Copies `len` bytes off the front of `pending` into a fresh buffer.
-    const ab = new Uint8Array(new ArrayBuffer(len));
+    const reused = opts.spare?.pop();
+    const ab = reused && reused.byteLength >= len ? new Uint8Array(reused, 0, len) : new Uint8Array(new ArrayBuffer(Math.max(len, target + READ_BYTES)), 0, len);
     let at = 0;
     while (at < len) {
       const head = pending[0];

@@ -182,7 +182,7 @@ export async function runJsonlBatches(
       await consume(place(await next.result, next.byteOffset));
     };
     const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    for await (const b of readLineBatches(path, { gzip: format.gzip, signal: opts.signal, batchBytes: opts.batchBytes, maxLineBytes })) {
+    for await (const b of readLineBatches(path, { gzip: format.gzip, signal: opts.signal, batchBytes: opts.batchBytes, maxLineBytes, spare: pool?.spare })) {
       let result: Promise<BatchResult>;
       if (b.oversized !== undefined) {
         if (mode === 'redact') throw new Error(`line at byte ${b.byteOffset} is longer than ${maxLineBytes} bytes; cannot redact it`);

@@ -14,7 +14,10 @@ parentPort!.on('message', (req: BatchRequest) => {
   try {
     const result = processBatch(req.bytes, engine, req.mode, req.file);
     if (result.output) transfer.push(result.output.buffer as ArrayBuffer);
-    reply = { id: req.id, result };
+    // The batch's buffer goes back for the next batch, unless it is the output (nothing redacted).
+    const spare = result.output?.buffer === req.bytes.buffer ? undefined : (req.bytes.buffer as ArrayBuffer);
+    if (spare) transfer.push(spare);
+    reply = { id: req.id, result, spare };
   } catch (e) {
     reply = { id: req.id, error: (e as Error).stack ?? String(e) };
   }
