@@ -76,7 +76,10 @@ export async function redactTraceFile(inPath: string, outPath: string | undefine
           lines += r.lines;
           r.problems.forEach(report);
           if (r.counts) addCounts(counts, r.counts);
-          if (r.output && r.output.length > 0 && !sink.write(r.output)) await once(sink, 'drain');
+          // Once written to the file, the output's buffer serves for a later batch (not through
+          // gzip, which may still hold it).
+          const written = gz ? undefined : r.release;
+          if (r.output && r.output.length > 0 && !sink.write(r.output, () => written?.())) await once(sink, 'drain');
         });
       } finally {
         sink.end();

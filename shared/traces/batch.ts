@@ -74,9 +74,25 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
     if (outFrom === 0) result.output = bytes;
     else {
       if (outFrom < buf.length) out.push(buf.subarray(outFrom));
-      result.output = Buffer.concat(out);
+      result.output = concatInto(out, bytes.buffer.byteLength);
     }
     result.counts = counts;
   }
   return result;
+}
+
+/**
+ * The parts joined in a buffer of its own, at least `capacity` bytes long (the input batch's), so
+ * once written out it can carry a later batch (pool.ts hands it back to the reader).
+ */
+function concatInto(parts: Uint8Array[], capacity: number): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.byteLength;
+  const out = new Uint8Array(new ArrayBuffer(Math.max(total, capacity)), 0, total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }

@@ -60,7 +60,7 @@ export class BatchPool {
         w.slot.busy--;
         if ('error' in msg) w.reject(new Error(msg.error));
         else {
-          if (msg.spare && this.spare.length < MAX_SPARE) this.spare.push(msg.spare);
+          if (msg.spare) this.giveBack(msg.spare);
           w.resolve(msg.result);
         }
       });
@@ -88,6 +88,11 @@ export class BatchPool {
       const req: BatchRequest = { id, bytes, mode, file };
       slot.worker.postMessage(req, [bytes.buffer as ArrayBuffer]);
     });
+  }
+
+  /** Keeps a buffer no one uses any more for the reader to fill again. */
+  giveBack(buffer: ArrayBuffer): void {
+    if (this.spare.length < MAX_SPARE && buffer.byteLength > 0) this.spare.push(buffer);
   }
 
   async close(): Promise<void> {

@@ -132,8 +132,11 @@ export async function scanTraceFile(path: string, engine: TraceEngine, opts: Tra
   return summary;
 }
 
-/** A batch result with positions already made absolute in the file. */
-export type PlacedBatch = BatchResult;
+/**
+ * A batch result with positions already made absolute in the file. `release`, when set, is called
+ * by the consumer once it is done with `output` (written out): its buffer then serves again.
+ */
+export type PlacedBatch = BatchResult & { release?: () => void };
 
 /**
  * Streams `path` as JSONL through `processBatch` (workers for big files) and hands each batch
@@ -173,7 +176,9 @@ export async function runJsonlBatches(
     for (const p of r.problems) p.line += line;
     line += r.lines;
     chars += r.chars;
-    return r;
+    const output = r.output;
+    if (!pool || !output) return r;
+    return { ...r, release: () => pool.giveBack(output.buffer as ArrayBuffer) };
   };
   try {
     const pending: Array<{ result: Promise<BatchResult>; byteOffset: number }> = [];
