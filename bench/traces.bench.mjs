@@ -330,6 +330,6 @@ console.log(row('tracelint redact', red) + vsRg(red));
 if (rg) console.log(`${row('ripgrep (17 patterns)', rg)}   ${rg.matches} matches`);
 else console.log('ripgrep: not installed (apt-get install ripgrep), column skipped');
 console.log('');
-console.log(`scan: ${found.length} findings (${manifest.planted.length} planted; the rest are what the default rules also flag in realistic runs, e.g. session ids)`);
+console.log(`scan: ${found.length} findings (${manifest.planted.length} planted; any others are what the default rules also flag in these runs)`);
 console.log(`planted secrets found: ${hit}/${manifest.planted.length}${Object.keys(missed).length ? `  missed: ${JSON.stringify(missed)}` : ''}`);
 console.log(`redact: ${redLines} lines out (${manifest.lines} in), findings left in the output: ${left}`);
