@@ -15,7 +15,11 @@ import type { Finding, InputProblem, Severity, Span } from '../shared/types';
 import type { SourceModel, SourceSettings } from './analysis';
 import { matchesGlobs } from './cli/walk';
 
-export type FileKind = 'python' | 'typescript' | 'javascript' | 'trace' | 'trace-store' | 'tracelint-config' | 'agentdbg-config' | 'env';
+/**
+ * `json-data`: a JSON file named on the command line that has no trace shape: its content is scanned
+ * like a trace's, but it is not a trace file (no permission or git findings about where it lives).
+ */
+export type FileKind = 'python' | 'typescript' | 'javascript' | 'trace' | 'json-data' | 'trace-store' | 'tracelint-config' | 'agentdbg-config' | 'env';
 
 /** Source files larger than this are reported and skipped (generated code; traces are streamed instead). */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
@@ -101,7 +105,7 @@ export async function lintFile(path: string, opts: LintFileOptions): Promise<Lin
       const message = 'not a source, trace or configuration file tracelint reads; skipped';
       return { findings: [], problems: opts.explicit ? [{ file: path, line: 0, message }] : [] };
     }
-    kind = 'trace';
+    kind = format.isTrace || kind === 'trace-glob' ? 'trace' : 'json-data';
   }
   let result: LintFileResult;
   if (kind === 'trace-store') {
@@ -109,7 +113,7 @@ export async function lintFile(path: string, opts: LintFileOptions): Promise<Lin
     if (!store) return { findings: [], problems: [] };
     result = store;
   } else {
-    result = kind === 'trace' ? await lintTrace(path, opts) : await lintTextFile(path, kind, opts);
+    result = kind === 'trace' || kind === 'json-data' ? await lintTrace(path, opts) : await lintTextFile(path, kind, opts);
   }
   result.kind = kind;
   const finish = (findings: Finding[]) => {

@@ -361,6 +361,22 @@ test('trace-file hygiene joins the scan: a world-readable trace is reported, --f
   assert.equal(statSync(trace).mode & 0o777, 0o600);
 });
 
+test('a plain JSON file named on the command line is scanned for secrets but is no trace file (no hygiene findings)', (t) => {
+  const dir = workspace(t);
+  const settings = join(dir, 'settings.json');
+  writeFileSync(settings, '{"name": "demo", "owner": "jane.doe@acme-corp.com"}\n');
+  chmodSync(settings, 0o644);
+  const r = cli(dir, 'scan', 'settings.json');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, [
+    'settings.json',
+    '  1:28  warning  email: jane…(22 chars) in owner  email',
+    '',
+    '✖ 1 finding (0 errors, 1 warning) in 1 file; 1 file scanned',
+    '',
+  ].join('\n'));
+});
+
 test('--against-config keeps only what the project\'s own redaction configuration lets through', (t) => {
   const dir = workspace(t);
   assert.deepEqual(cli(dir, 'scan', 'project', '--against-config'), {
