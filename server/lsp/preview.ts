@@ -107,8 +107,17 @@ export interface ConfiguredSegment {
   reason?: string;
 }
 
+/**
+ * The findings the preview redacts: those over secret text. Findings about the file itself (its mode,
+ * whether git tracks it) sit at 1:1 with no text and would otherwise show as empty markers there.
+ */
+function redactable(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.secret !== undefined);
+}
+
 export class PreviewSession {
   generation = 0;
+  private findings: Finding[];
   private byLine = new Map<number, Finding[]>();
   private view: PreviewView = 'full';
   private overlay?: Map<Finding, ConfiguredSegment>;
@@ -118,10 +127,11 @@ export class PreviewSession {
     readonly uri: string,
     public mode: PreviewMode,
     private source: LineSource,
-    private findings: Finding[],
+    findings: Finding[],
     private readonly placeholder: string,
     readonly problems: string[],
   ) {
+    this.findings = redactable(findings);
     this.index();
   }
 
@@ -129,7 +139,7 @@ export class PreviewSession {
   async update(source: LineSource, findings: Finding[], mode: PreviewMode): Promise<void> {
     if (source !== this.source) await this.source.close();
     this.source = source;
-    this.findings = findings;
+    this.findings = redactable(findings);
     this.mode = mode;
     this.generation++;
     this.index();

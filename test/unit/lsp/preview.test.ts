@@ -57,6 +57,13 @@ describe('PreviewSession', () => {
     assert.equal(s.generation, 1);
     assert.deepEqual((await s.lines(0, 1))[0].segments.map((x) => x.text), ['{"k": "', '', '"}']);
   });
+
+  it('redacts only findings over secret text: a finding about the file itself (mode, git) is neither a marker nor counted', async () => {
+    const mode: Finding = { ruleId: 'trace-file-permissions', severity: 'warning', message: 'mode 644', span: { start: 0, end: 0 }, range: { line: 0, column: 0, endLine: 0, endColumn: 0 } };
+    const s = new PreviewSession('file:///t.jsonl', 'mask', new TextLines(TEXT), [mode, ...FINDINGS], '[REDACTED]', []);
+    assert.deepEqual(s.describe().counts, [{ ruleId: 'email', count: 1 }, { ruleId: 'openai_api_key', count: 1 }]);
+    assert.deepEqual((await s.lines(0, 1))[0].segments.map((x) => x.text), ['{"k": "', '[REDACTED]', '"}']);
+  });
 });
 
 describe('DiskLines', () => {
