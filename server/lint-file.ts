@@ -261,6 +261,7 @@ export function sourceSettingsOf(config: ResolvedConfig): SourceSettings {
       ignoredNames: config.credentialNames.ignore,
       tracingDecorators: config.tracingDecorators.map((d) => ({ name: d.name, module: d.module, exclusionParam: d.exclusionParam, captureParam: d.captureParam })),
       rules: config.rules,
+      engine: config.engine,
     };
     sourceSettings.set(config, s);
   }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -375,6 +375,26 @@ test('a plain JSON file named on the command line is scanned for secrets but is 
     '✖ 1 finding (0 errors, 1 warning) in 1 file; 1 file scanned',
     '',
   ].join('\n'));
+});
+
+test('hardcoded-credential honours the allowlist of tracelint.json in source files', (t) => {
+  const dir = workspace(t);
+  mkdirSync(join(dir, 'allow'));
+  const key = 'sk-proj-Xq3vT9bL2mN8pR4sW6yZ1aC5dE7fG0hJ2kL4mN6pQ8';
+  writeFileSync(join(dir, 'allow', 'app.py'), `OPENAI_KEY = "${key}"\n`);
+  assert.deepEqual(cli(dir, 'scan', 'allow'), {
+    code: 1,
+    stdout: [
+      'allow/app.py',
+      '  1:15  error  Hardcoded credential (openai_api_key): sk-p…(50 chars). Read it from the environment or a secret store instead.  hardcoded-credential',
+      '',
+      '✖ 1 finding (1 error, 0 warnings) in 1 file; 1 file scanned',
+      '',
+    ].join('\n'),
+    stderr: '',
+  });
+  writeFileSync(join(dir, 'allow', 'tracelint.json'), JSON.stringify({ allowlist: [key] }));
+  assert.deepEqual(cli(dir, 'scan', 'allow'), { code: 0, stdout: '✔ no findings; 2 files scanned\n', stderr: '' });
 });
 
 test('--against-config keeps only what the project\'s own redaction configuration lets through', (t) => {
