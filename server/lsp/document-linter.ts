@@ -34,7 +34,6 @@ export class DocumentLinter {
   private readonly results = new Map<string, LintResult>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inflight = new Map<string, AbortController>();
-  private readonly lastStart = new Map<string, number>();
   private readonly lastPublished = new Map<string, number>();
   private generation = 0;
 
@@ -53,25 +52,25 @@ export class DocumentLinter {
 
   /** A document opened or changed. Push mode schedules a lint; pull mode waits for the client's request. */
   changed(doc: TextDocument, reason: 'open' | 'change' | 'save'): void {
+    // Edits arriving faster than lints finish (one still running, or already waiting) are a burst.
+    const burst = this.inflight.has(doc.uri) || this.timers.has(doc.uri);
     this.abort(doc.uri);
     if (this.pullMode()) return;
     void this.settings.get(doc.uri).then((s) => {
       if (!s.enable) return this.publish(doc.uri, doc.version, []);
       if (s.run === 'onSave' && reason === 'change') return;
-      this.schedule(doc);
+      this.schedule(doc, burst);
     });
   }
 
   /**
-   * Edits are linted at once when the document has been quiet (the first keystroke gets its
-   * answer in the time a lint takes), and after BURST_DELAY_MS of quiet during a burst of typing.
+   * An edit is linted at once when the previous lint has finished (each keystroke gets its answer
+   * in the time a lint takes), and after BURST_DELAY_MS of quiet when edits outrun the lints.
    */
-  private schedule(doc: TextDocument): void {
+  private schedule(doc: TextDocument, burst: boolean): void {
     const uri = doc.uri;
     clearTimeout(this.timers.get(uri));
-    const now = Date.now();
-    const quiet = now - (this.lastStart.get(uri) ?? 0) > BURST_DELAY_MS && !this.timers.has(uri);
-    const delay = quiet ? 0 : BURST_DELAY_MS + Math.min(400, doc.getText().length / 50_000);
+    const delay = burst ? BURST_DELAY_MS + Math.min(400, doc.getText().length / 50_000) : 0;
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -107,7 +106,6 @@ export class DocumentLinter {
     const controller = new AbortController();
     this.inflight.set(doc.uri, controller);
     signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    this.lastStart.set(doc.uri, Date.now());
     const settings = await this.settings.get(doc.uri);
     const path = documentPath(doc);
     const version = doc.version;
@@ -169,7 +167,6 @@ export class DocumentLinter {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.lastPublished.delete(uri);
-    this.lastStart.delete(uri);
   }
 
   /** Settings or configuration changed: every result is stale. */
