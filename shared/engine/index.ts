@@ -23,7 +23,7 @@
 // Values that are already redaction markers, allowlisted values (exact) and values fully matching an
 // allowlist pattern are never findings.
 import type { Severity } from '../types';
-import type { EngineOptions } from '../options';
+import type { EngineOptions, FieldType } from '../options';
 import { compileCustomPattern, type GuardedPattern } from '../regex/guard';
 import {
   ALL_DETECTORS,
@@ -45,12 +45,14 @@ import { replacementFor } from './replace';
 import { anonymizeForEngine } from '../redact/paths';
 import { resolve, type Ranked } from './resolve';
 
+export type { FieldType };
+
 export interface ValueContext {
   /** JSON path of the value, e.g. `steps[2].inputs.api_key`. */
   path: string;
   /** The nearest object key above the value (for array elements: the array's key). */
   key?: string;
-  fieldType?: 'tool_input' | 'tool_result' | 'reasoning' | 'general';
+  fieldType?: FieldType;
 }
 
 export interface ValueMatch {

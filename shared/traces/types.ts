@@ -1,26 +1,12 @@
 // Types of the trace readers: what they need from the engine, what a scan reports.
 // The engine is used through this structural interface (`shared/engine`'s `Engine` satisfies it),
 // so trace reading can be tested against any engine and knows nothing of detector internals.
-import type { Finding, InputProblem, Severity } from '../types';
+import type { Finding, InputProblem } from '../types';
+import type { FieldType, ValueContext, ValueMatch } from '../engine/index';
 import type { EngineOptions } from '../options';
 
-export type FieldType = 'tool_input' | 'tool_result' | 'reasoning' | 'general';
-
-/** Where a value sits, passed to the engine with every value it scans. */
-export interface ValueContext {
-  path: string;
-  key?: string;
-  fieldType?: FieldType;
-}
-
-/** One detector hit in a decoded value: offsets are into that value, not the raw text. */
-export interface ValueMatch {
-  detector: string;
-  start: number;
-  end: number;
-  severity: Severity;
-  text: string;
-}
+/** The engine's own value types: the readers pass and receive exactly these. */
+export type { FieldType, ValueContext, ValueMatch };
 
 /** The part of `shared/engine`'s `Engine` the trace readers and the redaction writer use. */
 export interface TraceEngine {
