@@ -6,3 +6,12 @@ export function maskSecret(secret: string): string {
   const shown = secret.length >= 12 ? secret.slice(0, 4) : '';
   return `${shown}…(${secret.length} chars)`;
 }
+
+/**
+ * Replaces every whole occurrence of `secret` in `text` by its mask: the last step before any message
+ * is shown (CLI outputs, editor diagnostics), in case a message was built with the secret in it.
+ */
+export function scrub(text: string, secret: string | undefined): string {
+  if (!secret || secret.length < 4 || !text.includes(secret)) return text;
+  return text.split(secret).join(maskSecret(secret));
+}

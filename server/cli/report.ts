@@ -1,6 +1,6 @@
 // The result of a scan as the output formats see it, and the one step that makes findings
 // printable: every occurrence of a finding's secret in any text is replaced by `maskSecret`.
-import { maskSecret } from '../../shared/mask';
+import { scrub } from '../../shared/mask';
 import type { Finding, InputProblem, Severity } from '../../shared/types';
 
 export interface FileResult {
@@ -53,12 +53,6 @@ export function countReport(report: ScanReport): Counts {
     }
   }
   return c;
-}
-
-/** Replaces every whole occurrence of `secret` in `text` by its mask (defence in depth: messages should already be masked). */
-export function scrub(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4 || !text.includes(secret)) return text;
-  return text.split(secret).join(maskSecret(secret));
 }
 
 export function printableMessage(f: Finding): string {

@@ -1,6 +1,7 @@
 // Turning findings into LSP diagnostics. Ranges are already 0-based line/UTF-16 column (the
 // Finding model's convention); the message was masked by whoever built the finding.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { scrub } from '../../shared/mask';
 import { URI } from './uri';
 import type { Finding, InputProblem, Severity } from '../../shared/types';
 
@@ -27,7 +28,7 @@ export function toDiagnostic(f: Finding, data: DiagnosticData): Diagnostic {
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
     source: 'tracelint',
-    message: f.message,
+    message: scrub(f.message, f.secret),
     data,
   };
   if (f.related?.length) {
@@ -36,7 +37,7 @@ export function toDiagnostic(f: Finding, data: DiagnosticData): Diagnostic {
         uri: URI.fromPath(r.file),
         range: { start: { line: r.range.line, character: r.range.column }, end: { line: r.range.endLine, character: r.range.endColumn } },
       },
-      message: r.message,
+      message: scrub(r.message, f.secret),
     }));
   }
   return d;

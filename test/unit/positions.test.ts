@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../shared/positions';
-import { maskSecret } from '../../shared/mask';
+import { maskSecret, scrub } from '../../shared/mask';
 
 test('LineIndex maps offsets to 0-based line/column across \\n and \\r\\n', () => {
   const idx = new LineIndex('ab\ncd\r\nef');
@@ -15,4 +15,11 @@ test('LineIndex maps offsets to 0-based line/column across \\n and \\r\\n', () =
 test('maskSecret shows at most 4 characters and the length', () => {
   assert.equal(maskSecret('sk-proj-abcdefghijklmnop'), 'sk-p…(24 chars)');
   assert.equal(maskSecret('hunter2'), '…(7 chars)');
+});
+
+test('scrub masks every whole occurrence of the secret and leaves other text alone', () => {
+  const secret = 'sk-proj-abcdefghijklmnop';
+  assert.equal(scrub(`key ${secret} and ${secret}`, secret), 'key sk-p…(24 chars) and sk-p…(24 chars)');
+  assert.equal(scrub('nothing here', secret), 'nothing here');
+  assert.equal(scrub('abc', 'ab'), 'abc');
 });

@@ -1,8 +1,8 @@
 // `--format json`: every finding with 1-based positions (end column exclusive), its masked
 // secret and fingerprint; input problems; a summary. Never the secret itself.
-import { maskSecret } from '../../../shared/mask';
 import type { Finding } from '../../../shared/types';
-import { countReport, printableMessage, scrub, type ScanReport } from '../report';
+import { countReport, printableMessage, type ScanReport } from '../report';
+import { maskSecret, scrub } from '../../../shared/mask';
 
 function jsonFinding(f: Finding) {
   return {

@@ -4,7 +4,8 @@
 // fingerprint as a partial fingerprint, so code scanning tracks a leak across line moves.
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../../../shared/types';
-import { printableMessage, scrub, type ScanReport } from '../report';
+import { printableMessage, type ScanReport } from '../report';
+import { scrub } from '../../../shared/mask';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -1,6 +1,7 @@
 // Text output in the manner of eslint's "stylish": a header per file, one aligned row per
 // finding (`line:col  severity  message  ruleId`, 1-based), and a summary line.
-import { countReport, plural, printableMessage, scrub, type ScanReport } from '../report';
+import { countReport, plural, printableMessage, type ScanReport } from '../report';
+import { scrub } from '../../../shared/mask';
 
 export interface TextStyle {
   color: boolean;
