@@ -68,7 +68,12 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    const clean = msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    // V8 quotes a piece of the text (`Unexpected token 's', "sk-proj-Xq"... is not valid JSON`): it may be
+    // part of a secret (allowlists hold real values), so only V8's own words are kept.
+    const clean = msg
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/^JSON\.parse: /, '')
+      .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '');
     const offset = pos ? offsetBase + Number(pos[1]) : undefined;
     return { issues: [at({ file, field: '', message: `not valid JSON: ${clean}` }, offset)] };
   }

@@ -20,6 +20,8 @@ test('invalid configurations: one message per problem, naming the field and its 
     ['{ "redaction": { "mode": "scramble" } }', ['tracelint.json:1:26: "redaction.mode" must be one of "mask", "hash", "remove" (got "scramble")']],
     ['{ "traces": "traces/**" }', ['tracelint.json:1:13: "traces" must be an array (got "traces/**")']],
     ['{ "detectors": { "email": "error", } }', ['tracelint.json:1:36: not valid JSON: Expected double-quoted property name']],
+    // V8's own message quotes the text ("sk-proj-Xq"...): no piece of a possible secret is kept.
+    ['sk-proj-Xq3vT9bL2mN8pR4sW6yZ1aC5dE7fG0hJ2kL4mN6pQ8', ['tracelint.json: not valid JSON: Unexpected token \'s\'']],
     ['[1,2]', ['tracelint.json:1:1: the configuration must be an object (got an array)']],
     ['{ "allowlist": [""] }', ['tracelint.json:1:17: "allowlist[0]" must not be empty']],
     ['{ "sensitiveKey": {} }', ['tracelint.json:1:3: "sensitiveKey" is not a known setting; did you mean "sensitiveKeys"?']],
