@@ -76,3 +76,24 @@ test('hostile input: deep nesting and broken files never throw', () => {
   assert.doesNotThrow(() => lintSource('broken.ts', '}}}{{{ export const = traceable(( =>'));
   assert.doesNotThrow(() => lintSource('empty.ts', ''));
 });
+
+test('function bodies without a tracer, recorder or redaction word are not converted, yet their strings count', () => {
+  const code = `import { traceable } from "langsmith/traceable";
+export const run = traceable(async (apiKey: string) => {
+  const config = new RedactionConfig({ enabled: false });
+  return items.map((i) => { const k = "AKIAZ3MHQ4XJ7KD2PLQW"; return k + i; });
+}, { name: "run" });
+class Tools {
+  lookup(id: string) { return "ghp_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7c" + id; }
+}
+`;
+  const m = analyzeSource('bodies.ts', code)!;
+  assert.deepEqual(m.traced.map((t) => [t.name, t.params.map((p) => p.name)]), [['run', ['apiKey']]]);
+  assert.deepEqual(m.redactionConfigs.map((c) => at(m, c.call.span.start)), ['3:18']);
+  assert.deepEqual(lintSource('bodies.ts', code).map((f) => `${f.ruleId}@${at(m, f.span.start)}`), [
+    'credential-param-captured@2:37',
+    'redaction-disabled@3:40',
+    'hardcoded-credential@4:40',
+    'hardcoded-credential@7:32',
+  ]);
+});

@@ -11,7 +11,9 @@ import type { ArgList, CallSite, DictEntry, OptionArg, Param, SourceLanguage, So
 import { SDKS, matchTracer, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { jsString, regexLiteral } from './literals';
+import { SourceFileCache } from './incremental';
 import { blankText, prepare, statementAt } from './prepare';
+import * as ts from 'typescript';
 
 type N = TSESTree.Node;
 
@@ -242,13 +244,20 @@ function holderName(parent: N | undefined, fn: N | undefined): { name: string; s
   return { name: '' };
 }
 
+// The kept text changes as little as the file between keystrokes: it is parsed incrementally too,
+// into the tree typescript-estree would make of it (the script kind its `jsx` option picks, parent
+// pointers set), and handed to typescript-estree, which converts a given tree without parsing.
+const keptTrees = new SourceFileCache(true);
+
 function parseKept(fileName: string, kept: string, statements: Array<{ start: number; end: number }>): { program?: TSESTree.Program; extraProblems: Array<{ span: Span; message: string }> } {
   const jsx = /\.(tsx|jsx|js|mjs|cjs)$/i.test(fileName);
   let current = kept;
   const extraProblems: Array<{ span: Span; message: string }> = [];
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      const program = parse(current, { range: true, loc: true, comment: false, jsx, suppressDeprecatedPropertyWarnings: true });
+      const tree = keptTrees.parse(fileName, current, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      // `parse` is typed for text, but takes a ts.SourceFile as parseAndGenerateServices does.
+      const program = parse(tree as unknown as string, { range: true, loc: true, comment: false, jsx, suppressDeprecatedPropertyWarnings: true });
       return { program, extraProblems };
     } catch (e) {
       const at = (e as { index?: number }).index ?? (e as { location?: { start?: { offset?: number } } }).location?.start?.offset ?? 0;

@@ -5,9 +5,11 @@
 // statements that mention a tracer, a recorder or a redaction/exporter constructor. The others
 // are blanked (same offsets, spaces), so typescript-estree converts a small program and a syntax
 // error in one statement does not stop the analysis of the rest (typescript-estree throws on the
-// first error it sees).
+// first error it sees). Inside the kept statements, function bodies that mention none of those
+// are blanked too (`{ }` stays): the model needs a traced function's parameters, not its body.
 import * as ts from 'typescript';
 import type { CommentSite, ParseProblem, StringValue } from '../model';
+import { SourceFileCache } from './incremental';
 import { jsString, templateChunk } from './literals';
 
 export interface Prepared {
@@ -66,9 +68,42 @@ const TEMPLATE_HEAD = SyntaxKind.TemplateHead;
 const TEMPLATE_MIDDLE = SyntaxKind.TemplateMiddle;
 const TEMPLATE_TAIL = SyntaxKind.TemplateTail;
 const MEMBER = SyntaxKind.PropertyAccessExpression;
+const BLOCK = SyntaxKind.Block;
+const FUNCTION_LIKE = new Set([
+  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor,
+]);
+
+/** Sorted start offsets of every match of `relevant` (a global copy of it runs once over the text). */
+function relevantOffsets(text: string, relevant: RegExp): number[] {
+  const all = new RegExp(relevant.source, relevant.flags.includes('g') ? relevant.flags : `${relevant.flags}g`);
+  const out: number[] = [];
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    out.push(m.index);
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  return out;
+}
+
+/** Whether a sorted offset list has an entry in [start, end). */
+function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] < end;
+}
+
+const trees = new SourceFileCache(false);
 
 export function prepare(fileName: string, text: string, relevant: RegExp, wrappers: readonly string[]): Prepared {
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
+  const sf = trees.parse(fileName, text, scriptKind(fileName));
+  const relevantAt = relevantOffsets(text, relevant);
+  // Inner ranges (between the braces) of function bodies without a relevant word, outermost only.
+  const idleBodies: Array<{ start: number; end: number }> = [];
   const strings: StringValue[] = [];
   const efficiencyAt = new Set<number>();
   // Iterative walk: deeply nested input cannot overflow the stack.
@@ -99,6 +134,18 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
         if (isIdentifier(expression) && expression.text === 'ProcessorOrder' && name.text === 'EFFICIENCY') efficiencyAt.add(name.getStart(sf));
         break;
       }
+      default:
+        if (FUNCTION_LIKE.has(node.kind)) {
+          const body = (node as ts.FunctionLikeDeclaration).body;
+          if (body && body.kind === BLOCK && (body as ts.Block).statements.length > 0) {
+            // From after `{` to before `}`; a body whose `}` is missing is left as it is. The walk
+            // goes on inside: its strings count (hardcoded credentials), its inner bodies are dropped
+            // when the ranges are applied.
+            const start = body.getStart(sf) + 1;
+            const end = body.end - 1;
+            if (text.charCodeAt(end) === 0x7d && !anyWithin(relevantAt, start, end)) idleBodies.push({ start, end });
+          }
+        }
     }
     children.length = 0;
     forEachChild(node, collect);
@@ -122,7 +169,7 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
   const keep = sf.statements.map((s, i) => {
     if (broken.has(i)) return false;
     if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || isConstantish(s)) return true;
-    return relevant.test(text.slice(statements[i].start, s.end));
+    return anyWithin(relevantAt, statements[i].start, s.end);
   });
   // Functions passed by name to a wrapper (`traceable(handler, ...)`) are needed for their parameters.
   if (wrappers.length > 0) {
@@ -139,14 +186,28 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
       });
     }
   }
-  // Rebuilt from slices: blanked statements become spaces with their line breaks kept.
+  // Rebuilt from slices: blanked statements and idle bodies become spaces with their line breaks kept.
+  const blanks: Array<{ start: number; end: number }> = [];
+  let body = 0;
+  sf.statements.forEach((s, i) => {
+    const { start, end } = statements[i];
+    if (!keep[i]) {
+      blanks.push({ start, end });
+      return;
+    }
+    while (body < idleBodies.length && idleBodies[body].start < start) body++;
+    for (; body < idleBodies.length && idleBodies[body].start < end; body++) {
+      const b = idleBodies[body];
+      // Nested bodies come after the body holding them (the walk is in source order).
+      if (blanks.length === 0 || b.start >= blanks[blanks.length - 1].end) blanks.push(b);
+    }
+  });
   const parts: string[] = [];
   let from = 0;
-  sf.statements.forEach((s, i) => {
-    if (keep[i]) return;
-    parts.push(text.slice(from, statements[i].start), blankText(text.slice(statements[i].start, s.end)));
-    from = s.end;
-  });
+  for (const b of blanks) {
+    parts.push(text.slice(from, b.start), blankText(text.slice(b.start, b.end)));
+    from = b.end;
+  }
   parts.push(text.slice(from));
   return { kept: parts.length > 1 ? parts.join('') : text, strings, comments, problems, efficiencyAt, statements };
 }
