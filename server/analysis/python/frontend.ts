@@ -11,6 +11,7 @@ import type {
 } from '../model';
 import { matchTracer, pythonRootModules, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
+import { Shift } from '../shift';
 import { pythonString } from './literals';
 
 /** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
@@ -23,8 +24,15 @@ class PythonReader {
   private readonly constants = new Map<string, Node>();
   private readonly resolving = new Set<string>();
   private readonly roots = new Set(pythonRootModules());
+  /** Set when a value was read through a module constant (its spans are the constant's, not the reader's node's). */
+  usedConstant = false;
 
   constructor(private readonly text: string) {}
+
+  /** What resolving a name depends on besides the text being read: imports and constant names. */
+  context(custom: readonly CustomTracer[]): string {
+    return JSON.stringify([[...this.bindings], this.starModules, [...this.constants.keys()], custom]);
+  }
 
   readImports(nodes: Node[]): void {
     for (const n of nodes) {
@@ -93,8 +101,9 @@ class PythonReader {
 
   dotted(n: Node | null): string | undefined {
     if (!n) return undefined;
-    if (n.type === 'identifier') return n.text;
-    if (n.type === 'attribute') {
+    const type = n.type;
+    if (type === 'identifier') return n.text;
+    if (type === 'attribute') {
       const obj = this.dotted(n.childForFieldName('object'));
       const attr = n.childForFieldName('attribute');
       return obj && attr ? `${obj}.${attr.text}` : undefined;
@@ -102,25 +111,26 @@ class PythonReader {
     return undefined;
   }
 
-  stringOf(n: Node): StringValue {
-    const parts = n.type === 'concatenated_string' ? n.namedChildren.filter((c): c is Node => c?.type === 'string').map(span) : [span(n)];
+  stringOf(n: Node, type = n.type): StringValue {
+    const parts = type === 'concatenated_string' ? n.namedChildren.filter((c): c is Node => c?.type === 'string').map(span) : [span(n)];
     return pythonString(this.text, parts.length > 0 ? parts : [span(n)]);
   }
 
   value(n: Node, depth = 0): ValueNode {
     const s = span(n);
     if (depth > MAX_VALUE_DEPTH) return { kind: 'other', span: s };
-    switch (n.type) {
+    const type = n.type;
+    switch (type) {
       case 'string':
       case 'concatenated_string':
-        return { kind: 'string', span: s, str: this.stringOf(n) };
+        return { kind: 'string', span: s, str: this.stringOf(n, type) };
       case 'list':
       case 'tuple':
       case 'set':
         return { kind: 'list', span: s, items: n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => this.value(c, depth + 1)) };
       case 'true':
       case 'false':
-        return { kind: 'bool', span: s, value: n.type === 'true' };
+        return { kind: 'bool', span: s, value: type === 'true' };
       case 'none':
         return { kind: 'none', span: s };
       case 'integer':
@@ -131,6 +141,7 @@ class PythonReader {
         const def = this.constants.get(name);
         let resolved: ValueNode | undefined;
         if (def && !this.resolving.has(name)) {
+          this.usedConstant = true;
           this.resolving.add(name);
           resolved = this.value(def, depth + 1);
           this.resolving.delete(name);
@@ -159,7 +170,8 @@ class PythonReader {
       const k = pair.childForFieldName('key');
       const v = pair.childForFieldName('value');
       if (!k || !v) continue;
-      const keyValue = k.type === 'string' || k.type === 'concatenated_string' ? this.stringOf(k).value : undefined;
+      const keyType = k.type;
+      const keyValue = keyType === 'string' || keyType === 'concatenated_string' ? this.stringOf(k, keyType).value : undefined;
       out.push({ span: span(pair), key: keyValue, keySpan: span(k), value: this.value(v, depth) });
     }
     return out;
@@ -171,16 +183,17 @@ class PythonReader {
     let trailingComma = false;
     for (const c of n.children) {
       if (!c) continue;
-      if (c.type === ',') trailingComma = true;
-      else if (c.type === ')' || c.type === '(' || c.type === 'comment') continue;
+      const type = c.type;
+      if (type === ',') trailingComma = true;
+      else if (type === ')' || type === '(' || type === 'comment') continue;
       else {
         trailingComma = false;
-        if (c.type === 'keyword_argument') {
+        if (type === 'keyword_argument') {
           const name = c.childForFieldName('name');
           const v = c.childForFieldName('value');
           if (name && v) keywords.push({ name: name.text, span: span(c), nameSpan: span(name), value: this.value(v, depth) });
         } else if (c.isNamed) {
-          positional.push(c.type === 'list_splat' || c.type === 'dictionary_splat' ? { kind: 'other', span: span(c) } : this.value(c, depth));
+          positional.push(type === 'list_splat' || type === 'dictionary_splat' ? { kind: 'other', span: span(c) } : this.value(c, depth));
         }
       }
     }
@@ -210,25 +223,29 @@ class PythonReader {
     let keywordOnly = false;
     let index = 0;
     for (const c of list.namedChildren) {
-      if (!c || c.type === 'comment') continue;
-      if (c.type === 'keyword_separator') {
+      if (!c) continue;
+      const type = c.type;
+      if (type === 'comment' || type === 'positional_separator') continue;
+      if (type === 'keyword_separator') {
         keywordOnly = true;
         continue;
       }
-      if (c.type === 'positional_separator') continue;
       let node: Node | null = c;
       let kind: Param['kind'] = keywordOnly ? 'keyword-only' : 'positional';
-      if (c.type === 'default_parameter' || c.type === 'typed_default_parameter') node = c.childForFieldName('name');
-      else if (c.type === 'typed_parameter') node = c.namedChild(0);
-      if (node?.type === 'list_splat_pattern') {
+      if (type === 'default_parameter' || type === 'typed_default_parameter') node = c.childForFieldName('name');
+      else if (type === 'typed_parameter') node = c.namedChild(0);
+      let nodeType = node === c ? type : node?.type;
+      if (nodeType === 'list_splat_pattern') {
         kind = 'var-positional';
         keywordOnly = true;
-        node = node.namedChild(0);
-      } else if (node?.type === 'dictionary_splat_pattern') {
+        node = node!.namedChild(0);
+        nodeType = node?.type;
+      } else if (nodeType === 'dictionary_splat_pattern') {
         kind = 'var-keyword';
-        node = node.namedChild(0);
+        node = node!.namedChild(0);
+        nodeType = node?.type;
       }
-      if (!node || node.type !== 'identifier') continue;
+      if (!node || nodeType !== 'identifier') continue;
       out.push({ name: node.text, span: span(node), kind, index, receiver: isMethod && !isStatic && index === 0 });
       index++;
     }
@@ -236,41 +253,81 @@ class PythonReader {
   }
 }
 
-function classMember(def: Node): boolean {
-  const holder = def.parent?.type === 'decorated_definition' ? def.parent : def;
-  return holder.parent?.type === 'block' && holder.parent.parent?.type === 'class_definition';
+
+/** What a decorated definition gave, and where it started then. */
+interface CachedDefinition {
+  start: number;
+  traced: TracedFunction[];
 }
+
+/**
+ * Per file (the files being edited), the decorated definitions of the last analysis: a keystroke
+ * changes one definition, and the others are not read from the tree again (each tree-sitter call
+ * crosses into wasm, and a file can hold hundreds of traced functions).
+ */
+const definitionCache = new Map<string, { context: string; definitions: Map<string, CachedDefinition> }>();
+const CACHED_FILES = 8;
 
 /** Builds the SourceModel of a Python file from its tree. */
 export function analyzePythonTree(fileName: string, text: string, tree: Tree, custom: readonly CustomTracer[]): SourceModel {
   const root = tree.rootNode;
   const reader = new PythonReader(text);
   const nodes = root.descendantsOfType([
-    'import_statement', 'import_from_statement', 'decorated_definition', 'string', 'concatenated_string', 'comment',
+    'import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'string', 'concatenated_string', 'comment',
   ]);
+  // Every `.type` crosses into wasm: read once per node.
+  const types = nodes.map((n) => n?.type);
   reader.readConstants(root);
-  reader.readImports(nodes.filter((n): n is Node => !!n && (n.type === 'import_statement' || n.type === 'import_from_statement')));
+  reader.readImports(nodes.filter((n, i): n is Node => !!n && (types[i] === 'import_statement' || types[i] === 'import_from_statement')));
 
   const traced: TracedFunction[] = [];
   const strings: StringValue[] = [];
   const comments: CommentSite[] = [];
   const problems: ParseProblem[] = [];
-  const stringNodes: Node[] = [];
+  const stringNodes: Array<[Node, string]> = [];
   // A `string` inside a `concatenated_string` is part of it; found by range, not by asking each
   // node for its parent (every tree-sitter call crosses into wasm).
   const concatenated: Array<[number, number]> = [];
-  for (const n of nodes) {
-    if (!n) continue;
-    switch (n.type) {
-      case 'decorated_definition':
-        readDecorated(n, reader, text, custom, traced);
+  // Start offsets of the statements directly in a class body: the methods. A class comes before
+  // its members in `nodes` (document order). Asked this way, not through `.parent`, which
+  // tree-sitter answers by searching down from the root.
+  const members = new Set<number>();
+  const context = reader.context(custom);
+  const cached = definitionCache.get(fileName);
+  definitionCache.delete(fileName);
+  const reuse = cached?.context === context ? cached.definitions : new Map<string, CachedDefinition>();
+  const kept = new Map<string, CachedDefinition>();
+  nodes.forEach((n, i) => {
+    if (!n) return;
+    const type = types[i]!;
+    switch (type) {
+      case 'class_definition':
+        for (const m of n.childForFieldName('body')?.namedChildren ?? []) if (m) members.add(m.startIndex);
         break;
+      case 'decorated_definition': {
+        const isMethod = members.has(n.startIndex);
+        // Same text, same indentation, same class membership and the same imports: what was read
+        // last time holds, moved to where the definition is now.
+        const key = `${isMethod ? 'method' : 'function'} ${lineIndent(text, n.startIndex)}\n${n.text}`;
+        const last = reuse.get(key);
+        if (last) {
+          const shift = new Shift(n.startIndex - last.start);
+          traced.push(...last.traced.map((t) => shift.traced(t)));
+          kept.set(key, last);
+          break;
+        }
+        const before = traced.length;
+        reader.usedConstant = false;
+        readDecorated(n, isMethod, reader, text, custom, traced);
+        if (!reader.usedConstant) kept.set(key, { start: n.startIndex, traced: traced.slice(before) });
+        break;
+      }
       case 'concatenated_string':
         concatenated.push([n.startIndex, n.endIndex]);
-        stringNodes.push(n);
+        stringNodes.push([n, type]);
         break;
       case 'string':
-        stringNodes.push(n);
+        stringNodes.push([n, type]);
         break;
       case 'comment': {
         const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
@@ -278,14 +335,16 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
         break;
       }
     }
-  }
+  });
+  definitionCache.set(fileName, { context, definitions: kept });
+  if (definitionCache.size > CACHED_FILES) definitionCache.delete(definitionCache.keys().next().value!);
   let c = 0;
-  for (const n of stringNodes) {
-    if (n.type === 'string') {
+  for (const [n, type] of stringNodes) {
+    if (type === 'string') {
       while (c < concatenated.length && concatenated[c][1] <= n.startIndex) c++;
       if (c < concatenated.length && concatenated[c][0] <= n.startIndex) continue;
     }
-    strings.push(reader.stringOf(n));
+    strings.push(reader.stringOf(n, type));
   }
   if (root.hasError) problems.push(...syntaxErrors(root));
   const calls = findCalls(root, text, reader, new Set(traced.map((t) => t.name)));
@@ -323,25 +382,20 @@ function findCalls(root: Node, text: string, reader: PythonReader, tracedNames: 
   const out: CallSite[] = [];
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const nameEnd = m.index + m[1].length;
-    let cur = root.descendantForIndex(m.index, nameEnd)?.parent ?? null;
-    for (let step = 0; cur && step < 8; step++) {
-      if (cur.type === 'call') {
-        if (cur.childForFieldName('function')?.endIndex === nameEnd) out.push(reader.call(cur));
-        break;
-      }
-      if (cur.type !== 'attribute') break;
-      cur = cur.parent;
-    }
+    // The smallest node holding the name and the `(` after it is the call, when it is one (found
+    // from the root down: `.parent` would search from the root for every step up).
+    const call = root.descendantForIndex(m.index, m.index + m[0].length);
+    if (call?.type === 'call' && call.childForFieldName('function')?.endIndex === nameEnd) out.push(reader.call(call));
   }
   return out;
 }
 
-function readDecorated(n: Node, reader: PythonReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
+function readDecorated(n: Node, isMethod: boolean, reader: PythonReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
   const def = n.childForFieldName('definition');
   if (!def || def.type !== 'function_definition') return;
   const decorators = n.namedChildren.filter((c): c is Node => c?.type === 'decorator');
-  const isStatic = decorators.some((d) => /^@\s*staticmethod\b/.test(d.text));
-  const isMethod = classMember(def);
+  // From the text: `.text` would cross into wasm for the decorator's end.
+  const isStatic = decorators.some((d) => /^@\s*staticmethod\b/.test(text.slice(d.startIndex, d.startIndex + 40)));
   let params: Param[] | undefined;
   for (const d of decorators) {
     const expr = d.namedChildren.find((c) => c && c.type !== 'comment');

@@ -1,0 +1,92 @@
+// Both front-ends reuse work from the last version of a file: re-parsing incrementally (tree-sitter;
+// TypeScript through typescript/incremental.ts) and, in Python, the decorated definitions that only
+// moved. What they build from an edited file must not depend on that: after every edit of a random
+// series (characters that open and close constructs, whole tracer calls, imports, deletions), the
+// model of the file analysed incrementally equals the model of the same text analysed from scratch.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyzeSource, initAnalysis } from '../../server/analysis';
+import { changeRange } from '../../server/analysis/typescript/incremental';
+
+const read = (...path: string[]) => readFileSync(join(__dirname, ...path), 'utf8');
+const TS_SOURCES = [read('fixtures', 'source', 'agent_tools.ts'), read('..', '..', 'examples', 'agent', 'tools.ts')];
+const PY_SOURCES = [
+  read('fixtures', 'source', 'pipeline_agent.py'),
+  read('..', '..', 'examples', 'agent', 'research_agent.py'),
+  read('..', '..', 'examples', 'agent', 'support_agent.py'),
+];
+
+before(() => initAnalysis());
+
+const edit = (inserts: string[]) => fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.integer({ min: 0, max: 12 }),
+  insert: fc.constantFrom('', '(', ')', '"', "'", ',', '\n', ' ', 'x', ...inserts),
+});
+const TS_EDIT = edit(['{', '}', '`', '${', ';', '/*', '*/', '//',
+  'traceable(async (apiKey: string) => { return 1; }, { name: "t" });\n', 'function f(token) {\n', 'new RedactionConfig({ enabled: false })']);
+const PY_EDIT = edit([':', '    ', '\n    ', '#', '"""', '[', ']', 'class A:\n', 'import tracecraft as tc\n', 'SENSITIVE = ["x"]\n',
+  '@tc.trace_tool(exclude_inputs=["api_key"])\n', '@tc.trace_tool(exclude_inputs=SENSITIVE)\n', 'def f(self, token, **kw):\n    pass\n',
+  'record_tool_call(name="t", args={"password": p})\n']);
+
+/** The model as data: a string value's offset map becomes the offsets it gives. */
+function plain(value: unknown, key = ''): unknown {
+  if (typeof value === 'function') {
+    assert.equal(key, 'offsetOf', `unexpected function in the model at ${key}`);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => plain(v));
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = plain(v, k);
+  const str = value as { value?: unknown; offsetOf?: (i: number) => number };
+  if (typeof str.offsetOf === 'function' && typeof str.value === 'string') {
+    out.offsetOf = Array.from({ length: str.value.length + 1 }, (_, i) => str.offsetOf!(i));
+  }
+  return out;
+}
+
+function model(file: string, text: string): unknown {
+  return plain({ ...analyzeSource(file, text)!, fileName: '', lines: undefined });
+}
+
+function editedAgainAndAgain(ext: string, sources: string[], edits: fc.Arbitrary<{ at: number; remove: number; insert: string }>): void {
+  let n = 0;
+  fc.assert(
+    fc.property(fc.constantFrom(...sources), fc.array(edits, { minLength: 1, maxLength: 12 }), (source, series) => {
+      const file = `edited-${n++}.${ext}`;
+      let text = source;
+      analyzeSource(file, text);
+      for (const e of series) {
+        const at = Math.floor(e.at * text.length);
+        text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        // A name never seen before is analysed from scratch.
+        assert.deepEqual(model(file, text), model(`fresh-${n++}.${ext}`, text));
+      }
+    }),
+    { numRuns: 60 },
+  );
+}
+
+test('TS: a model built incrementally equals the model built from scratch, edit after edit', () => {
+  editedAgainAndAgain('ts', TS_SOURCES, TS_EDIT);
+});
+
+test('Python: a model built incrementally equals the model built from scratch, edit after edit', () => {
+  editedAgainAndAgain('py', PY_SOURCES, PY_EDIT);
+});
+
+test('changeRange spans exactly the differing middle of two texts', () => {
+  const span = (a: string, b: string) => {
+    const r = changeRange(a, b);
+    return [r.span.start, r.span.length, r.newLength];
+  };
+  assert.deepEqual(span('abcdef', 'abXdef'), [2, 1, 1]);
+  assert.deepEqual(span('abcdef', 'abcdef'), [6, 0, 0]);
+  assert.deepEqual(span('abc', 'abcabc'), [3, 0, 3]);
+  assert.deepEqual(span('aaaa', 'aa'), [2, 2, 0]);
+  assert.deepEqual(span('', 'x'), [0, 0, 1]);
+});
