@@ -32,9 +32,9 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
   const custom = settings.tracingDecorators ?? [];
   switch (language) {
     case 'python': {
-      const tree = parsePython(fileName, text);
-      if (!tree) return undefined;
-      return analyzePythonTree(fileName, text, tree, custom);
+      const parsed = parsePython(fileName, text);
+      if (!parsed) return undefined;
+      return analyzePythonTree(fileName, text, parsed.tree, custom, parsed.reparse);
     }
     case 'typescript':
     case 'javascript':

@@ -79,6 +79,23 @@ test('Python: a model built incrementally equals the model built from scratch, e
   editedAgainAndAgain('py', PY_SOURCES, PY_EDIT);
 });
 
+test('Python: an edit whose syntax change reaches beyond it is read again over all of the changed range', () => {
+  const start = 'x = 1\ny = "a"\nz = "b"\n# c\nw = 2\n';
+  const cases: Array<[string, string[], string[]]> = [
+    // The opened triple quote swallows the two literals and ends at the comment.
+    ['x = 1\n"""\ny = "a"\nz = "b"\n# c\nw = 2\n', [], [' c']],
+    ['x = 1\n"""\ny = "a"\nz = "b"\n"""# c\nw = 2\n', ['\ny = "a"\nz = "b"\n'], [' c']],
+    ['x = 1\ny = #"a"\nz = "b"\n# c\nw = 2\n', ['b'], ['"a"', ' c']],
+  ];
+  cases.forEach(([edited, strings, comments], i) => {
+    const file = `reach-${i}.py`;
+    analyzeSource(file, start);
+    const m = analyzeSource(file, edited)!;
+    assert.deepEqual([m.strings.map((s) => s.value), m.comments.map((c) => c.text)], [strings, comments]);
+    assert.deepEqual(model(file, edited), model(`reach-fresh-${i}.py`, edited));
+  });
+});
+
 test('changeRange spans exactly the differing middle of two texts', () => {
   const span = (a: string, b: string) => {
     const r = changeRange(a, b);

@@ -13,6 +13,8 @@ import { matchTracer, pythonRootModules, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { Shift } from '../shift';
 import { pythonString } from './literals';
+import { outline, type ImportFacts } from './outline';
+import { pointAt, type Reparse } from './parser';
 
 /** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
 const MAX_VALUE_DEPTH = 40;
@@ -34,34 +36,9 @@ class PythonReader {
     return JSON.stringify([[...this.bindings], this.starModules, [...this.constants.keys()], custom]);
   }
 
-  readImports(nodes: Node[]): void {
-    for (const n of nodes) {
-      if (n.type === 'import_statement') {
-        for (const c of n.namedChildren) {
-          if (!c) continue;
-          if (c.type === 'dotted_name') this.bindings.set(c.text.split('.')[0], c.text.split('.')[0]);
-          else if (c.type === 'aliased_import') {
-            const name = c.childForFieldName('name');
-            const alias = c.childForFieldName('alias');
-            if (name && alias) this.bindings.set(alias.text, name.text.replace(/\s+/g, ''));
-          }
-        }
-      } else if (n.type === 'import_from_statement') {
-        const mod = n.childForFieldName('module_name');
-        if (!mod || mod.type === 'relative_import') continue;
-        const modText = mod.text.replace(/\s+/g, '');
-        for (const c of n.childrenForFieldName('name')) {
-          if (!c) continue;
-          if (c.type === 'dotted_name') this.bindings.set(c.text, `${modText}.${c.text}`);
-          else if (c.type === 'aliased_import') {
-            const name = c.childForFieldName('name');
-            const alias = c.childForFieldName('alias');
-            if (name && alias) this.bindings.set(alias.text, `${modText}.${name.text}`);
-          }
-        }
-        if (n.namedChildren.some((c) => c?.type === 'wildcard_import')) this.starModules.push(modText);
-      }
-    }
+  addImport(facts: ImportFacts): void {
+    for (const [local, bound] of facts.bindings) this.bindings.set(local, bound);
+    if (facts.star !== undefined) this.starModules.push(facts.star);
   }
 
   private readonly starModules: string[] = [];
@@ -268,84 +245,64 @@ interface CachedDefinition {
 const definitionCache = new Map<string, { context: string; definitions: Map<string, CachedDefinition> }>();
 const CACHED_FILES = 8;
 
-/** Builds the SourceModel of a Python file from its tree. */
-export function analyzePythonTree(fileName: string, text: string, tree: Tree, custom: readonly CustomTracer[]): SourceModel {
+/** Builds the SourceModel of a Python file from its tree; `reparse` when the tree was made from the file's last one. */
+export function analyzePythonTree(fileName: string, text: string, tree: Tree, custom: readonly CustomTracer[], reparse?: Reparse): SourceModel {
   const root = tree.rootNode;
   const reader = new PythonReader(text);
-  const nodes = root.descendantsOfType([
-    'import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'string', 'concatenated_string', 'comment',
-  ]);
-  // Every `.type` crosses into wasm: read once per node.
-  const types = nodes.map((n) => n?.type);
+  const items = outline(fileName, text, root, reparse);
   reader.readConstants(root);
-  reader.readImports(nodes.filter((n, i): n is Node => !!n && (types[i] === 'import_statement' || types[i] === 'import_from_statement')));
+  for (const item of items) if (item.kind === 'import') reader.addImport(item.facts);
 
   const traced: TracedFunction[] = [];
   const strings: StringValue[] = [];
   const comments: CommentSite[] = [];
   const problems: ParseProblem[] = [];
-  const stringNodes: Array<[Node, string]> = [];
-  // A `string` inside a `concatenated_string` is part of it; found by range, not by asking each
-  // node for its parent (every tree-sitter call crosses into wasm).
-  const concatenated: Array<[number, number]> = [];
   // Start offsets of the statements directly in a class body: the methods. A class comes before
-  // its members in `nodes` (document order). Asked this way, not through `.parent`, which
-  // tree-sitter answers by searching down from the root.
+  // its members in the outline. Asked this way, not through `.parent`, which tree-sitter answers
+  // by searching down from the root.
   const members = new Set<number>();
   const context = reader.context(custom);
   const cached = definitionCache.get(fileName);
   definitionCache.delete(fileName);
   const reuse = cached?.context === context ? cached.definitions : new Map<string, CachedDefinition>();
   const kept = new Map<string, CachedDefinition>();
-  nodes.forEach((n, i) => {
-    if (!n) return;
-    const type = types[i]!;
-    switch (type) {
-      case 'class_definition':
-        for (const m of n.childForFieldName('body')?.namedChildren ?? []) if (m) members.add(m.startIndex);
+  for (const item of items) {
+    switch (item.kind) {
+      case 'class':
+        for (const m of item.members) members.add(m);
         break;
-      case 'decorated_definition': {
-        const isMethod = members.has(n.startIndex);
+      case 'decorated': {
+        const isMethod = members.has(item.start);
         // Same text, same indentation, same class membership and the same imports: what was read
         // last time holds, moved to where the definition is now.
-        const key = `${isMethod ? 'method' : 'function'} ${lineIndent(text, n.startIndex)}\n${n.text}`;
+        const key = `${isMethod ? 'method' : 'function'} ${lineIndent(text, item.start)}\n${text.slice(item.start, item.end)}`;
         const last = reuse.get(key);
         if (last) {
-          const shift = new Shift(n.startIndex - last.start);
+          const shift = new Shift(item.start - last.start);
           traced.push(...last.traced.map((t) => shift.traced(t)));
           kept.set(key, last);
           break;
         }
+        const node = item.node ?? root.descendantsOfType('decorated_definition', pointAt(text, item.start), pointAt(text, item.end)).find((n) => n?.startIndex === item.start);
+        if (!node) break;
         const before = traced.length;
         reader.usedConstant = false;
-        readDecorated(n, isMethod, reader, text, custom, traced);
-        if (!reader.usedConstant) kept.set(key, { start: n.startIndex, traced: traced.slice(before) });
+        readDecorated(node, isMethod, reader, text, custom, traced);
+        if (!reader.usedConstant) kept.set(key, { start: item.start, traced: traced.slice(before) });
         break;
       }
-      case 'concatenated_string':
-        concatenated.push([n.startIndex, n.endIndex]);
-        stringNodes.push([n, type]);
-        break;
       case 'string':
-        stringNodes.push([n, type]);
+        strings.push(pythonString(text, item.parts));
         break;
       case 'comment': {
-        const lineStart = text.lastIndexOf('\n', n.startIndex - 1) + 1;
-        comments.push({ span: span(n), text: n.text.slice(1), trailing: text.slice(lineStart, n.startIndex).trim() !== '' });
+        const lineStart = text.lastIndexOf('\n', item.start - 1) + 1;
+        comments.push({ span: { start: item.start, end: item.end }, text: text.slice(item.start + 1, item.end), trailing: text.slice(lineStart, item.start).trim() !== '' });
         break;
       }
     }
-  });
+  }
   definitionCache.set(fileName, { context, definitions: kept });
   if (definitionCache.size > CACHED_FILES) definitionCache.delete(definitionCache.keys().next().value!);
-  let c = 0;
-  for (const [n, type] of stringNodes) {
-    if (type === 'string') {
-      while (c < concatenated.length && concatenated[c][1] <= n.startIndex) c++;
-      if (c < concatenated.length && concatenated[c][0] <= n.startIndex) continue;
-    }
-    strings.push(reader.stringOf(n, type));
-  }
   if (root.hasError) problems.push(...syntaxErrors(root));
   const calls = findCalls(root, text, reader, new Set(traced.map((t) => t.name)));
   const facts = collectCallFacts('python', calls, (c) => reader.resolve(c));
@@ -382,6 +339,8 @@ function findCalls(root: Node, text: string, reader: PythonReader, tracedNames: 
   const out: CallSite[] = [];
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const nameEnd = m.index + m[1].length;
+    // `def name(` defines, it does not call (every traced function's name matches here).
+    if (/\b(?:def|class)\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     // The smallest node holding the name and the `(` after it is the call, when it is one (found
     // from the root down: `.parent` would search from the root for every step up).
     const call = root.descendantForIndex(m.index, m.index + m[0].length);

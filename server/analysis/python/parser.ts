@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
+import { textChange, type TextChange } from '../text-change';
 
 // `require`, not `import`: bundlers then take web-tree-sitter's CommonJS build, whose ESM build
 // calls createRequire(import.meta.url), which does not exist in our CommonJS bundles.
@@ -49,7 +50,7 @@ const previous = new Map<string, { text: string; tree: Tree }>();
 const MAX_CACHED = 32;
 
 /** Row/column of an offset as web-tree-sitter's Point wants it (columns in UTF-16 code units, like indices). */
-function pointAt(text: string, offset: number): { row: number; column: number } {
+export function pointAt(text: string, offset: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -59,36 +60,38 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
+/** How a parse relates to the file's last one: the edit, and where the syntax tree differs. */
+export interface Reparse {
+  /** The text of the last parse. */
+  previous: string;
+  edit: TextChange;
+  /** Ranges of the new tree whose syntax differs from the old one (tree-sitter's changed ranges). */
+  changed: Array<{ start: number; end: number }>;
+}
+
 /**
  * Parses `text`; undefined when the parser is not initialised. The returned tree stays owned by the
- * cache (do not delete it): it is freed when the file's next version is parsed.
+ * cache (do not delete it): it is freed when the file's next version is parsed. `reparse` is set
+ * when the tree was made from the file's last one.
  */
-export function parsePython(fileName: string, text: string): Tree | undefined {
+export function parsePython(fileName: string, text: string): { tree: Tree; reparse?: Reparse } | undefined {
   if (!parser) return undefined;
   const old = previous.get(fileName);
+  if (old && old.text === text) return { tree: old.tree, reparse: { previous: text, edit: { start: 0, oldEnd: 0, newEnd: 0 }, changed: [] } };
   let tree: Tree | null;
-  if (old && old.text === text) return old.tree;
+  let reparse: Reparse | undefined;
   if (old) {
-    // One edit covering the changed middle: common prefix and suffix are kept.
-    const a = old.text;
-    let start = 0;
-    const max = Math.min(a.length, text.length);
-    while (start < max && a.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let endA = a.length;
-    let endB = text.length;
-    while (endA > start && endB > start && a.charCodeAt(endA - 1) === text.charCodeAt(endB - 1)) {
-      endA--;
-      endB--;
-    }
+    const edit = textChange(old.text, text);
     old.tree.edit(new Edit({
-      startIndex: start,
-      oldEndIndex: endA,
-      newEndIndex: endB,
-      startPosition: pointAt(a, start),
-      oldEndPosition: pointAt(a, endA),
-      newEndPosition: pointAt(text, endB),
+      startIndex: edit.start,
+      oldEndIndex: edit.oldEnd,
+      newEndIndex: edit.newEnd,
+      startPosition: pointAt(old.text, edit.start),
+      oldEndPosition: pointAt(old.text, edit.oldEnd),
+      newEndPosition: pointAt(text, edit.newEnd),
     }));
     tree = parser.parse(text, old.tree);
+    if (tree) reparse = { previous: old.text, edit, changed: old.tree.getChangedRanges(tree).map((r) => ({ start: r.startIndex, end: r.endIndex })) };
     old.tree.delete();
   } else {
     tree = parser.parse(text);
@@ -101,5 +104,5 @@ export function parsePython(fileName: string, text: string): Tree | undefined {
     previous.delete(firstKey);
   }
   previous.set(fileName, { text, tree });
-  return tree;
+  return { tree, reparse };
 }

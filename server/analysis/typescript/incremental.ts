@@ -2,18 +2,15 @@
 // same file again and again with one small change, and `ts.updateSourceFile` re-parses only the
 // part of the tree the change touches. A cache remembers the last tree of a few files.
 import * as ts from 'typescript';
+import { textChange } from '../text-change';
 
 /** How many files' trees a cache keeps (the files being edited; the CLI sees each file once). */
 const CACHED_FILES = 4;
 
-/** The one range where two texts differ: common prefix and suffix are left out. */
+/** The edit from `before` to `after` as TypeScript's incremental parser takes it. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - start - tail), after.length - start - tail);
+  const { start, oldEnd, newEnd } = textChange(before, after);
+  return ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
 }
 
 export class SourceFileCache {
