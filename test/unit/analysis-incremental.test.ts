@@ -30,7 +30,7 @@ const TS_EDIT = edit(['{', '}', '`', '${', ';', '/*', '*/', '//',
   'traceable(async (apiKey: string) => { return 1; }, { name: "t" });\n', 'function f(token) {\n', 'new RedactionConfig({ enabled: false })']);
 const PY_EDIT = edit([':', '    ', '\n    ', '#', '"""', '[', ']', 'class A:\n', 'import tracecraft as tc\n', 'SENSITIVE = ["x"]\n',
   '@tc.trace_tool(exclude_inputs=["api_key"])\n', '@tc.trace_tool(exclude_inputs=SENSITIVE)\n', 'def f(self, token, **kw):\n    pass\n',
-  'record_tool_call(name="t", args={"password": p})\n']);
+  'record_tool_call(name="t", args={"password": p})\n', '\n    y = 1\n', '\n\n    def g(self, password):\n        pass\n']);
 
 /** The model as data: a string value's offset map becomes the offsets it gives. */
 function plain(value: unknown, key = ''): unknown {

@@ -123,21 +123,33 @@ export function outline(fileName: string, text: string, root: Node, reparse: Rep
   let items: OutlineItem[];
   if (last && reparse && last.text === reparse.previous) {
     const { start, oldEnd, newEnd } = reparse.edit;
+    const delta = newEnd - oldEnd;
     // Walked again: the edit with a character either side (a literal next to it may have grown
-    // into it) and every range whose syntax changed.
+    // into it), every range whose syntax changed, and what became of every item that touched the
+    // edit, wherever it now ends...
     let from = Math.max(0, start - 1);
     let to = Math.min(text.length, newEnd + 1);
     for (const r of reparse.changed) {
       from = Math.min(from, r.start);
       to = Math.max(to, r.end);
     }
-    const kept: OutlineItem[] = [];
+    const outside: OutlineItem[] = [];
     for (const item of last.items) {
-      if (item.end >= start && item.start <= oldEnd) continue;
-      const now = item.start > oldEnd ? moved(item, newEnd - oldEnd) : item;
-      if (now.end <= from || now.start >= to) kept.push(now);
+      if (item.end >= start && item.start <= oldEnd) {
+        from = Math.min(from, item.start);
+        to = Math.min(text.length, Math.max(to, item.end > oldEnd ? item.end + delta : newEnd));
+      } else outside.push(item.start > oldEnd ? moved(item, delta) : item);
     }
-    items = [...kept, ...walk(root, text, from, to)].sort(byPosition);
+    // ...widened to whole top-level statements. No node spans two of them, so a token or a
+    // definition that grew (a comment sign before a docstring, a decorator above a function)
+    // cannot reach past the range, and what lies outside it is what it was, moved.
+    const first = root.firstChildForIndex(from);
+    if (first && first.startIndex < from) from = first.startIndex;
+    const lastInRange = to > 0 ? root.firstChildForIndex(to - 1) : null;
+    if (lastInRange && lastInRange.startIndex < to) to = Math.max(to, lastInRange.endIndex);
+    const kept = outside.filter((item) => item.end <= from || item.start >= to);
+    const found = walk(root, text, from, to);
+    items = [...kept, ...found].sort(byPosition);
   } else {
     items = walk(root, text);
   }
