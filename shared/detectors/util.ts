@@ -137,14 +137,17 @@ export const RAW_DIGIT_RUN =
   String.raw`(?!0(?!\d)|(?<!\+)1(?:\d{7,9}|\d{11,13}|\d{15,18})(?!\d))` +
   String.raw`\d(?:[-. ()+]{0,4}\d){7,18}(?![A-Za-z0-9_]|[-./:][A-Za-z0-9])`;
 
-/**
- * Where a digit run can start in raw text: a digit after a non-word character or after the letter of
- * a `\n`-style escape (one character class, which V8 scans fast; runAt rejects a plain letter),
- * followed by at least 7 more digits or separators (every run of 8+ digits is).
- */
-const RAW_START = /[\Wnrtbf]\d[\d\-. ()+]{7}/g;
+/** A digit or a separator a raw digit run may hold (RAW_DIGIT_RUN's `\d` and `[-. ()+]`). */
+function isRunChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43;
+}
+
+/** What may stand before a run's first digit: a non-word character, or the letter of a `\n`-style escape (rawDigitRunAt rejects a plain letter). */
+function mayPrecedeRun(c: number): boolean {
+  return !isWord(c) || c === 110 /* n */ || c === 114 /* r */ || c === 116 /* t */ || c === 98 /* b */ || c === 102 /* f */;
+}
+
 const RAW_RUN = /\d(?:[-. ()+]{0,4}\d){7,18}/y;
-const SOFT_SEPARATOR = /[ ()+]/;
 
 function isRawWordBefore(raw: string, i: number): boolean {
   // raw[i] is a word character that is not the letter of a `\n`-style escape.
@@ -177,28 +180,45 @@ function excludedStart(raw: string, s: number): boolean {
 }
 
 /**
- * The prefilter check of phone, ssn and credit_card, with RAW_DIGIT_RUN's meaning but run as one
- * plain global regex plus code (a lookbehind at every digit is slow in V8).
+ * The prefilter check of phone, ssn and credit_card, with RAW_DIGIT_RUN's meaning but run as code
+ * (a lookbehind at every digit is slow in V8). A run starts with a digit after a character
+ * `mayPrecedeRun` allows (or at the start) and its first 8 characters are run characters. Trace text
+ * is full of digits (ids, hashes, timestamps), so rather than visit every character this probes every
+ * 8th one: a probe that is no run character rules out every start in the 8 characters up to it; one
+ * that is, is widened to its whole stretch of run characters, whose starts are tried in order.
  */
 export function hasRawDigitRun(raw: string): boolean {
-  if (isDigit(raw.charCodeAt(0)) && runAt(raw, 0)) return true;
-  RAW_START.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RAW_START.exec(raw)) !== null) {
-    const d = m.index + 1;
-    if (runAt(raw, d)) return true;
-    RAW_START.lastIndex = d;
+  const n = raw.length;
+  let i = 7;
+  while (i < n) {
+    if (!isRunChar(raw.charCodeAt(i))) {
+      i += 8;
+      continue;
+    }
+    // Bounded by the last probe, which was no run character (or by the start).
+    let s = i;
+    while (s > 0 && isRunChar(raw.charCodeAt(s - 1))) s--;
+    let e = i + 1;
+    while (e < n && isRunChar(raw.charCodeAt(e))) e++;
+    for (let d = s; d + 8 <= e; d++) {
+      if (isDigit(raw.charCodeAt(d)) && (d === 0 || mayPrecedeRun(raw.charCodeAt(d - 1))) && rawDigitRunAt(raw, d)) return true;
+    }
+    i = e + 8;
   }
   return false;
 }
 
 /** Whether a digit run that a detector could report starts at `s` (RAW_DIGIT_RUN's conditions). */
-function runAt(raw: string, s: number): boolean {
+export function rawDigitRunAt(raw: string, s: number): boolean {
   if (rawGluedBefore(raw, s) || excludedStart(raw, s)) return false;
   RAW_RUN.lastIndex = s;
-  const m = RAW_RUN.exec(raw);
-  if (!m) return false;
-  if (!rawGluedAfter(raw, s + m[0].length)) return true;
+  if (!RAW_RUN.test(raw)) return false;
+  const e = RAW_RUN.lastIndex;
+  if (!rawGluedAfter(raw, e)) return true;
   // A shorter run ending before a blank or parenthesis would not be glued: conservatively, a hit.
-  return SOFT_SEPARATOR.test(m[0]);
+  for (let i = s; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32 || c === 40 || c === 41 || c === 43) return true;
+  }
+  return false;
 }

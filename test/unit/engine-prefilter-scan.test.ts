@@ -1,0 +1,131 @@
+// The prefilter's scanning primitives: literal search from the rarest character
+// (shared/engine/prefilter.ts) and the digit-run check (shared/detectors/util.ts). Exact answers
+// on tricky raw lines (escapes, ids, UUIDs, timestamps, scores), agreement with a plain reference on
+// generated lines, and the engine's decisions on generated lines pinned to those of the
+// implementation before these rewrites (a deliberate change of what passes must update the pins).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { literalSearch, hasLiteral } from '../../shared/engine/prefilter';
+import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
+import { Engine } from '../../shared/engine/index';
+import { defaultEngineOptions } from '../../shared/options';
+import { randomRawLines } from './fixtures/raw-lines';
+
+const LINES = randomRawLines(4000);
+
+test('literalSearch: indexOf starts from the rarest character, the rest is checked in front', () => {
+  const table: Array<[string, string, string]> = [
+    ['ey=', 'ey', '='],
+    ['hooks.sl', 'hoo', 'ks.sl'],
+    ['.ey', '.e', 'y'],
+    ['BEGIN', '', 'BEGIN'],
+    ['\\u', '', '\\u'],
+    ['bearer', '', 'bearer'],
+    ['ecret', 'e', 'cret'],
+    ['@', '', '@'],
+  ];
+  for (const [literal, head, tail] of table) assert.deepEqual(literalSearch(literal), { head, tail }, literal);
+});
+
+test('hasLiteral answers as includes, on every string of up to 6 characters over a small alphabet', () => {
+  const literals = ['ey=', '.ey', 'yy', 'e', '=e=', 'ye.y'].map((l) => [l, literalSearch(l)] as const);
+  const alphabet = 'ey=.';
+  let strings = [''];
+  for (let len = 1; len <= 6; len++) {
+    strings = strings.flatMap((s) => [...alphabet].map((c) => s + c));
+    for (const s of strings) for (const [l, search] of literals) assert.equal(hasLiteral(s, search), s.includes(l), `${l} in ${s}`);
+  }
+});
+
+test('hasRawDigitRun on tricky raw lines', () => {
+  const table: Array<[string, boolean]> = [
+    ['4155550132', true],
+    ['"call\\n4155550132 now"', true],
+    ['x4155550132', false],
+    ['call 415555013', true],
+    ['\\x4155550132', false],
+    ['\\u00312345678', false],
+    ['"start_time":"2025-01-01T00:00:00.000Z"', false],
+    ['"ts_ms":1735689600000', false],
+    ['"ts":1763457242', false],
+    ['"score":0.6643979552501803', false],
+    ['"id":"550e8400-e29b-41d4-a716-446655440000"', false],
+    ['id-5551234567', false],
+    ['v1.2.3.4.5.6.7.8', false],
+    ['(415) 555-0132', true],
+    ['+1 415 555 0132', true],
+    ['+14155550132', true],
+    ['4111 1111 1111 1111', true],
+    ['12345678', false],
+    ['1234567', false],
+    ['12345678901234567890123', false],
+    ['ends with 98765432', true],
+    ['98765432x', false],
+    ['98765432 x', true],
+    ['9876 5432-a', true],
+    ['"\\t41555501329"', true],
+    ['"\\r41555501329"', true],
+    ['"\\b41555501329"', true],
+    ['"\\f41555501329"', true],
+    ['a-41555501329', false],
+    ['a.41555501329', false],
+    [':41555501329', true],
+    ['_41555501329', false],
+    ['1-2-3-4-5-6-7-8', true],
+    ['1 2 3 4 5 6 7 8', true],
+    ['1     2 3 4 5 6 7 8', false],
+    ['0.12345678', false],
+    ['0 12345678', false],
+    ['012345678', true],
+    ['"commit":"9fceb02d0ae598e95dc970b74767f19372d61af8"', false],
+    ['é4155550132', true],
+    ['€ 4155550132', true],
+    ['x 41555-50132y', false],
+    ['12:30:45:67:89', false],
+    ['4155550132.', true],
+    ['4155550132.5', true],
+    ['(415)5550132', true],
+  ];
+  for (const [raw, expected] of table) assert.equal(hasRawDigitRun(raw), expected, raw);
+});
+
+/** The starts the digit-run check must try, found the plain way: one regex match per start. */
+function digitRunReference(raw: string): boolean {
+  if (raw.length > 0 && raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57 && rawDigitRunAt(raw, 0)) return true;
+  const start = /[\Wnrtbf]\d[\d\-. ()+]{7}/g;
+  let m: RegExpExecArray | null;
+  while ((m = start.exec(raw)) !== null) {
+    if (rawDigitRunAt(raw, m.index + 1)) return true;
+    start.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+test('hasRawDigitRun agrees with the plain scan of every start on generated lines', () => {
+  let hits = 0;
+  for (const raw of LINES) {
+    const expected = digitRunReference(raw);
+    assert.equal(hasRawDigitRun(raw), expected, raw);
+    if (expected) hits++;
+  }
+  assert.ok(hits > 500 && hits < LINES.length - 500, `both answers are exercised (${hits} of ${LINES.length})`);
+});
+
+/** sha256 of the engine's answers over the generated lines, as a string of 0s and 1s, and how many passed. */
+function decisions(engine: Engine): string {
+  const bits = LINES.map((l) => (engine.mayContainFinding(l) ? '1' : '0')).join('');
+  return `${bits.split('1').length - 1} ${createHash('sha256').update(bits).digest('hex').slice(0, 16)}`;
+}
+
+test('the engine lets through exactly the generated lines it let through before the rewrites', () => {
+  const o = defaultEngineOptions();
+  const pins: Array<[string, Engine, string]> = [
+    ['defaults', new Engine(o), '2670 c081ef8d733a7d60'],
+    ['substring keys', new Engine({ ...o, sensitiveKeys: { names: ['token', 'pass'], substring: true } }), '2661 f9777ac7fe6f4a83'],
+    ['custom strings and patterns', new Engine({ ...o, customStrings: ['Project "Nightjar"', 'zz9'], customPatterns: [{ name: 't', pattern: 'TCK-\\d{6}' }] }), '2686 578166c1c532dce5'],
+    ['field paths', new Engine({ ...o, fieldPaths: [{ name: 'q', paths: ['inputs.query', 'steps[].limit'] }] }), '2683 2df4269c4ebd0a44'],
+    ['no sensitive_field', new Engine({ ...o, detectors: { sensitive_field: { enabled: false } } }), '2593 f5a788290fa3790a'],
+  ];
+  for (const [name, engine, pin] of pins) assert.equal(decisions(engine), pin, name);
+});
