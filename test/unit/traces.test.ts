@@ -203,6 +203,17 @@ test('binary, invalid UTF-8, empty, missing: clear problems, no crash', async ()
   assert.match(missing.problems[0].message, /^cannot read: ENOENT/);
 });
 
+test('a line ending in a cut UTF-8 sequence: later offsets count it as the one U+FFFD the whole text decodes it to', async () => {
+  const bytes = Buffer.concat([Buffer.from('{"a":"x'), Buffer.from([0xe2, 0x82]), Buffer.from('\n{"e":"bob@x.io"}\n{"e":"é eve@y.io"}')]);
+  const p = join(dir, 'cut.jsonl');
+  writeFileSync(p, bytes);
+  const r = await collectTraceFile(p, engine, { workers: 0 });
+  assert.deepEqual(r.problems.map((x) => [x.line, x.message]), [[0, 'invalid UTF-8 (binary data?); line skipped']]);
+  assert.deepEqual(r.findings.map((f) => [f.range.line, f.span.start, f.span.end, f.byteStart]), [[1, 15, 23, 16], [2, 34, 42, 36]]);
+  const text = bytes.toString('utf8');
+  assert.deepEqual(r.findings.map((f) => text.slice(f.span.start, f.span.end)), ['bob@x.io', 'eve@y.io']);
+});
+
 test('AgentDbg run folder: run.json and events.jsonl, with TOOL_CALL args as tool input', async () => {
   const run = join(dir, 'runs', '7f0c2a8e-1111-4a2b-9c3d-0e1f2a3b4c5d');
   mkdirSync(run, { recursive: true });
