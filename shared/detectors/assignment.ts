@@ -200,14 +200,14 @@ function isRawLeadChar(c: number): boolean {
  * or `:` that is not JSON's own key separator, or `,` after a quote, has a credential word in the run
  * of identifier characters, blanks, quotes and escapes before it (up to 300 characters, which covers
  * an identifier, a type word, quotes and blanks, however escaped). A superset of what `scan` accepts.
+ * Each separator is judged on its own, so each kind is one indexOf loop (rarest first).
  */
 export function hasRawAssignment(raw: string): boolean {
-  const seps = new Separators(raw);
-  let p = -1;
-  for (;;) {
-    p = seps.next(p + 1);
-    if (p < 0) return false;
-    const c = raw.charCodeAt(p);
+  return assignmentAfter(raw, '=') || assignmentAfter(raw, ':') || assignmentAfter(raw, ',');
+}
+
+function assignmentAfter(raw: string, sep: '=' | ':' | ','): boolean {
+  for (let p = raw.indexOf(sep); p !== -1; p = raw.indexOf(sep, p + 1)) {
     let j = p;
     for (;;) {
       const b = raw.charCodeAt(j - 1);
@@ -218,11 +218,17 @@ export function hasRawAssignment(raw: string): boolean {
     const before = raw.charCodeAt(j - 1);
     // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
     const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
-    if (c === 58 && structural) continue;
-    if (c === 44 && (structural || !isQuote(before))) continue;
-    let s = j;
-    const min = Math.max(0, j - 300);
-    while (s > min && isRawLeadChar(raw.charCodeAt(s - 1))) s--;
-    if (s < j && CREDENTIAL_WORD.test(raw.slice(s, j))) return true;
+    if (sep === ':' && structural) continue;
+    if (sep === ',' && (structural || !isQuote(before))) continue;
+    if (credentialWordBefore(raw, j)) return true;
   }
+  return false;
+}
+
+/** Whether the run of lead characters ending at `j` (at most 300) holds a credential word. */
+function credentialWordBefore(raw: string, j: number): boolean {
+  let s = j;
+  const min = Math.max(0, j - 300);
+  while (s > min && isRawLeadChar(raw.charCodeAt(s - 1))) s--;
+  return s < j && CREDENTIAL_WORD.test(raw.slice(s, j));
 }

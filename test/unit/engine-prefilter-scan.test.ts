@@ -1,5 +1,6 @@
 // The prefilter's scanning primitives: literal search from the rarest character
-// (shared/engine/prefilter.ts) and the digit-run check (shared/detectors/util.ts). Exact answers
+// (shared/engine/prefilter.ts), the digit-run check (shared/detectors/util.ts) and the assignment
+// check (shared/detectors/assignment.ts). Exact answers
 // on tricky raw lines (escapes, ids, UUIDs, timestamps, scores), agreement with a plain reference on
 // generated lines, and the engine's decisions on generated lines pinned to those of the
 // implementation before these rewrites (a deliberate change of what passes must update the pins).
@@ -8,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { literalSearch, hasLiteral } from '../../shared/engine/prefilter';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
+import { hasRawAssignment } from '../../shared/detectors/assignment';
 import { Engine } from '../../shared/engine/index';
 import { defaultEngineOptions } from '../../shared/options';
 import { randomRawLines } from './fixtures/raw-lines';
@@ -112,11 +114,46 @@ test('hasRawDigitRun agrees with the plain scan of every start on generated line
   assert.ok(hits > 500 && hits < LINES.length - 500, `both answers are exercised (${hits} of ${LINES.length})`);
 });
 
-/** sha256 of the engine's answers over the generated lines, as a string of 0s and 1s, and how many passed. */
-function decisions(engine: Engine): string {
-  const bits = LINES.map((l) => (engine.mayContainFinding(l) ? '1' : '0')).join('');
+test('hasRawAssignment on tricky raw lines', () => {
+  const table: Array<[string, boolean]> = [
+    ['password=hunter22', true],
+    ['"password": "x"', false],
+    ['{"text":"password\\t= hunter22"}', true],
+    ['{"text":"setProperty(\\"API_KEY\\",\\t\\"9f8e\\")"}', true],
+    ['"api_key":"x"', false],
+    ['\\"api_key\\":\\"x\\"', true],
+    ['my_token : abc', true],
+    ['max_tokens: 1024', true],
+    ['"t":"2025-01-01T00:00:00.000Z"', false],
+    ['auth=', true],
+    ['=auth', false],
+    ['x auth  = y', true],
+    ['AUTH\\t=1', true],
+    ['secret,"x"', false],
+    ['"secret","x"', false],
+    ["'secret',\"x\"", true],
+    ['"secret" , "x"', false],
+    ['\\"secret\\",\\"x\\"', true],
+    ['pass:word', true],
+    ['pa ss=1', false],
+    ['access-key.v2 := 9', true],
+    ['cr\\"ed=1', false],
+    ['c r e d=1', false],
+    ['region=eu', false],
+  ];
+  for (const [raw, expected] of table) assert.equal(hasRawAssignment(raw), expected, raw);
+});
+
+/** How many generated lines pass `check`, and the start of the sha256 of its answers as 0s and 1s. */
+function decisions(check: (raw: string) => boolean): string {
+  const bits = LINES.map((l) => (check(l) ? '1' : '0')).join('');
   return `${bits.split('1').length - 1} ${createHash('sha256').update(bits).digest('hex').slice(0, 16)}`;
 }
+
+test('the code checks answer exactly as before the rewrites on the generated lines', () => {
+  assert.equal(decisions(hasRawDigitRun), '1257 3549f4c78f4b48af');
+  assert.equal(decisions(hasRawAssignment), '670 4a773884e1b3d40e');
+});
 
 test('the engine lets through exactly the generated lines it let through before the rewrites', () => {
   const o = defaultEngineOptions();
@@ -127,5 +164,5 @@ test('the engine lets through exactly the generated lines it let through before 
     ['field paths', new Engine({ ...o, fieldPaths: [{ name: 'q', paths: ['inputs.query', 'steps[].limit'] }] }), '2683 2df4269c4ebd0a44'],
     ['no sensitive_field', new Engine({ ...o, detectors: { sensitive_field: { enabled: false } } }), '2593 f5a788290fa3790a'],
   ];
-  for (const [name, engine, pin] of pins) assert.equal(decisions(engine), pin, name);
+  for (const [name, engine, pin] of pins) assert.equal(decisions((raw) => engine.mayContainFinding(raw)), pin, name);
 });
