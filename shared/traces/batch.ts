@@ -24,8 +24,12 @@ export interface BatchResult {
   counts?: DetectorCounts;
 }
 
-/** Processes the complete lines in `bytes`. `file` is only copied onto findings and problems. */
-export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: BatchMode, file?: string): BatchResult {
+/**
+ * Processes the complete lines in `bytes`. `file` is only copied onto findings and problems. In
+ * redact mode a changed batch is written into `outBuffer` when it is large enough (a buffer that
+ * served before: no fresh megabytes per batch), else into a new buffer at least as large as the input's.
+ */
+export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: BatchMode, file?: string, outBuffer?: ArrayBuffer): BatchResult {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const findings: Finding[] = [];
   const problems: InputProblem[] = [];
@@ -73,7 +77,7 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
     if (outFrom === 0) result.output = bytes;
     else {
       if (outFrom < buf.length) out.push(buf.subarray(outFrom));
-      result.output = concatInto(out, bytes.buffer.byteLength);
+      result.output = concatInto(out, outBuffer, bytes.buffer.byteLength);
     }
     result.counts = counts;
   }
@@ -81,13 +85,13 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
 }
 
 /**
- * The parts joined in a buffer of its own, at least `capacity` bytes long (the input batch's), so
- * once written out it can carry a later batch (pool.ts hands it back to the reader).
+ * The parts joined in `into` when they fit, else in a new buffer at least `capacity` bytes long (the
+ * input batch's), so once written out it can carry a later batch (pool.ts hands it back to the reader).
  */
-function concatInto(parts: Uint8Array[], capacity: number): Uint8Array {
+function concatInto(parts: Uint8Array[], into: ArrayBuffer | undefined, capacity: number): Uint8Array {
   let total = 0;
   for (const p of parts) total += p.byteLength;
-  const out = new Uint8Array(new ArrayBuffer(Math.max(total, capacity)), 0, total);
+  const out = new Uint8Array(into && into.byteLength >= total ? into : new ArrayBuffer(Math.max(total, capacity)), 0, total);
   let at = 0;
   for (const p of parts) {
     out.set(p, at);

@@ -13,10 +13,12 @@ export interface BatchRequest {
   bytes: Uint8Array;
   mode: BatchMode;
   file?: string;
+  /** Redact: a spare buffer for the batch's output. */
+  out?: ArrayBuffer;
 }
 
-/** Message from a worker. */
-export type BatchReply = { id: number; result: BatchResult; spare?: ArrayBuffer } | { id: number; error: string };
+/** Message from a worker; `spare`: the buffers of the request it no longer needs. */
+export type BatchReply = { id: number; result: BatchResult; spare: ArrayBuffer[] } | { id: number; error: string };
 
 /** Spare buffers kept for reuse (read-batches.ts), at most this many. */
 const MAX_SPARE = 8;
@@ -60,7 +62,7 @@ export class BatchPool {
         w.slot.busy--;
         if ('error' in msg) w.reject(new Error(msg.error));
         else {
-          if (msg.spare) this.giveBack(msg.spare);
+          for (const b of msg.spare) this.giveBack(b);
           w.resolve(msg.result);
         }
       });
@@ -76,17 +78,22 @@ export class BatchPool {
     return this.slots.length;
   }
 
-  /** Processes a batch; its buffer is transferred to the worker and must not be used afterwards. */
+  /**
+   * Processes a batch; its buffer is transferred to the worker and must not be used afterwards. A
+   * redaction takes a spare buffer along for its output, so outputs circulate like inputs do
+   * instead of being allocated per batch and left to the GC.
+   */
   run(bytes: Uint8Array, mode: BatchMode, file?: string): Promise<BatchResult> {
     if (this.failed) return Promise.reject(this.failed);
     let slot = this.slots[0];
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
     slot.busy++;
     const id = this.nextId++;
+    const out = mode === 'redact' ? this.spare.pop() : undefined;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot });
-      const req: BatchRequest = { id, bytes, mode, file };
-      slot.worker.postMessage(req, [bytes.buffer as ArrayBuffer]);
+      const req: BatchRequest = { id, bytes, mode, file, out };
+      slot.worker.postMessage(req, out ? [bytes.buffer as ArrayBuffer, out] : [bytes.buffer as ArrayBuffer]);
     });
   }
 

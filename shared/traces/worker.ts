@@ -12,11 +12,12 @@ parentPort!.on('message', (req: BatchRequest) => {
   let reply: BatchReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const result = processBatch(req.bytes, engine, req.mode, req.file);
-    if (result.output) transfer.push(result.output.buffer as ArrayBuffer);
-    // The batch's buffer goes back for the next batch, unless it is the output (nothing redacted).
-    const spare = result.output?.buffer === req.bytes.buffer ? undefined : (req.bytes.buffer as ArrayBuffer);
-    if (spare) transfer.push(spare);
+    const result = processBatch(req.bytes, engine, req.mode, req.file, req.out);
+    const output = result.output?.buffer as ArrayBuffer | undefined;
+    if (output) transfer.push(output);
+    // The request's buffers that do not carry the output go back for later batches.
+    const spare = [req.bytes.buffer as ArrayBuffer, req.out].filter((b): b is ArrayBuffer => b !== undefined && b !== output);
+    transfer.push(...spare);
     reply = { id: req.id, result, spare };
   } catch (e) {
     reply = { id: req.id, error: (e as Error).stack ?? String(e) };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Engine } from '../../shared/engine/index';
 import { defaultEngineOptions } from '../../shared/options';
 import { collectTraceFile, scanTraceText, redactTraceText, traceStoreScanner, scanAgentDbgRun } from '../../shared/traces/index';
+import { redactTraceFile } from '../../shared/redact/index';
 import { scanSqliteFile } from '../../shared/traces/sqlite';
 import type { Finding } from '../../shared/types';
 
@@ -118,6 +119,24 @@ test('worker threads give exactly the single-thread findings, in order, across b
   assert.deepEqual(pooled.findings, single.findings);
   assert.deepEqual(pooled.problems, single.problems);
   assert.equal(pooled.problems.length, 80);
+});
+
+test('worker threads redact to exactly the single-thread bytes while batch and output buffers go round', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-redact-workers-'));
+  const lines = readFileSync(TRACECRAFT, 'utf8').split('\n').filter((l) => l.trim());
+  // Batches with and without secrets, of varying length, so reused buffers hold stale bytes of
+  // earlier batches.
+  const many: string[] = [];
+  for (let i = 0; i < 400; i++) many.push(i % 5 === 0 ? lines[i % lines.length] : JSON.stringify({ i, note: 'nothing here '.repeat(i % 23) }));
+  const p = join(dir, 'many.jsonl');
+  writeFileSync(p, many.join('\n') + '\n');
+  const single = await redactTraceFile(p, join(dir, 'single.jsonl'), engine, { workers: 0, batchBytes: 3_000 });
+  const pooled = await redactTraceFile(p, join(dir, 'pooled.jsonl'), engine, { workers: 2, engineOptions: defaultEngineOptions(), batchBytes: 3_000 });
+  const expected = readFileSync(join(dir, 'single.jsonl'), 'utf8');
+  assert.equal(readFileSync(join(dir, 'pooled.jsonl'), 'utf8'), expected);
+  assert.deepEqual(pooled.counts, single.counts);
+  assert.equal(Object.values(single.counts).reduce((a, b) => a + b, 0), 800);
+  assert.equal(expected.split('\n').length, 401);
 });
 
 test('SQLite stores go through the same reader, one cell at a time', async () => {
