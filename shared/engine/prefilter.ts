@@ -140,15 +140,21 @@ export function hasMatchingKey(
     while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
     const vc = raw.charCodeAt(v);
     if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123))) continue;
-    // The key's opening quote (escaped alike for a nested key).
-    let open = raw.lastIndexOf('"', close - 1);
-    if (escaped) {
-      while (open > 0 && raw.charCodeAt(open - 1) !== 92) open = raw.lastIndexOf('"', open - 1);
-      if (open <= 0) return true;
-    } else if (open < 0) return true;
-    const key = raw.slice(open + 1, escaped ? close : close);
-    if (key.includes('\\')) return true;
-    if (!keyMatches(key)) continue;
+    // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
+    // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
+    let open = close - 1;
+    for (;;) {
+      if (open < 0) {
+        if (escaped || close > 0) return true;
+        open = 0; // `":` at the very start: the key is empty (the closing quote is its own opening)
+        break;
+      }
+      const c = raw.charCodeAt(open);
+      if (c === 34 && (!escaped || raw.charCodeAt(open - 1) === 92)) break;
+      if (c === 92) return true;
+      open--;
+    }
+    if (!keyMatches(raw.slice(open + 1, close))) continue;
     if (vc === 34) {
       // `"api_key": "[EXCLUDED]"` (TraceCraft's excluded input) cannot be a finding.
       const end = raw.indexOf('"', v + 1);
