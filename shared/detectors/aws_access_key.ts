@@ -2,16 +2,8 @@
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody, tokenGlued } from './util';
 
-/** Raw prefilter: an `A` followed by KIA, SIA, BIA, CCA or 3T (one scan for the five prefixes). */
-export function hasAwsKeyIdPrefix(raw: string): boolean {
-  let i = raw.indexOf('A');
-  while (i >= 0) {
-    const c = raw.charCodeAt(i + 1);
-    if ((c === 75 && raw.startsWith('IA', i + 2)) || (c === 83 && raw.startsWith('IA', i + 2)) || (c === 66 && raw.startsWith('IA', i + 2)) || (c === 67 && raw.startsWith('CA', i + 2)) || (c === 51 && raw.charCodeAt(i + 2) === 84)) return true;
-    i = raw.indexOf('A', i + 1);
-  }
-  return false;
-}
+/** The prefixes of access key ids: the regex's literals, the gate and the raw prefilter's literals. */
+export const AWS_KEY_ID_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'];
 
 export const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 
@@ -24,10 +16,10 @@ export const awsAccessKey = regexDetector({
     negative: ['AKIAXXXXXXXXXXXXXXXX', 'TODAYINASIAASACKOFRICEFELLOVER', 'AKIAVRNKNO4UV3NI2WDVX'],
   },
   regexes: [AWS_KEY_ID],
-  gate: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
-  rawHint: 'AKIA|ASIA|ABIA|ACCA|A3T',
+  gate: AWS_KEY_ID_PREFIXES,
+  rawHint: AWS_KEY_ID_PREFIXES.join('|'),
   minLength: 20,
-  rawCheck: hasAwsKeyIdPrefix,
+  rawLiterals: AWS_KEY_ID_PREFIXES,
   validate(text, start, end) {
     return !tokenGlued(text, start, end) && !isPlaceholderBody(text.slice(start + 4, end));
   },

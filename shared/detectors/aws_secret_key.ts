@@ -3,7 +3,7 @@
 // it in the text, or an access key id (AKIA…/ASIA…) stands within 200 characters. TraceCraft's rule
 // (any 40 characters of [A-Za-z0-9/+=]) fired on every git SHA; a 40-char lower-case hex string is
 // never reported here, whatever the context.
-import { AWS_KEY_ID, hasAwsKeyIdPrefix } from './aws_access_key';
+import { AWS_KEY_ID, AWS_KEY_ID_PREFIXES } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
 import { caseless } from './util';
@@ -56,9 +56,9 @@ export const awsSecretKey: Detector = {
   patterns: [CANDIDATE, LABEL, AWS_KEY_ID],
   // Every label and AWS-ish key name contains `secret` (as spelt in LABEL; key tokens come from
   // lower, Title or UPPER case spellings); otherwise an access key id.
-  rawHint: `${caseless('secret')}|AKIA|ASIA|ABIA|ACCA|A3T`,
+  rawHint: `${caseless('secret')}|${AWS_KEY_ID_PREFIXES.join('|')}`,
   minLength: 40,
-  rawCheck: (raw) => raw.indexOf('ecret') !== -1 || raw.indexOf('ECRET') !== -1 || hasAwsKeyIdPrefix(raw),
+  rawLiterals: ['ecret', 'ECRET', ...AWS_KEY_ID_PREFIXES],
   find(text: string, ctx: DetectContext, out: Candidate[]): void {
     const keyContext = ctx.key !== undefined && isAwsSecretKeyName(ctx.key);
     // Context positions, collected only when the text could hold a candidate at all.

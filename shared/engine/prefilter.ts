@@ -205,20 +205,53 @@ export function hasLiteral(raw: string, s: LiteralSearch): boolean {
   return false;
 }
 
-/** The literals without repeats and without those that contain another (the shorter one decides). */
-function minimalLiterals(literals: string[]): string[] {
+/** Literal searches whose tails start with the same character: one indexOf pass over it serves them all. */
+interface LiteralGroup {
+  first: string;
+  searches: LiteralSearch[];
+}
+
+/** Whether `raw` contains a literal of the group. */
+function hasGroupLiteral(raw: string, group: LiteralGroup): boolean {
+  const { first, searches } = group;
+  if (searches.length === 1) return hasLiteral(raw, searches[0]);
+  for (let i = raw.indexOf(first); i !== -1; i = raw.indexOf(first, i + 1)) {
+    for (let k = 0; k < searches.length; k++) {
+      const { head, tail } = searches[k];
+      if (raw.startsWith(tail, i) && i >= head.length && raw.startsWith(head, i - head.length)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether raw text contains any of `literals`: repeats and literals that contain another are
+ * dropped (the shorter one decides), each is searched from its rarest character, and those whose
+ * search starts at the same character share one pass.
+ */
+export function anyLiteral(literals: readonly string[]): (raw: string) => boolean {
   const unique = [...new Set(literals)].filter((l) => l.length > 0);
-  return unique.filter((l) => !unique.some((o) => o !== l && l.includes(o)));
+  const byFirst = new Map<string, LiteralSearch[]>();
+  for (const l of unique) {
+    if (unique.some((o) => o !== l && l.includes(o))) continue;
+    const search = literalSearch(l);
+    byFirst.set(search.tail[0], [...(byFirst.get(search.tail[0]) ?? []), search]);
+  }
+  const groups: LiteralGroup[] = [...byFirst].map(([first, searches]) => ({ first, searches }));
+  return (raw) => {
+    for (let i = 0; i < groups.length; i++) if (hasGroupLiteral(raw, groups[i])) return true;
+    return false;
+  };
 }
 
 export function buildPrefilter(parts: PrefilterParts): Prefilter {
   if (parts.alwaysTrue) return () => true;
-  const literals = minimalLiterals(['\\u', ...parts.literals]).map(literalSearch);
+  const hasAnyLiteral = anyLiteral(['\\u', ...parts.literals]);
   const checks = [...new Set(parts.checks)];
   const re = parts.hints.length ? new RegExp(parts.hints.join('|')) : undefined;
   const { keyMatches, keyObjects, valueCanHit } = parts;
   return (raw) => {
-    for (let i = 0; i < literals.length; i++) if (hasLiteral(raw, literals[i])) return true;
+    if (hasAnyLiteral(raw)) return true;
     for (let i = 0; i < checks.length; i++) if (checks[i](raw)) return true;
     if (re && re.test(raw)) return true;
     return keyMatches !== undefined && hasMatchingKey(raw, keyMatches, keyObjects, valueCanHit);

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { literalSearch, hasLiteral } from '../../shared/engine/prefilter';
+import { literalSearch, hasLiteral, anyLiteral } from '../../shared/engine/prefilter';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
 import { hasRawAssignment } from '../../shared/detectors/assignment';
 import { Engine } from '../../shared/engine/index';
@@ -30,14 +30,21 @@ test('literalSearch: indexOf starts from the rarest character, the rest is check
   for (const [literal, head, tail] of table) assert.deepEqual(literalSearch(literal), { head, tail }, literal);
 });
 
-test('hasLiteral answers as includes, on every string of up to 6 characters over a small alphabet', () => {
+test('hasLiteral and anyLiteral answer as includes, on every string of up to 6 characters over a small alphabet', () => {
   const literals = ['ey=', '.ey', 'yy', 'e', '=e=', 'ye.y'].map((l) => [l, literalSearch(l)] as const);
+  // Searches from `=` (ey=, =e) and from `y` (.ey, yy, ye.y, y.) share a pass; the repeated yy counts once.
+  const set = ['ey=', '.ey', 'yy', '=e', 'ye.y', 'y.', 'yy'];
+  const any = anyLiteral(set);
   const alphabet = 'ey=.';
   let strings = [''];
   for (let len = 1; len <= 6; len++) {
     strings = strings.flatMap((s) => [...alphabet].map((c) => s + c));
-    for (const s of strings) for (const [l, search] of literals) assert.equal(hasLiteral(s, search), s.includes(l), `${l} in ${s}`);
+    for (const s of strings) {
+      for (const [l, search] of literals) assert.equal(hasLiteral(s, search), s.includes(l), `${l} in ${s}`);
+      assert.equal(any(s), set.some((l) => s.includes(l)), `any in ${s}`);
+    }
   }
+  assert.equal(anyLiteral([])('anything'), false);
 });
 
 test('hasRawDigitRun on tricky raw lines', () => {
