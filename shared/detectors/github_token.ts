@@ -2,14 +2,16 @@
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody } from './util';
 
-/** Raw prefilter: `gh` + one of p/o/u/s/r + `_`, or `github_pat_`. */
+/**
+ * Raw prefilter: `gh` + one of p/o/u/s/r + `_`, or `github_pat_`. Both have a `_` where `g` and `h`
+ * are common in text, so one pass visits each `_` and looks back.
+ */
 function hasGithubPrefix(raw: string): boolean {
-  let i = raw.indexOf('gh');
-  while (i >= 0) {
-    if (raw.charCodeAt(i + 3) === 95 && 'pousr'.includes(raw[i + 2] ?? ' ')) return true;
-    i = raw.indexOf('gh', i + 1);
+  for (let i = raw.indexOf('_', 3); i !== -1; i = raw.indexOf('_', i + 1)) {
+    if (raw.charCodeAt(i - 3) === 103 /* g */ && raw.charCodeAt(i - 2) === 104 /* h */ && 'pousr'.includes(raw[i - 1])) return true;
+    if (i >= 6 && raw.charCodeAt(i - 1) === 98 /* b */ && raw.startsWith('github_pat_', i - 6)) return true;
   }
-  return raw.includes('github_pat_');
+  return false;
 }
 
 export const githubToken = regexDetector({

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { literalSearch, hasLiteral, anyLiteral } from '../../shared/engine/prefilter';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
 import { hasRawAssignment } from '../../shared/detectors/assignment';
-import { Engine } from '../../shared/engine/index';
+import { Engine, detectorList } from '../../shared/engine/index';
 import { defaultEngineOptions } from '../../shared/options';
 import { randomRawLines } from './fixtures/raw-lines';
 
@@ -149,6 +149,27 @@ test('hasRawAssignment on tricky raw lines', () => {
     ['region=eu', false],
   ];
   for (const [raw, expected] of table) assert.equal(hasRawAssignment(raw), expected, raw);
+});
+
+test('github_token alone: its raw check finds gh?_ and github_pat_ looking back from each _', () => {
+  const only = Object.fromEntries(detectorList().map((d) => [d.name, { enabled: d.name === 'github_token' }]));
+  const engine = new Engine({ ...defaultEngineOptions(), detectors: only });
+  const table: Array<[string, boolean]> = [
+    ['ghp_', true],
+    ['"x":"ghs_"', true],
+    ['ghr_abc', true],
+    ['gha_', false],
+    ['gh_', false],
+    ['hp_', false],
+    ['_ghp', false],
+    ['github_pat_', true],
+    ['my github_pat_x', true],
+    ['githubpat_', false],
+    ['github_pa_', false],
+    ['ithub_pat_', false],
+    ['g_h_p_', false],
+  ];
+  for (const [raw, expected] of table) assert.equal(engine.mayContainFinding(raw), expected, raw);
 });
 
 /** How many generated lines pass `check`, and the start of the sha256 of its answers as 0s and 1s. */
