@@ -1,17 +1,18 @@
 // The prefilter's scanning primitives: literal search from the rarest character
-// (shared/engine/prefilter.ts), the digit-run check (shared/detectors/util.ts) and the assignment
-// check (shared/detectors/assignment.ts). Exact answers
+// and the key check (shared/engine/prefilter.ts), the digit-run check (shared/detectors/util.ts) and
+// the assignment check (shared/detectors/assignment.ts). Exact answers
 // on tricky raw lines (escapes, ids, UUIDs, timestamps, scores), agreement with a plain reference on
 // generated lines, and the engine's decisions on generated lines pinned to those of the
 // implementation before these rewrites (a deliberate change of what passes must update the pins).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { literalSearch, hasLiteral, anyLiteral } from '../../shared/engine/prefilter';
+import { literalSearch, hasLiteral, anyLiteral, hasMatchingKey } from '../../shared/engine/prefilter';
+import { KeyMatcher } from '../../shared/detectors/keys';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
 import { hasRawAssignment } from '../../shared/detectors/assignment';
 import { Engine, detectorList } from '../../shared/engine/index';
-import { defaultEngineOptions } from '../../shared/options';
+import { defaultEngineOptions, DEFAULT_SENSITIVE_KEYS } from '../../shared/options';
 import { randomRawLines } from './fixtures/raw-lines';
 
 const LINES = randomRawLines(4000);
@@ -151,6 +152,41 @@ test('hasRawAssignment on tricky raw lines', () => {
   for (const [raw, expected] of table) assert.equal(hasRawAssignment(raw), expected, raw);
 });
 
+const keys = new KeyMatcher(DEFAULT_SENSITIVE_KEYS);
+const keyMatches = (key: string) => keys.matches(key);
+
+test('hasMatchingKey on tricky raw lines: value kinds, blanks, escaped and nested keys, a key at the very start', () => {
+  // [raw line, answer, answer when object values count too]
+  const table: Array<[string, boolean, boolean]> = [
+    ['{"api_key":"x"}', true, true],
+    ['{"api_key": "x"}', true, true],
+    ['{"api_key" : ["x"]}', true, true],
+    ['{"api_key":1}', false, false],
+    ['{"api_key":{"v":"x"}}', false, true],
+    ['{"max_tokens":"x"}', false, false],
+    ['":"x"', false, false],
+    ['\\":"x"', true, true],
+    ['{"a\\"api_key":"x"}', true, true],
+    ['{"a\\nb":"x"}', true, true],
+    ['{"result":"{\\"token\\":\\"x\\"}"}', true, true],
+    ['{"result":"{\\"token\\":1}"}', false, false],
+    ['{"result":"{\\"id\\":\\"x\\"}"}', false, false],
+    ['api_key":"x"', true, true],
+    ['x\\"api_key\\":\\"x\\"', true, true],
+    ['{"k":"\\\\\\"api_key\\\\\\":\\\\\\"x\\\\\\""}', true, true],
+    ['{"Authorization":"Bearer x"}', true, true],
+    ['{"apiKey":"x"}', true, true],
+    ['{"token_count":"3"}', false, false],
+    ['"id":"x","secret":"y"', true, true],
+    ['{"secret"\t:\t"y"}', true, true],
+    ['{"secret"\r\n:"y"}', true, true],
+  ];
+  for (const [raw, expected, withObjects] of table) {
+    assert.equal(hasMatchingKey(raw, keyMatches, false), expected, raw);
+    assert.equal(hasMatchingKey(raw, keyMatches, true), withObjects, `${raw} (objects)`);
+  }
+});
+
 test('github_token alone: its raw check finds gh?_ and github_pat_ looking back from each _', () => {
   const only = Object.fromEntries(detectorList().map((d) => [d.name, { enabled: d.name === 'github_token' }]));
   const engine = new Engine({ ...defaultEngineOptions(), detectors: only });
@@ -181,6 +217,8 @@ function decisions(check: (raw: string) => boolean): string {
 test('the code checks answer exactly as before the rewrites on the generated lines', () => {
   assert.equal(decisions(hasRawDigitRun), '1257 3549f4c78f4b48af');
   assert.equal(decisions(hasRawAssignment), '670 4a773884e1b3d40e');
+  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, false)), '345 c49a36ed284a54a7');
+  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, true)), '351 6a21b99a052b0265');
 });
 
 test('the engine lets through exactly the generated lines it let through before the rewrites', () => {
