@@ -137,9 +137,13 @@ export const RAW_DIGIT_RUN =
   String.raw`(?!0(?!\d)|(?<!\+)1(?:\d{7,9}|\d{11,13}|\d{15,18})(?!\d))` +
   String.raw`\d(?:[-. ()+]{0,4}\d){7,18}(?![A-Za-z0-9_]|[-./:][A-Za-z0-9])`;
 
-/** A digit or a separator a raw digit run may hold (RAW_DIGIT_RUN's `\d` and `[-. ()+]`). */
+/** The characters a raw digit run may hold (RAW_DIGIT_RUN's `\d` and `[-. ()+]`), by code unit. */
+const RUN_CHARS = new Uint8Array(128);
+for (const ch of '0123456789-. ()+') RUN_CHARS[ch.charCodeAt(0)] = 1;
+
+/** A digit or a separator a raw digit run may hold (a table lookup, faster than seven comparisons here). */
 function isRunChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43;
+  return c < 128 && RUN_CHARS[c] === 1;
 }
 
 /** What may stand before a run's first digit: a non-word character, or the letter of a `\n`-style escape (rawDigitRunAt rejects a plain letter). */
