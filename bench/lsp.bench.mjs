@@ -15,6 +15,8 @@ const rpc = require('vscode-jsonrpc/node');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, 'bench', '.data', 'lsp');
 mkdirSync(data, { recursive: true });
+// A project of its own (the defaults), not a part of the tracelint repository.
+if (!existsSync(join(data, 'tracelint.json'))) writeFileSync(join(data, 'tracelint.json'), '{}\n');
 
 function pythonFile(lines) {
   const out = ['import os', 'import tracecraft', 'from tracecraft import trace_llm as llm_step', ''];

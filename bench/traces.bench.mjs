@@ -17,16 +17,16 @@ import * as esbuild from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const dataDir = join(here, '.data');
+const dataDir = join(here, '.data', 'traces');
 const sizeArg = process.argv.indexOf('--size');
 const sizeMB = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : Number(process.env.TRACES_BENCH_MB ?? 200);
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : 1;
 mkdirSync(dataDir, { recursive: true });
-// bench/.data/ is a project of its own (an empty tracelint.json: the defaults). Without it the
-// trace would belong to the tracelint repository, and `scan` would link each finding to the code
-// that traced it by analysing this repository's sources (server/loop): a cost of the repository,
-// not of the trace, which this benchmark is about.
+// bench/.data/traces/ is a project of its own (an empty tracelint.json: the defaults). Without it
+// the trace would belong to the tracelint repository (or to the LSP benchmark's data beside it), and
+// `scan` would link each finding to the code that traced it by analysing those sources
+// (server/loop): a cost of the project around the trace, not of the trace, which this is about.
 if (!existsSync(join(dataDir, 'tracelint.json'))) writeFileSync(join(dataDir, 'tracelint.json'), '{}\n');
 
 // ---------- deterministic generator ----------
