@@ -6,9 +6,11 @@ import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Finding } from '../../shared/types';
 import type { SimulationReport } from '../../shared/simulate/index';
-import { findUp } from '../../shared/config/index';
+import { findUp, readConfigFile, resolveConfig } from '../../shared/config/index';
 import { languageOf } from '../analysis/language';
+import { sourceSettingsOf } from '../lint-file';
 import { ProjectLoop } from './index';
+import type { WorkspaceIndexOptions } from './workspace';
 
 const PROJECT_MARKERS = ['.git', 'pyproject.toml', 'setup.py', 'package.json', '.agentdbg', '.env'];
 
@@ -38,6 +40,19 @@ export function readTraceText(path: string): string | undefined {
   }
 }
 
+/**
+ * What the project's tracelint.json says about reading its source: the files it ignores, the
+ * tracing decorators it declares, its credential names. An invalid configuration is reported where
+ * it is linted; the index then reads the project with the defaults.
+ */
+function indexOptions(configFile: string | undefined): WorkspaceIndexOptions {
+  if (!configFile) return {};
+  const parsed = readConfigFile(configFile);
+  if (!parsed.config || parsed.issues.length > 0) return {};
+  const config = resolveConfig(parsed.config, { configFile, baseDir: dirname(configFile) });
+  return { ignore: config.ignore, settings: sourceSettingsOf(config) };
+}
+
 export class LoopService {
   private readonly loops = new Map<string, Promise<ProjectLoop>>();
 
@@ -46,7 +61,7 @@ export class LoopService {
     const root = projectRoot(configFile, tracePath);
     let p = this.loops.get(root);
     if (!p) {
-      p = ProjectLoop.open(root);
+      p = ProjectLoop.open(root, indexOptions(configFile));
       this.loops.set(root, p);
       // A failed index is not kept: the next request tries again.
       p.catch(() => this.loops.delete(root));

@@ -3,9 +3,11 @@
 // project's own TraceCraft / AgentDbg configuration put to the test, survivors counted exactly.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectLoop, traceContextOf, linkContext, traceCraftSettings } from '../../server/loop/index';
+import { LoopService } from '../../server/loop/service';
 import type { Finding } from '../../shared/types';
 import { engineFor, findingsOf } from './loop-fixtures';
 
@@ -165,4 +167,27 @@ test('the main example: leaks linked to research_agent.py, and everything surviv
   }
   assert.deepEqual(r.redactedBy, {});
   assert.equal(Object.values(r.survivors).reduce((a, b) => a + b, 0), findings.length);
+});
+
+test('the project index follows tracelint.json: its tracing decorators are linked, its ignored folders are not read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-loop-'));
+  try {
+    writeFileSync(join(dir, 'tracelint.json'), JSON.stringify({ tracingDecorators: [{ name: 'traced', module: 'acme.obs' }], ignore: ['vendor/**'] }));
+    const agent = 'from acme.obs import traced\n\n\n@traced\ndef lookup(customer_id, api_key):\n    return customer_id\n';
+    writeFileSync(join(dir, 'agent.py'), agent);
+    // A copy under an ignored folder would make the link ambiguous if it were read.
+    mkdirSync(join(dir, 'vendor'));
+    writeFileSync(join(dir, 'vendor', 'agent_copy.py'), agent);
+    // An OpenTelemetry export of the span the decorator made (a TraceCraft trace links to TraceCraft code only).
+    const path = join(dir, 'spans.json');
+    const span = { name: 'lookup', attributes: [{ key: 'input.api_key', value: { stringValue: 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0f' } }] };
+    const trace = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span] }] }] });
+    writeFileSync(path, trace);
+    const linked = await new LoopService().link(path, trace, findingsOf(trace, engineFor(dir), path), join(dir, 'tracelint.json'));
+    assert.deepEqual(linked.flatMap((f) => links(f).map((l) => `${f.ruleId} -> ${l}`)), [
+      'openai_api_key -> agent.py:5:25-32 recorded by parameter "api_key" of lookup (acme.obs.traced traced)',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
