@@ -38,9 +38,10 @@ export interface PreviewSnapshot {
   firstLine: number;
 }
 
-/** What a snapshot request may ask first: scroll to a line, switch the mode, or wait for a newer generation. */
+/** What a snapshot request may ask first: scroll to a line, switch the mode or the view, or wait for a newer generation. */
 export interface SnapshotRequest {
   line?: number;
   mode?: PreviewMode;
+  view?: PreviewView;
   afterGeneration?: number;
 }

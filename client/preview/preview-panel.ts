@@ -122,11 +122,15 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  /** What the webview shows (after scrolling, switching the mode or waiting for a change, if asked), as it reports it. */
+  /** What the webview shows (after scrolling, switching the mode or the view, or waiting for a change, if asked), as it reports it. */
   async snapshot(request: SnapshotRequest = {}): Promise<PreviewSnapshot> {
     if (!this.ready) await new Promise<void>((r) => this.readyWaiters.push(r));
     if (request.mode && MODES.includes(request.mode) && request.mode !== this.mode) {
       this.mode = request.mode;
+      await this.refresh();
+    }
+    if ((request.view === 'full' || request.view === 'configured') && request.view !== this.view) {
+      this.view = request.view;
       await this.refresh();
     }
     const id = this.nextSnapshot++;

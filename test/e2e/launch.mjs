@@ -168,6 +168,11 @@ try {
         }
       }
     },
+    // The preview as the project's configuration would store the trace: survivors flagged.
+    async configured() {
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(run, 'screenshots', 'preview-configured.png') });
+    },
   };
 
   step('running the suite');

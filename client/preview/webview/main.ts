@@ -41,7 +41,7 @@ function renderHeader(): void {
   const title = $('title');
   title.replaceChildren(
     el('strong', undefined, fileName),
-    el('span', 'muted', ` · ${info.lineCount.toLocaleString()} lines · ${info.total} finding${info.total === 1 ? '' : 's'} redacted`),
+    el('span', 'muted', ` · ${info.lineCount.toLocaleString()} lines · ${findingsLine(info)}`),
   );
   const counts = $('counts');
   counts.replaceChildren(...info.counts.map((c) => el('span', `chip rule-${cssName(c.ruleId)}`, `${c.ruleId} ${c.count}`)));
@@ -53,6 +53,15 @@ function renderHeader(): void {
     b.setAttribute('aria-pressed', String(b.dataset.mode === info.mode));
   }
   renderConfigured(info);
+}
+
+/** The title's count: all redacted (tracelint's view), or how many the configuration would store. */
+function findingsLine(info: PreviewOpen.Result): string {
+  const findings = `${info.total} finding${info.total === 1 ? '' : 's'}`;
+  const c = info.configured;
+  if (info.view !== 'configured' || c === undefined) return `${findings} redacted`;
+  const stored = typeof c === 'string' ? info.total : c.survivors;
+  return `${findings}, ${stored} of them stored as they are by your configuration`;
 }
 
 /** The `configured` view's header: what the project's configuration lets through, and notes. */

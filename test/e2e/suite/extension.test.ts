@@ -24,9 +24,10 @@ const LEAKY_TRACE =
 interface Snapshot {
   header: string;
   rows: string[];
-  markers: Array<{ text: string; ruleId: string }>;
+  markers: Array<{ text: string; ruleId: string; survives?: boolean }>;
   foreignElements: number;
   mode: string;
+  view?: string;
   lineCount: number;
   generation: number;
   firstLine: number;
@@ -74,6 +75,22 @@ describe('tracelint in VS Code', () => {
     assert.equal(decoratorLine, '@tracecraft.trace_tool(name="web_search", exclude_inputs=["api_key"])');
     await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'credential-param-captured' && doc.getText(d.range) === 'api_key' && d.range.start.line === target.range.start.line), 'the diagnostic to clear');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('reports a ReDoS-unsafe redaction pattern once recheck has judged it, the hotspot included', async () => {
+    const uri = vscode.Uri.joinPath(root, 'agent', 'research_agent.py');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // The second wave: recheck runs off the main thread, its verdict joins the other findings.
+    const diags = await waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === 'redos-unsafe-pattern').length === 2, 'redos-unsafe-pattern on free_text_tag');
+    assert.ok(diags.some((d) => codeOf(d) === 'credential-param-captured'), 'the fast findings stay');
+    assert.deepEqual(
+      diags.filter((d) => codeOf(d) === 'redos-unsafe-pattern').sort((a, b) => a.range.start.character - b.range.start.character).map((d) => [d.range.start.line + 1, doc.getText(d.range), d.severity, d.message.slice(0, 52)]),
+      [
+        [24, 'r"^(\\w+\\s?)*$"', vscode.DiagnosticSeverity.Error, 'This redaction pattern can backtrack catastrophicall'],
+        [24, '\\w', vscode.DiagnosticSeverity.Error, 'ReDoS hotspot (exponential backtracking): `\\w` is wh'],
+      ],
+    );
   });
 
   it('reports the leaks of a JSONL trace', async () => {
@@ -152,6 +169,28 @@ describe('tracelint in VS Code', () => {
     assert.equal(hashed.mode, 'hash');
     assert.ok(hashed.markers.length >= 3 && hashed.markers.every((m) => /^\[HASH:[0-9a-f]{16}\]$/.test(m.text)), JSON.stringify(hashed.markers));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('previews a trace as the project\'s own configuration would store it: survivors shown and counted', async () => {
+    // examples/loop is a project of its own: TraceCraft redaction configured in billing_agent.py.
+    const uri = vscode.Uri.joinPath(root, 'loop', 'traces', 'billing.jsonl');
+    await vscode.commands.executeCommand('tracelint.openPreview', uri);
+    const snap = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { view: 'configured' }))!;
+    assert.equal(snap.view, 'configured');
+    assert.match(snap.header, /2 lines · 8 findings, 4 of them stored as they are by your configuration/);
+    assert.match(snap.header, /1 bearer token, 1 credit card number, 1 email and 1 "ticket_id" match in this trace survive your TraceCraft configuration\./);
+    // Only markers in view are drawn: the first line holds all of these.
+    assert.deepEqual(snap.markers.slice(0, 8).map((m) => `${m.ruleId} ${m.survives ? 'STORED' : m.text}`), [
+      'stripe_key [REDACTED]',
+      'email [REDACTED]',
+      'stripe_key [REDACTED]',
+      'bearer_token STORED',
+      'email [REDACTED]',
+      'ticket_id STORED',
+      'email STORED',
+      'credit_card STORED',
+    ]);
+    await checkpoint('configured');
   });
 
   it('previews a 50,000-line trace without drawing it all: scrolled to line 25,001 it shows that line, redacted', async () => {
