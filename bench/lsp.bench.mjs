@@ -2,9 +2,11 @@
 //  1. didChange -> diagnostics latency over 30 edits of a 3,000-line Python agent file (p50, p95);
 //  2. time to first diagnostics after opening a 10 MB JSONL trace;
 //  3. the server's RSS after a 100 MB trace in the workspace is scanned (VS Code does not sync
-//     files that large to extensions, so the server reads it from disk, streamed).
+//     files that large to extensions, so the server reads it from disk, streamed);
+//  4. the background scan of a workspace of 300 AgentDbg runs in a git repository (git is asked
+//     about all of a folder's traces at once, not twice per file).
 // Prints figures; never fails on a number. Data is generated into bench/.data/ (git-ignored).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -181,5 +183,32 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
   const { rss, peak } = rssOf(s.child.pid);
   console.log(`100 MB trace scanned from disk in ${((performance.now() - t0) / 1000).toFixed(1)} s (${p.diagnostics.length} diagnostics)`);
   console.log(`server RSS after the 100 MB trace: ${rss.toFixed(0)} MB now, ${peak.toFixed(0)} MB peak (target <= 200 MB)`);
+  await s.stop();
+}
+
+// 4. A git repository holding 300 AgentDbg runs, scanned in the background.
+{
+  const folder = join(data, 'ws-runs');
+  const RUNS = 300;
+  if (!existsSync(join(folder, '.git'))) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const git = (...args) => execFileSync('git', args, { cwd: folder, stdio: 'ignore' });
+    git('init', '-q');
+    writeFileSync(join(folder, 'tracelint.json'), '{}\n');
+    for (let i = 0; i < RUNS; i++) {
+      mkdirSync(join(folder, 'runs', `run-${i}`), { recursive: true });
+      writeFileSync(join(folder, 'runs', `run-${i}`, 'events.jsonl'), `${traceLine(i * 50)}\n${traceLine(i * 50 + 1)}\n`);
+    }
+    git('add', 'tracelint.json');
+    git('-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', 'commit', '-q', '-m', 'bench');
+  }
+  const s = startServer(folder);
+  const seen = new Set();
+  const all = s.next((p) => (seen.add(p.uri), seen.size >= RUNS));
+  const t0 = performance.now();
+  await s.init();
+  await all;
+  console.log(`${RUNS} AgentDbg runs in a git repository scanned in the background in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await s.stop();
 }

@@ -31,7 +31,7 @@ export async function checkTraceHygiene(files: string[], options: HygieneOptions
     notes.push(...p.notes);
   }
   if (options.tracked !== false) {
-    const t = await checkTracked(files, options.git);
+    const t = await checkTracked(files, options.git, options.eachFile);
     findings.push(...t.findings);
     notes.push(...t.notes);
   }

@@ -22,6 +22,8 @@ export interface PermissionOptions {
   roots: string[];
   /** For tests; defaults to `process.platform`. */
   platform: NodeJS.Platform;
+  /** A folder's finding on every trace file in it, as checking each file alone gives (the editor); default once, on the first. */
+  eachFile: boolean;
 }
 
 export const DEFAULT_FILE_MODE = 0o600;
@@ -101,7 +103,7 @@ export function checkPermissions(
       );
     }
     const dir = dirname(file);
-    if (seenDirs.has(dir)) continue;
+    if (seenDirs.has(dir) && !options.eachFile) continue;
     seenDirs.add(dir);
     if (isRootOrAbove(dir, roots) || dir === dirname(dir)) continue;
     let dst;

@@ -21,12 +21,12 @@ export function fixCommandsOf(findings: Finding[]): FixCommand[] {
   return findings.flatMap((f) => (f.fix?.command ? [f.fix.command] : []));
 }
 
-async function check(files: string[], config: ResolvedConfig, roots: string[], displayBase: string, git: boolean): Promise<{ findings: Finding[]; notes: string[] }> {
+async function check(files: string[], config: ResolvedConfig, roots: string[], displayBase: string, git: boolean, eachFile: boolean): Promise<{ findings: Finding[]; notes: string[] }> {
   const level = (id: string) => config.rules[id];
   const permissions = level(traceFilePermissions.id) !== 'off';
   const tracked = git && level(traceFileTracked.id) !== 'off';
   if (!permissions && !tracked) return { findings: [], notes: [] };
-  const r = await checkTraceHygiene(files, { permissions, tracked, roots, ...config.hygiene }, displayBase);
+  const r = await checkTraceHygiene(files, { permissions, tracked, roots, eachFile, ...config.hygiene }, displayBase);
   for (const f of r.findings) {
     const l = level(f.ruleId);
     if (l !== undefined && l !== 'off') f.severity = l;
@@ -38,11 +38,12 @@ async function check(files: string[], config: ResolvedConfig, roots: string[], d
  * Runs the hygiene rules over trace files. `roots` are folders that are never trace folders
  * themselves (the working folder, workspace folders); `fix` applies every command fix, then checks again.
  * `git: false` skips trace-file-tracked: running git in an untrusted workspace runs what its
- * .git/config says (core.fsmonitor), so the editor asks git only in trusted workspaces.
+ * .git/config says (core.fsmonitor), so the editor asks git only in trusted workspaces. A folder's
+ * finding sits on the first of its trace files (the CLI's report), or with `eachFile` on each one.
  */
 export async function hygieneForFiles(
   traceFiles: { path: string; config: ResolvedConfig }[],
-  options: { roots: string[]; displayBase: string; fix?: boolean; git?: boolean },
+  options: { roots: string[]; displayBase: string; fix?: boolean; git?: boolean; eachFile?: boolean },
 ): Promise<HygieneRun> {
   const byConfig = new Map<ResolvedConfig, string[]>();
   for (const { path, config } of traceFiles) byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
@@ -50,7 +51,7 @@ export async function hygieneForFiles(
     const findings: Finding[] = [];
     const notes = new Set<string>();
     for (const [config, files] of byConfig) {
-      const r = await check(files, config, options.roots, options.displayBase, options.git !== false);
+      const r = await check(files, config, options.roots, options.displayBase, options.git !== false, options.eachFile === true);
       findings.push(...r.findings);
       r.notes.forEach((n) => notes.add(n));
     }

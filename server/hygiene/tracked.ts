@@ -36,8 +36,12 @@ function ignoreFix(root: string, relTarget: string, isDir: boolean): Fix {
   };
 }
 
-/** Judges the given trace files (absolute paths) against git's own view of each repository. */
-export async function checkTracked(files: string[], git = 'git'): Promise<{ findings: Finding[]; notes: string[] }> {
+/**
+ * Judges the given trace files (absolute paths) against git's own view of each repository: two git
+ * calls per repository however many files. A folder's finding sits on its first trace file, or with
+ * `eachFile` on every one, as judging each file alone gives (the editor's view).
+ */
+export async function checkTracked(files: string[], git = 'git', eachFile = false): Promise<{ findings: Finding[]; notes: string[] }> {
   const byRoot = new Map<string, string[]>();
   const cache = new Map<string, string | null>();
   for (const f of [...files].sort()) {
@@ -76,7 +80,7 @@ export async function checkTracked(files: string[], git = 'git'): Promise<{ find
             fix,
           ),
         );
-      } else if (fix && !ignored.paths.has(r) && !reported.has(folder)) {
+      } else if (fix && !ignored.paths.has(r) && (eachFile || !reported.has(folder))) {
         reported.add(folder);
         const what = folder === '.' ? `Trace file ${r} is` : `Trace folder ${folder}/ is`;
         findings.push(

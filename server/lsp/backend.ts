@@ -22,6 +22,12 @@ export interface LintBackend {
   lintText(path: string, text: string, settings: TracelintSettings, signal: AbortSignal): Promise<LintOutcome>;
   /** Lints a file from disk; large traces are streamed, never read whole. */
   lintFile(path: string, settings: TracelintSettings, signal: AbortSignal): Promise<LintOutcome>;
+  /**
+   * Files a workspace scan is about to lint one after another: what is cheaper for all at once
+   * (git's answers about trace files: one call per folder instead of two per file) may be done
+   * ahead. What is prepared serves each file's next lint only; `end()` drops what was not used.
+   */
+  prepare?(paths: string[], settings: TracelintSettings): { end(): void };
   /** The comment that starts a line in this file's language (`#`, `//`), or undefined when it has none. */
   lineComment(path: string): string | undefined;
   /** The placeholder that replaces secrets in mask mode for this file (from its configuration). */
@@ -55,6 +61,7 @@ export function lateBackend(make: (init: InitOptions | undefined) => LintBackend
       isTrace: (p) => get().isTrace(p),
       lintText: (...a) => get().lintText(...a),
       lintFile: (...a) => get().lintFile(...a),
+      prepare: (...a) => get().prepare?.(...a) ?? { end: () => undefined },
       lineComment: (p) => get().lineComment(p),
       placeholder: (p, s) => get().placeholder(p, s),
       configFileFor: (p, s) => get().configFileFor(p, s),

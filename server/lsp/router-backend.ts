@@ -64,15 +64,36 @@ export function routerBackend(options: BackendOptions): LintBackend {
     }
   }
 
+  /**
+   * Storage hygiene (mode, git) of trace files, all of one configuration in one go: git answers for
+   * a folder in one call. Git only in a trusted workspace. Undefined when the check failed.
+   */
+  function hygiene(paths: string[], config: ResolvedConfig): Promise<Finding[] | undefined> {
+    const roots = config.configFile ? [dirname(config.configFile)] : [];
+    // `eachFile`: every file gets the findings of its folder, as when it is linted on its own.
+    return hygieneForFiles(paths.map((path) => ({ path, config })), { roots, displayBase: config.baseDir, git: options.trusted, eachFile: true }).then(
+      (h) => {
+        for (const note of h.notes) options.log(note);
+        return h.findings;
+      },
+      (e: Error) => {
+        options.log(`trace hygiene not checked: ${e.message}`);
+        return undefined;
+      },
+    );
+  }
+
+  /** Hygiene findings prepared for the files of a workspace scan, by path; each serves the file's next lint only. */
+  const prepared = new Map<string, Promise<Finding[] | undefined>>();
+
   async function lint(path: string, text: string | undefined, s: TracelintSettings, signal: AbortSignal): Promise<LintOutcome> {
+    const ready = prepared.get(path);
+    prepared.delete(path);
     const { config, problem } = configFor(path, s);
     const r = await lintFile(path, { config, text, signal });
     if (r.kind === 'trace' || r.kind === 'trace-store') {
-      // Storage hygiene (mode, git) of the trace file itself; git only in a trusted workspace.
-      const roots = config.configFile ? [dirname(config.configFile)] : [];
-      const h = await hygieneForFiles([{ path, config }], { roots, displayBase: config.baseDir, git: options.trusted });
-      r.findings.push(...h.findings);
-      for (const note of h.notes) options.log(note);
+      const found = (await ready) ?? (await hygiene([path], config));
+      r.findings.push(...(found ?? []));
     }
     const accepted = baseline(s);
     const keep = (f: Finding) => !accepted || !f.fingerprint || !accepted.has(f.fingerprint);
@@ -106,6 +127,18 @@ export function routerBackend(options: BackendOptions): LintBackend {
     isTrace: (path) => TRACE_KINDS.has(kindByName(path) ?? ''),
     lintText: (path, text, s, signal) => lint(path, text, s, signal),
     lintFile: (path, s, signal) => lint(path, undefined, s, signal),
+    prepare(paths, s) {
+      const byConfig = new Map<ResolvedConfig, string[]>();
+      for (const path of paths) {
+        const { config } = configFor(path, s);
+        byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
+      }
+      for (const [config, group] of byConfig) {
+        const all = hygiene(group, config);
+        for (const path of group) prepared.set(path, all.then((fs) => fs?.filter((f) => f.file === path)));
+      }
+      return { end: () => paths.forEach((p) => prepared.delete(p)) };
+    },
     lineComment(path) {
       const kind = kindByName(path);
       if (kind === 'python' || kind === 'env' || kind === 'agentdbg-config') return '#';

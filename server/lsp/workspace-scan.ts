@@ -54,10 +54,14 @@ export class WorkspaceScanner {
     const controller = new AbortController();
     this.running = controller;
     const files: string[] = [];
+    const batches: Array<{ end(): void }> = [];
     for (const folder of this.folders) {
       const s = await this.settings.get(URI.fromPath(folder));
       if (!s.enable || !s.workspaceScan) continue;
-      files.push(...(await this.walk(folder, s, controller.signal)));
+      const found = await this.walk(folder, s, controller.signal);
+      files.push(...found);
+      const batch = this.backend.prepare?.(found, s);
+      if (batch) batches.push(batch);
     }
     const stale = new Set(this.results.keys());
     const progress = this.canReportProgress() && files.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
@@ -75,6 +79,7 @@ export class WorkspaceScanner {
       }
       for (const uri of stale) this.forget(uri);
     } finally {
+      for (const b of batches) b.end();
       progress?.done();
       if (this.running === controller) this.running = undefined;
       this.status(false, done, files.length);
