@@ -31,7 +31,9 @@ export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ pa
     traces.add(r);
     if (r.findings.length === 0) continue;
     const inTrace = r.findings.some((f) => f.jsonPath !== undefined && f.store === undefined);
-    const text = inTrace ? readTraceText(path) : undefined;
+    // The trace is read again only for what needs its text: links to code, the configuration check.
+    const needsText = inTrace && (options.againstConfig || (await loops.hasLinkTargets(path, config.configFile)));
+    const text = needsText ? readTraceText(path) : undefined;
     if (text !== undefined) r.findings = await loops.link(path, text, r.findings, config.configFile);
     if (!options.againstConfig) continue;
     // Findings about the file rather than its content (permissions, git) are not part of the question.

@@ -52,6 +52,11 @@ export class ProjectLoop {
     return new ProjectLoop(await buildWorkspaceIndex(root, options));
   }
 
+  /** Whether the project has code a trace finding could be linked to (traced functions, recorder calls). */
+  get hasLinkTargets(): boolean {
+    return this.index.models.some((m) => m.traced.length > 0 || m.recordCalls.length > 0);
+  }
+
   linkOf(docs: TraceDocuments, finding: Finding, format?: string): LinkResult {
     if (finding.jsonPath === undefined) return { kind: 'none' };
     return linkContext(this.index, traceContextOf(docs.documentAt(finding.range.line), finding.jsonPath, format));

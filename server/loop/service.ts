@@ -79,20 +79,29 @@ export class LoopService {
 
   /**
    * Trace findings with their links (related locations, the parameter's fixes); `text` undefined:
-   * read from disk. Findings come back unchanged when nothing links or the trace cannot be read.
+   * read from disk, unless the project has no code to link to. Findings come back unchanged when
+   * nothing links or the trace cannot be read.
    */
   async link(tracePath: string, text: string | undefined, findings: Finding[], configFile: string | undefined): Promise<Finding[]> {
     const inTrace = findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
     if (inTrace.length === 0) return findings;
-    const source = text ?? readTraceText(tracePath);
-    if (source === undefined) return findings;
     try {
-      const linked = (await this.forTrace(tracePath, configFile)).link(tracePath, source, inTrace);
+      const loop = await this.forTrace(tracePath, configFile);
+      // No code to link to: the trace is not read again.
+      if (!loop.hasLinkTargets) return findings;
+      const source = text ?? readTraceText(tracePath);
+      if (source === undefined) return findings;
+      const linked = loop.link(tracePath, source, inTrace);
       const map = new Map(inTrace.map((f, i) => [f, linked[i]]));
       return findings.map((f) => map.get(f) ?? f);
     } catch {
       return findings;
     }
+  }
+
+  /** Whether the project of a trace has code its findings could be linked to. */
+  async hasLinkTargets(tracePath: string, configFile: string | undefined): Promise<boolean> {
+    return this.forTrace(tracePath, configFile).then((loop) => loop.hasLinkTargets, () => false);
   }
 
   /** The trace put to the project's own redaction configuration, or undefined when none applies. */

@@ -191,3 +191,16 @@ test('the project index follows tracelint.json: its tracing decorators are linke
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a project without tracing code has nothing to link to (its traces are not read again for links)', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'tracelint-loop-empty-'));
+  try {
+    writeFileSync(join(empty, 'tracelint.json'), '{}\n');
+    writeFileSync(join(empty, 'util.py'), 'def add(a, b):\n    return a + b\n');
+    const service = new LoopService();
+    assert.equal(await service.hasLinkTargets(join(empty, 'trace.jsonl'), join(empty, 'tracelint.json')), false);
+    assert.equal(await service.hasLinkTargets(join(ROOT, TRACE), join(ROOT, 'tracelint.json')), true);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
