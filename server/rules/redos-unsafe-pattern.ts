@@ -2,6 +2,8 @@
 // comes from recheck on the pattern's JavaScript translation (off the main thread, cached), with
 // polynomial verdicts timed before they become errors; see shared/regex/judge.ts. One finding sits
 // on the literal, one on each hotspot inside it.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { judgePattern, type Judgement, type JudgeOptions } from '../../shared/regex/judge';
 import type { Confirmation } from '../../shared/regex/confirm';
 import type { PatternSite } from '../analysis/model';
@@ -65,6 +67,16 @@ export function vulnerableMessage(j: Extract<Judgement, { kind: 'vulnerable' }>,
   return `This ${ROLE_LABEL[role]} can backtrack catastrophically (${complexityText(j)}): ${attack}${hot}; ${timing}. Every string of every trace goes through it.${notes}`;
 }
 
+/**
+ * The fingerprint of what is flagged (file name, the flagged text, literal or hotspot), not of the
+ * message: its timings and recheck's attack string vary from run to run, and a baseline that
+ * accepted the finding must keep matching it.
+ */
+function fingerprintOf(ctx: RuleContext, span: { start: number; end: number }, what: 'pattern' | 'hotspot' | 'unchecked'): string {
+  const basis = `${basename(ctx.model.fileName)}\0${ctx.model.text.slice(span.start, span.end)}\0${what}`;
+  return `${redosUnsafePattern.meta.id}:${createHash('sha256').update(basis).digest('hex')}`;
+}
+
 export async function checkRedosSites(ctx: RuleContext & { signal?: AbortSignal }, options: JudgeOptions = {}): Promise<void> {
   const sites = ctx.model.patterns.filter((s) => s.role !== 'allowlist_value');
   // Allowlist patterns are only used with fullmatch, and judged that way.
@@ -73,16 +85,17 @@ export async function checkRedosSites(ctx: RuleContext & { signal?: AbortSignal 
     const j = judged[i];
     if (j.kind !== 'vulnerable') {
       if (j.kind === 'untranslatable') {
-        ctx.report({ severity: 'info', message: `tracelint could not check this ${ROLE_LABEL[site.role]} for ReDoS: ${j.message}.`, span: siteRange(site, j.span.start, j.span.end) });
+        const span = siteRange(site, j.span.start, j.span.end);
+        ctx.report({ severity: 'info', message: `tracelint could not check this ${ROLE_LABEL[site.role]} for ReDoS: ${j.message}.`, span, fingerprint: fingerprintOf(ctx, span, 'unchecked') });
       } else if (j.kind === 'unknown' && j.reason !== 'cancelled') {
-        ctx.report({ severity: 'info', message: `The ReDoS check of this ${ROLE_LABEL[site.role]} was inconclusive (unknown): ${j.reason}. The pattern was not judged.`, span: site.span });
+        ctx.report({ severity: 'info', message: `The ReDoS check of this ${ROLE_LABEL[site.role]} was inconclusive (unknown): ${j.reason}. The pattern was not judged.`, span: site.span, fingerprint: fingerprintOf(ctx, site.span, 'unchecked') });
       }
       // invalid: invalid-pattern reports it; safe: nothing to say.
       return;
     }
     const hotspotText = j.hotspots.map((h) => site.value.slice(h.start, h.end));
     const severity = j.severity === 'error' ? undefined : j.severity;
-    ctx.report({ severity, message: vulnerableMessage(j, hotspotText, site.role), span: site.span });
+    ctx.report({ severity, message: vulnerableMessage(j, hotspotText, site.role), span: site.span, fingerprint: fingerprintOf(ctx, site.span, 'pattern') });
     if (j.severity === 'info') return;
     for (const h of j.hotspots) {
       const at = siteRange(site, h.start, h.end);
@@ -91,6 +104,7 @@ export async function checkRedosSites(ctx: RuleContext & { signal?: AbortSignal 
         severity,
         message: `ReDoS hotspot (${complexityText(j)}): \`${site.value.slice(h.start, h.end)}\` is where the attack string makes the regex backtrack.`,
         span: at,
+        fingerprint: fingerprintOf(ctx, at, 'hotspot'),
       });
     }
   });

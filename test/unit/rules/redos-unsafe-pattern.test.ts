@@ -4,6 +4,7 @@
 // timeouts, no durations asserted.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { analyzeSource, initAnalysis, lintSource } from '../../../server/analysis';
 import { runSlowRules } from '../../../server/rules/slow';
 import { configPatternModel } from '../../../server/rules/pattern-sites';
@@ -35,6 +36,12 @@ c = RedactionConfig(custom_patterns=[RedactionRule(name="bad", pattern=UNSAFE), 
   assert.match(findings[0].message, EXPONENTIAL);
   assert.equal(findings[1].message, 'ReDoS hotspot (exponential backtracking): `\\w` is where the attack string makes the regex backtrack.');
   assert.ok(findings.every((f) => f.ruleId === 'redos-unsafe-pattern'));
+  // Fingerprints hash what is flagged, not the message (whose timings change from run to run).
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  assert.deepEqual(findings.map((f) => f.fingerprint), [
+    `redos-unsafe-pattern:${sha('agent.py\0r"^(\\w+\\s?)*$"\0pattern')}`,
+    `redos-unsafe-pattern:${sha('agent.py\0\\w\0hotspot')}`,
+  ]);
 });
 
 test('tracelint.json and .agentdbg/config.yaml: hotspots mapped through escapes', { timeout: 120_000 }, async () => {
