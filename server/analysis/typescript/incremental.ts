@@ -6,6 +6,8 @@ import { textChange } from '../text-change';
 
 /** How many files' trees a cache keeps (the files being edited; the CLI sees each file once). */
 const CACHED_FILES = 4;
+/** Larger texts (bundles, generated code: nobody types in them) are not kept: a tree costs ~45x its text in memory. */
+const MAX_CACHED_CHARS = 300_000;
 
 /** The edit from `before` to `after` as TypeScript's incremental parser takes it. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
@@ -32,7 +34,7 @@ export class SourceFileCache {
     else {
       sf = ts.createSourceFile(key, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, this.setParentNodes, kind);
     }
-    this.files.set(key, { sf, kind });
+    if (text.length <= MAX_CACHED_CHARS) this.files.set(key, { sf, kind });
     if (this.files.size > CACHED_FILES) this.files.delete(this.files.keys().next().value!);
     return sf;
   }
