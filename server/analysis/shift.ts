@@ -1,14 +1,25 @@
 // Moves parts of a SourceModel by a number of characters: what a front-end read from a definition
 // that only moved (text above it was edited) is reused at its new place instead of being read
-// again from the tree. Copies; never changes its input. Objects shared inside the input (an
-// options argument that is also the exclusion setting's argument) stay shared in the copy.
+// again from the tree. Only what lies inside the definition moves: a value read through a module
+// constant (an exclusion list) keeps the constant's place. Copies; never changes its input.
+// Objects shared inside the input (an options argument that is also the exclusion setting's
+// argument) stay shared in the copy.
 import type { Span } from '../../shared/types';
 import type { ArgList, CallSite, DictEntry, ExclusionSetting, OptionArg, Param, StringValue, TracedFunction, ValueNode } from './model';
 
 export class Shift {
   private readonly done = new Map<object, object>();
 
-  constructor(private readonly delta: number) {}
+  /** `inside`: the definition's place before the move; offsets outside it stay. */
+  constructor(private readonly delta: number, private readonly inside: Span) {}
+
+  private at(offset: number): number {
+    return offset >= this.inside.start && offset <= this.inside.end ? offset + this.delta : offset;
+  }
+
+  private isInside(s: Span): boolean {
+    return s.start >= this.inside.start && s.end <= this.inside.end;
+  }
 
   private once<T extends object>(from: T, make: (from: T) => T): T {
     let to = this.done.get(from) as T | undefined;
@@ -20,15 +31,15 @@ export class Shift {
   }
 
   span(s: Span): Span {
-    return { start: s.start + this.delta, end: s.end + this.delta };
+    return this.isInside(s) ? { start: s.start + this.delta, end: s.end + this.delta } : s;
   }
 
   string(s: StringValue): StringValue {
+    if (!this.isInside(s.span)) return s;
     const d = this.delta;
     return this.once(s, (v) => ({ ...v, span: this.span(v.span), offsetOf: (i: number) => v.offsetOf(i) + d }));
   }
 
-  /** A `name` value's `resolved` belongs to a module constant elsewhere: it is left where it is. */
   value(v: ValueNode): ValueNode {
     return this.once(v, (n): ValueNode => {
       const span = this.span(n.span);
@@ -42,6 +53,7 @@ export class Shift {
         case 'call':
           return { ...n, span, call: this.call(n.call) };
         case 'name':
+          return { ...n, span, resolved: n.resolved && this.value(n.resolved) };
         case 'bool':
         case 'number':
         case 'none':
@@ -62,7 +74,7 @@ export class Shift {
 
   args(a: ArgList): ArgList {
     return this.once(a, (x) => ({
-      ...x, open: x.open + this.delta, close: x.close + this.delta,
+      ...x, open: this.at(x.open), close: this.at(x.close),
       positional: x.positional.map((v) => this.value(v)), keywords: x.keywords.map((k) => this.option(k)),
     }));
   }
@@ -93,7 +105,7 @@ export class Shift {
       span: this.span(x.span),
       params: this.once(x.params, (ps) => ps.map((p) => this.param(p))),
       options: x.options && this.args(x.options),
-      optionsInsertAt: x.optionsInsertAt + this.delta,
+      optionsInsertAt: this.at(x.optionsInsertAt),
       exclusion: x.exclusion && this.exclusion(x.exclusion),
       captureInputs: { ...x.captureInputs, arg: x.captureInputs.arg && this.option(x.captureInputs.arg) },
     }));

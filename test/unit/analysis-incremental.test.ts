@@ -96,6 +96,17 @@ test('Python: an edit whose syntax change reaches beyond it is read again over a
   });
 });
 
+test('Python: a definition reused after a move keeps what it read through a module constant where the constant is', () => {
+  const start = 'import tracecraft\nSECRET_KEYS = ["api_key"]\n\ndef helper():\n    return 1\n\n@tracecraft.trace_tool(exclude_inputs=SECRET_KEYS)\ndef lookup(query, api_key):\n    return query\n';
+  const edited = start.replace('return 1', 'return 12345');
+  analyzeSource('moved.py', start);
+  const m = analyzeSource('moved.py', edited)!;
+  const exclusion = m.traced[0].exclusion!;
+  assert.deepEqual([exclusion.constantName, edited.slice(exclusion.listSpan!.start, exclusion.listSpan!.end), exclusion.items.map((i) => edited.slice(i.span.start, i.span.end))], ['SECRET_KEYS', '["api_key"]', ['"api_key"']]);
+  assert.equal(edited.slice(m.traced[0].nameSpan.start, m.traced[0].nameSpan.end), 'lookup');
+  assert.deepEqual(model('moved.py', edited), model('moved-fresh.py', edited));
+});
+
 test('changeRange spans exactly the differing middle of two texts', () => {
   const span = (a: string, b: string) => {
     const r = changeRange(a, b);

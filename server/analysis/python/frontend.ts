@@ -14,7 +14,7 @@ import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, process
 import { Shift } from '../shift';
 import { pythonString } from './literals';
 import { outline, type ImportFacts } from './outline';
-import { pointAt, type Reparse } from './parser';
+import type { Reparse } from './parser';
 
 /** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
 const MAX_VALUE_DEPTH = 40;
@@ -26,14 +26,15 @@ class PythonReader {
   private readonly constants = new Map<string, Node>();
   private readonly resolving = new Set<string>();
   private readonly roots = new Set(pythonRootModules());
-  /** Set when a value was read through a module constant (its spans are the constant's, not the reader's node's). */
-  usedConstant = false;
-
   constructor(private readonly text: string) {}
 
-  /** What resolving a name depends on besides the text being read: imports and constant names. */
+  /**
+   * What reading a definition depends on besides its own text: the imports, the module constants
+   * (a value read through one keeps its place and text), the declared tracing decorators.
+   */
   context(custom: readonly CustomTracer[]): string {
-    return JSON.stringify([[...this.bindings], this.starModules, [...this.constants.keys()], custom]);
+    const constants = [...this.constants].map(([name, node]) => [name, node.startIndex, this.text.slice(node.startIndex, node.endIndex)]);
+    return JSON.stringify([[...this.bindings], this.starModules, constants, custom]);
   }
 
   addImport(facts: ImportFacts): void {
@@ -118,7 +119,6 @@ class PythonReader {
         const def = this.constants.get(name);
         let resolved: ValueNode | undefined;
         if (def && !this.resolving.has(name)) {
-          this.usedConstant = true;
           this.resolving.add(name);
           resolved = this.value(def, depth + 1);
           this.resolving.delete(name);
@@ -231,9 +231,8 @@ class PythonReader {
 }
 
 
-/** What a decorated definition gave, and where it started then. */
-interface CachedDefinition {
-  start: number;
+/** What a decorated definition gave, and where it stood then. */
+interface CachedDefinition extends Span {
   traced: TracedFunction[];
 }
 
@@ -266,6 +265,9 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
   definitionCache.delete(fileName);
   const reuse = cached?.context === context ? cached.definitions : new Map<string, CachedDefinition>();
   const kept = new Map<string, CachedDefinition>();
+  // The outline keeps no nodes of what it did not walk again; one walk finds them when needed.
+  let decoratedNodes: Map<number, Node> | undefined;
+  const nodeAt = (start: number) => (decoratedNodes ??= new Map(root.descendantsOfType('decorated_definition').flatMap((n) => (n ? [[n.startIndex, n] as const] : [])))).get(start);
   for (const item of items) {
     switch (item.kind) {
       case 'class':
@@ -273,22 +275,21 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
         break;
       case 'decorated': {
         const isMethod = members.has(item.start);
-        // Same text, same indentation, same class membership and the same imports: what was read
+        // Same text, same indentation, same class membership and the same context: what was read
         // last time holds, moved to where the definition is now.
         const key = `${isMethod ? 'method' : 'function'} ${lineIndent(text, item.start)}\n${text.slice(item.start, item.end)}`;
         const last = reuse.get(key);
         if (last) {
-          const shift = new Shift(item.start - last.start);
+          const shift = new Shift(item.start - last.start, last);
           traced.push(...last.traced.map((t) => shift.traced(t)));
           kept.set(key, last);
           break;
         }
-        const node = item.node ?? root.descendantsOfType('decorated_definition', pointAt(text, item.start), pointAt(text, item.end)).find((n) => n?.startIndex === item.start);
+        const node = item.node ?? nodeAt(item.start);
         if (!node) break;
         const before = traced.length;
-        reader.usedConstant = false;
         readDecorated(node, isMethod, reader, text, custom, traced);
-        if (!reader.usedConstant) kept.set(key, { start: item.start, traced: traced.slice(before) });
+        kept.set(key, { start: item.start, end: item.end, traced: traced.slice(before) });
         break;
       }
       case 'string':
