@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeSource, initAnalysis } from '../../server/analysis';
-import { changeRange } from '../../server/analysis/typescript/incremental';
+import * as ts from 'typescript';
+import { changeRange, worthUpdating } from '../../server/analysis/typescript/incremental';
 
 const read = (...path: string[]) => readFileSync(join(__dirname, ...path), 'utf8');
 const TS_SOURCES = [read('fixtures', 'source', 'agent_tools.ts'), read('..', '..', 'examples', 'agent', 'tools.ts')];
@@ -117,4 +118,14 @@ test('changeRange spans exactly the differing middle of two texts', () => {
   assert.deepEqual(span('abc', 'abcabc'), [3, 0, 3]);
   assert.deepEqual(span('aaaa', 'aa'), [2, 2, 0]);
   assert.deepEqual(span('', 'x'), [0, 0, 1]);
+});
+
+test('TS: an edit inside a statement that is much of the file is parsed afresh, elsewhere incrementally', () => {
+  const small = Array.from({ length: 40 }, (_, i) => `export const f${i} = (a: string) => a + "${i}";`).join('\n');
+  const big = `export const handlers = {\n${Array.from({ length: 40 }, (_, i) => `  h${i}: (a: string) => a + "${i}",`).join('\n')}\n};`;
+  const worth = (text: string, at: number) => worthUpdating(ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest), changeRange(text, text.slice(0, at) + 'x' + text.slice(at)));
+  assert.equal(worth(small, small.indexOf('"20"')), true);
+  assert.equal(worth(big, big.indexOf('"20"')), false);
+  // Between statements: nothing is re-parsed but the new text.
+  assert.equal(worth(small, small.indexOf('\nexport const f20')), true);
 });

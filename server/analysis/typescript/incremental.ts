@@ -15,6 +15,27 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
   return ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
 }
 
+/**
+ * Whether re-parsing incrementally pays: TypeScript reuses whole statements, and its bookkeeping
+ * walks the whole old tree. An edit inside a statement that is a large part of the file (one
+ * exported object of handlers) re-parses that statement anyway, and a fresh parse is then faster.
+ */
+export function worthUpdating(old: ts.SourceFile, change: ts.TextChangeRange): boolean {
+  const from = change.span.start;
+  const to = from + change.span.length;
+  const statements = old.statements;
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (statements[mid].end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let extent = 0;
+  for (let i = lo; i < statements.length && statements[i].pos <= to; i++) extent += statements[i].end - statements[i].pos;
+  return extent * 8 <= old.text.length;
+}
+
 export class SourceFileCache {
   private readonly files = new Map<string, { sf: ts.SourceFile; kind: ts.ScriptKind }>();
 
@@ -29,8 +50,9 @@ export class SourceFileCache {
     const last = this.files.get(key);
     this.files.delete(key);
     let sf: ts.SourceFile;
+    const change = last?.kind === kind && last.sf.text !== text ? changeRange(last.sf.text, text) : undefined;
     if (last?.kind === kind && last.sf.text === text) sf = last.sf;
-    else if (last?.kind === kind) sf = ts.updateSourceFile(last.sf, text, changeRange(last.sf.text, text));
+    else if (last && change && worthUpdating(last.sf, change)) sf = ts.updateSourceFile(last.sf, text, change);
     else {
       sf = ts.createSourceFile(key, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, this.setParentNodes, kind);
     }
