@@ -7,7 +7,7 @@
 import type { ResolvedConfig } from '../../shared/config/index';
 import type { Finding } from '../../shared/types';
 import type { FileResult } from '../cli/report';
-import { LoopService, readTraceText } from './service';
+import { LoopService, readTraceText, rereadable } from './service';
 
 export interface LoopCliResult {
   /** One line per trace checked against the configuration, and what the user should know. */
@@ -32,7 +32,7 @@ export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ pa
     if (r.findings.length === 0) continue;
     const inTrace = r.findings.some((f) => f.jsonPath !== undefined && f.store === undefined);
     // The trace is read again only for what needs its text: links to code, the configuration check.
-    const needsText = inTrace && (options.againstConfig || (await loops.hasLinkTargets(path, config.configFile)));
+    const needsText = inTrace && rereadable(path) && (options.againstConfig || (await loops.hasLinkTargets(path, config.configFile)));
     const text = needsText ? readTraceText(path) : undefined;
     if (text !== undefined) r.findings = await loops.link(path, text, r.findings, config.configFile);
     if (!options.againstConfig) continue;

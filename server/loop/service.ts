@@ -28,10 +28,19 @@ export function projectRoot(configFile: string | undefined, tracePath: string): 
 /** Trace files larger than this are not re-read for links and simulation (the scan itself still covers them). */
 export const MAX_LOOP_TRACE_BYTES = 64 * 1024 * 1024;
 
+/** Whether a trace is small enough to be read again for links and simulation (checked before any other work). */
+export function rereadable(path: string): boolean {
+  try {
+    return statSync(path).size <= MAX_LOOP_TRACE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /** A trace's text for linking and simulation (gunzipped), or undefined when too large or unreadable. */
 export function readTraceText(path: string): string | undefined {
   try {
-    if (statSync(path).size > MAX_LOOP_TRACE_BYTES) return undefined;
+    if (!rereadable(path)) return undefined;
     const raw = readFileSync(path);
     const bytes = path.endsWith('.gz') ? gunzipSync(raw, { maxOutputLength: MAX_LOOP_TRACE_BYTES }) : raw;
     return bytes.toString('utf8');
@@ -84,7 +93,7 @@ export class LoopService {
    */
   async link(tracePath: string, text: string | undefined, findings: Finding[], configFile: string | undefined): Promise<Finding[]> {
     const inTrace = findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
-    if (inTrace.length === 0) return findings;
+    if (inTrace.length === 0 || (text === undefined && !rereadable(tracePath))) return findings;
     try {
       const loop = await this.forTrace(tracePath, configFile);
       // No code to link to: the trace is not read again.
