@@ -106,6 +106,10 @@ test('Python: a definition reused after a move keeps what it read through a modu
   assert.deepEqual([exclusion.constantName, edited.slice(exclusion.listSpan!.start, exclusion.listSpan!.end), exclusion.items.map((i) => edited.slice(i.span.start, i.span.end))], ['SECRET_KEYS', '["api_key"]', ['"api_key"']]);
   assert.equal(edited.slice(m.traced[0].nameSpan.start, m.traced[0].nameSpan.end), 'lookup');
   assert.deepEqual(model('moved.py', edited), model('moved-fresh.py', edited));
+  // The constant itself edited (same length, nothing moves): the definition is read again.
+  const renamed = edited.replace('"api_key"', '"api_kez"');
+  assert.deepEqual(analyzeSource('moved.py', renamed)!.traced[0].exclusion!.items.map((i) => i.value), ['api_kez']);
+  assert.deepEqual(model('moved.py', renamed), model('moved-fresh.py', renamed));
 });
 
 test('changeRange spans exactly the differing middle of two texts', () => {

@@ -26,15 +26,28 @@ class PythonReader {
   private readonly constants = new Map<string, Node>();
   private readonly resolving = new Set<string>();
   private readonly roots = new Set(pythonRootModules());
+  private readonly places = new Map<string, string | undefined>();
+  /** Names of the module constants values were read through (the caller empties it). */
+  readonly used = new Set<string>();
+
   constructor(private readonly text: string) {}
 
   /**
-   * What reading a definition depends on besides its own text: the imports, the module constants
-   * (a value read through one keeps its place and text), the declared tracing decorators.
+   * What reading any definition depends on besides its own text: the imports, which names are
+   * module constants, the declared tracing decorators. (The constants a definition read through are
+   * checked one by one: `constantPlace`.)
    */
   context(custom: readonly CustomTracer[]): string {
-    const constants = [...this.constants].map(([name, node]) => [name, node.startIndex, this.text.slice(node.startIndex, node.endIndex)]);
-    return JSON.stringify([[...this.bindings], this.starModules, constants, custom]);
+    return JSON.stringify([[...this.bindings], this.starModules, [...this.constants.keys()], custom]);
+  }
+
+  /** Where a module constant's value stands and what it says, or undefined for no such constant. */
+  constantPlace(name: string): string | undefined {
+    if (!this.places.has(name)) {
+      const node = this.constants.get(name);
+      this.places.set(name, node && `${node.startIndex}:${this.text.slice(node.startIndex, node.endIndex)}`);
+    }
+    return this.places.get(name);
   }
 
   addImport(facts: ImportFacts): void {
@@ -119,6 +132,7 @@ class PythonReader {
         const def = this.constants.get(name);
         let resolved: ValueNode | undefined;
         if (def && !this.resolving.has(name)) {
+          this.used.add(name);
           this.resolving.add(name);
           resolved = this.value(def, depth + 1);
           this.resolving.delete(name);
@@ -231,9 +245,10 @@ class PythonReader {
 }
 
 
-/** What a decorated definition gave, and where it stood then. */
+/** What a decorated definition gave, where it stood then, and the constants it read (name, place). */
 interface CachedDefinition extends Span {
   traced: TracedFunction[];
+  constants: Array<[string, string | undefined]>;
 }
 
 /**
@@ -275,11 +290,11 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
         break;
       case 'decorated': {
         const isMethod = members.has(item.start);
-        // Same text, same indentation, same class membership and the same context: what was read
-        // last time holds, moved to where the definition is now.
+        // Same text, indentation, class membership and context, and the constants it read unmoved
+        // and unchanged: what was read last time holds, moved to where the definition is now.
         const key = `${isMethod ? 'method' : 'function'} ${lineIndent(text, item.start)}\n${text.slice(item.start, item.end)}`;
         const last = reuse.get(key);
-        if (last) {
+        if (last && last.constants.every(([name, place]) => reader.constantPlace(name) === place)) {
           const shift = new Shift(item.start - last.start, last);
           traced.push(...last.traced.map((t) => shift.traced(t)));
           kept.set(key, last);
@@ -288,8 +303,10 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
         const node = item.node ?? nodeAt(item.start);
         if (!node) break;
         const before = traced.length;
+        reader.used.clear();
         readDecorated(node, isMethod, reader, text, custom, traced);
-        kept.set(key, { start: item.start, end: item.end, traced: traced.slice(before) });
+        const constants = [...reader.used].map((name): [string, string | undefined] => [name, reader.constantPlace(name)]);
+        kept.set(key, { start: item.start, end: item.end, traced: traced.slice(before), constants });
         break;
       }
       case 'string':
