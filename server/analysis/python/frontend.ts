@@ -13,13 +13,12 @@ import { matchTracer, pythonRootModules, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { Shift } from '../shift';
 import { pythonString } from './literals';
-import { outline, type ImportFacts } from './outline';
+import { outline, span, type ImportFacts } from './outline';
 import type { Reparse } from './parser';
 
 /** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
 const MAX_VALUE_DEPTH = 40;
 
-const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
 class PythonReader {
   private readonly bindings = new Map<string, string>();
@@ -102,7 +101,7 @@ class PythonReader {
     return undefined;
   }
 
-  stringOf(n: Node, type = n.type): StringValue {
+  stringOf(n: Node, type: string): StringValue {
     const parts = type === 'concatenated_string' ? n.namedChildren.filter((c): c is Node => c?.type === 'string').map(span) : [span(n)];
     return pythonString(this.text, parts.length > 0 ? parts : [span(n)]);
   }

@@ -27,7 +27,8 @@ export type OutlineItem = Span & (
 
 const TYPES = ['import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'string', 'concatenated_string', 'comment'];
 
-const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
+/** A node's place, read without further wasm calls than its end. */
+export const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
 function importFacts(n: Node, type: string): ImportFacts {
   const bindings: Array<[string, string]> = [];
