@@ -16,6 +16,13 @@ export interface TracerDescriptor {
   captureParam?: string;
   /** Keyword taking a function that rewrites the captured inputs: `process_inputs`, `processInputs`. */
   processParam?: string;
+  /**
+   * Every option the tracer accepts (keyword names in Python, options-object properties in TS), read
+   * from the SDK's signature; unsupported-tracer-option reports any other. Absent: not checked.
+   */
+  options?: string[];
+  /** What the SDK does with an option it does not accept: raise at import (a TypeError) or ignore it. */
+  unknownOption?: 'raises' | 'ignored';
 }
 
 export interface LanguageSupport {
@@ -33,6 +40,8 @@ export interface SdkDescriptor {
   id: SdkId;
   /** The name users know: `TraceCraft`. */
   label: string;
+  /** The SDK version (or commit) whose source and documentation this descriptor was read from. */
+  readFrom?: string;
   python?: LanguageSupport;
   typescript?: LanguageSupport;
   /** Keys the SDK itself redacts in captured inputs (exact, case-insensitive): Weave's `api_key`. */
