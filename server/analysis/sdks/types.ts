@@ -25,6 +25,22 @@ export interface TracerDescriptor {
   unknownOption?: 'raises' | 'ignored';
 }
 
+/**
+ * An environment variable the SDK reads to switch its redaction or its capture of inputs/content,
+ * wherever it is set (.env, `os.environ[...] = ...`, `os.environ.setdefault`, `patch.dict`,
+ * `monkeypatch.setenv`, `process.env.X = ...`).
+ */
+export interface EnvSwitch {
+  /** `TRACECRAFT_REDACTION_ENABLED`, `LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED`, `LANGSMITH_HIDE_INPUTS`. */
+  name: string;
+  /** `redaction`: the SDK's own redaction of captured values; `capture`: whether inputs/content are recorded at all. */
+  governs: 'redaction' | 'capture';
+  /** The truth value (as the SDK parses the string) that lets content through: `false` for `..._ENABLED` redaction switches, `true` for capture switches. */
+  leaksWhen: boolean;
+  /** The value to write in a fix that closes it again: `true`, `1`, `false`. */
+  safeValue: string;
+}
+
 export interface LanguageSupport {
   /**
    * Module roots (`tracecraft`, `langsmith/traceable`): an import from the root or any submodule
@@ -48,4 +64,6 @@ export interface SdkDescriptor {
   builtinRedactedKeys?: string[];
   /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
   recorderRedactedSubstrings?: string[];
+  /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
+  envSwitches?: EnvSwitch[];
 }
