@@ -4,16 +4,27 @@
 import type { CustomTracer } from '../../rules/types';
 import type { SdkId } from '../model';
 import { agentdbg } from './agentdbg';
+import { agentops } from './agentops';
+import { braintrust } from './braintrust';
+import { langchain } from './langchain';
 import { langfuse } from './langfuse';
 import { langsmith } from './langsmith';
+import { laminar } from './laminar';
+import { logfire } from './logfire';
+import { mlflow } from './mlflow';
+import { openaiAgents } from './openai-agents';
+import { openinference } from './openinference';
 import { tracecraft } from './tracecraft';
+import { traceloop } from './traceloop';
 import type { SdkDescriptor, TracerDescriptor } from './types';
 import { weave } from './weave';
 
 export type { SdkDescriptor, TracerDescriptor } from './types';
 
 /** Hand-sorted: the order findings name SDKs in does not depend on it. */
-export const SDKS: readonly SdkDescriptor[] = [agentdbg, langfuse, langsmith, tracecraft, weave];
+export const SDKS: readonly SdkDescriptor[] = [
+  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, tracecraft, traceloop, weave,
+];
 
 export type Lang = 'python' | 'typescript';
 

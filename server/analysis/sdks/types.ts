@@ -6,14 +6,40 @@ import type { SdkId } from '../model';
 export interface TracerDescriptor {
   /** The exported function: `trace_tool`, `observe`, `traceable`, `op`. */
   name: string;
-  /** `decorator`: `@name` / `@name(...)`; `wrapper`: `name(fn, options)`. */
-  forms: Array<'decorator' | 'wrapper'>;
+  /**
+   * `decorator`: `@name` / `@name(...)`; `wrapper`: `name(fn, options)`; `options-first`: a TS call
+   * that takes the options object first and the function second (Traceloop `withTool({ name }, fn)`,
+   * Laminar `observe({ name }, fn)`).
+   */
+  forms: Array<'decorator' | 'wrapper' | 'options-first'>;
   /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
   capturesInputs: boolean;
   /** Keyword listing argument names to leave out: `exclude_inputs`. */
   exclusionParam?: string;
   /** Keyword that turns argument capture off, and the value that does: `capture_inputs` / false. */
   captureParam?: string;
+  /**
+   * The value of `captureParam` that turns capture off when it is not `false`: Braintrust's
+   * `notrace_io=True` / `noTraceIO: true`. Absent: `false`.
+   */
+  captureOffValue?: boolean;
+  /**
+   * Keyword listing the only argument names to record, an include list (Logfire `extract_args`):
+   * a list or a single name records those alone; `True` records every argument, `False` none (give
+   * the same keyword as `captureParam` for the booleans). A fix removes the credential from the list,
+   * or writes the list of the other parameters.
+   */
+  inclusionParam?: string;
+  /**
+   * Options that, when written, replace what is recorded with what the user chose, so tracelint
+   * trusts them like a processing function: Traceloop JS `inputParameters`, Laminar `input_formatter`.
+   */
+  replacingParams?: string[];
+  /**
+   * Parameters whose type annotation names one of these are never recorded (nor shown to the model):
+   * OpenAI Agents `RunContextWrapper`, LangChain `InjectedToolArg`.
+   */
+  unrecordedAnnotations?: string[];
   /** Keyword taking a function that rewrites the captured inputs: `process_inputs`, `processInputs`. */
   processParam?: string;
   /**
@@ -41,6 +67,35 @@ export interface EnvSwitch {
   safeValue: string;
 }
 
+/**
+ * A keyword of a configuration call that lets content into traces at one boolean value:
+ * OpenAI Agents `RunConfig(trace_include_sensitive_data=True)`, Logfire `configure(scrubbing=False)`,
+ * OpenInference `TraceConfig(hide_inputs=False)`, LangSmith `Client(hide_inputs=False)`. Forcing
+ * content capture on where the environment may have turned it off counts like turning redaction off.
+ */
+export interface ConfigSwitch {
+  /** The callee's last name, imported from one of the SDK's modules: `RunConfig`, `configure`. */
+  callee: string;
+  /** The keyword (Python) or options property (TS, its camelCase spelling matches too). */
+  option: string;
+  governs: 'redaction' | 'capture';
+  /** The boolean literal that lets content through. */
+  leaksWhen: boolean;
+  /** Text a fix writes instead of the value; absent: the opposite boolean in the file's language. */
+  safeValue?: string;
+  /** What the setting does, for the message: `records every tool's arguments and every model input`. */
+  effect: string;
+}
+
+/** A list of regexes the SDK applies to traces: Logfire `ScrubbingOptions(extra_patterns=[...])`. */
+export interface PatternOption {
+  callee: string;
+  option: string;
+  /** The keyword's position when passed positionally; absent: keyword only. */
+  position?: number;
+  role: 'custom_pattern' | 'allowlist_pattern';
+}
+
 export interface LanguageSupport {
   /**
    * Module roots (`tracecraft`, `langsmith/traceable`): an import from the root or any submodule
@@ -50,6 +105,13 @@ export interface LanguageSupport {
   tracers: TracerDescriptor[];
   /** Functions whose dict-literal arguments are recorded as they are (AgentDbg `record_tool_call`). */
   recorders?: string[];
+  /**
+   * Methods or constructors whose result is a tracer object carrying the tracers as attributes
+   * (OpenInference `tracer = tracer_provider.get_tracer(__name__)`, `OITracer(...)`): in a file that
+   * imports one of the SDK's modules, `@tracer.chain` on a module-level `tracer` assigned from one
+   * resolves to the SDK.
+   */
+  tracerFactories?: string[];
 }
 
 export interface SdkDescriptor {
@@ -62,6 +124,20 @@ export interface SdkDescriptor {
   typescript?: LanguageSupport;
   /** Keys the SDK itself redacts in captured inputs (exact, case-insensitive): Weave's `api_key`. */
   builtinRedactedKeys?: string[];
+  /**
+   * Argument names the SDK scrubs by default, as a JavaScript regex source searched case-insensitively
+   * in the name (Logfire's default scrubbing: `password`, `secret`, `auth`, `api key`, ... but not `token`).
+   */
+  builtinRedactedPattern?: string;
+  /**
+   * How to keep one input out when the tracer has no per-function mechanism (OpenAI Agents, MLflow,
+   * AgentOps, Traceloop Python): the finding's message ends with it, in the SDK's own terms.
+   */
+  keepOutAdvice?: string;
+  /** Calls whose options switch redaction or content capture for every traced function (read by redaction-disabled). */
+  configSwitches?: ConfigSwitch[];
+  /** Options of the SDK's configuration calls that take the project's own redaction patterns (judged like every custom pattern). */
+  patternOptions?: PatternOption[];
   /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
   recorderRedactedSubstrings?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
