@@ -111,7 +111,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
       unrecordedAnnotations: tracer.unrecordedAnnotations ?? [],
       builtinRedactedKeys: match.descriptor?.builtinRedactedKeys ?? [],
       builtinRedactedPattern: builtinPattern(match.descriptor?.builtinRedactedPattern),
-      keepOutAdvice: match.descriptor?.keepOutAdvice,
+      keepOutAdvice: match.support?.keepOutAdvice,
     },
     tracer: match.tracer.name,
     form: input.form,

@@ -93,9 +93,10 @@ class PythonReader {
     if (!/^\.\w+$/.test(rest)) return undefined;
     const def = this.constants.get(head);
     if (def?.type !== 'call') return undefined;
-    const factory = this.dotted(def.childForFieldName('function'));
-    if (!factory) return undefined;
-    const last = factory.slice(factory.lastIndexOf('.') + 1);
+    // `provider.get_tracer(...)`, `register(...).get_tracer(...)`, `OITracer(...)`: the last name called.
+    const fn = def.childForFieldName('function');
+    const last = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if (!last) return undefined;
     const imported = [...this.bindings.values(), ...this.starModules];
     for (const sdk of SDKS) {
       const py = sdk.python;

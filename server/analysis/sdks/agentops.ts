@@ -15,7 +15,7 @@ export const agentops: SdkDescriptor = {
   readFrom: 'agentops 0.4.21 (AgentOps-AI/agentops@a855a92)',
   python: {
     modules: ['agentops'],
+    keepOutAdvice: 'AgentOps decorators record every argument and have no per-argument option: take the credential from the environment inside the function, or leave this function undecorated.',
     tracers: ['agent', 'task', 'operation', 'workflow', 'trace', 'session', 'tool', 'guardrail', 'track_endpoint'].map(tracer),
   },
-  keepOutAdvice: 'AgentOps decorators record every argument and have no per-argument option: take the credential from the environment inside the function, or leave this function undecorated.',
 };

@@ -16,7 +16,7 @@ import { openaiAgents } from './openai-agents';
 import { openinference } from './openinference';
 import { tracecraft } from './tracecraft';
 import { traceloop } from './traceloop';
-import type { SdkDescriptor, TracerDescriptor } from './types';
+import type { LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
 import { weave } from './weave';
 
 export type { SdkDescriptor, TracerDescriptor } from './types';
@@ -39,6 +39,8 @@ export interface TracerMatch {
   sdk: SdkId;
   label: string;
   descriptor?: SdkDescriptor;
+  /** The descriptor's support for the file's language. */
+  support?: LanguageSupport;
   tracer: TracerDescriptor;
 }
 
@@ -60,7 +62,7 @@ export function matchTracer(lang: Lang, resolved: Resolved | undefined, calleeTe
       const support = lang === 'python' ? sdk.python : sdk.typescript;
       if (!support || !support.modules.some((m) => underRoot(lang, resolved.module, m))) continue;
       const tracer = support.tracers.find((t) => t.name === resolved.member);
-      if (tracer) return { sdk: sdk.id, label: sdk.label, descriptor: sdk, tracer };
+      if (tracer) return { sdk: sdk.id, label: sdk.label, descriptor: sdk, support, tracer };
     }
   }
   const last = calleeText.slice(calleeText.lastIndexOf('.') + 1);

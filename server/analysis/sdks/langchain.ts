@@ -13,6 +13,7 @@ export const langchain: SdkDescriptor = {
   readFrom: 'langchain-core (langchain-ai/langchain@01de02f, libs/core/langchain_core/tools/convert.py); langsmith (langchain-ai/langsmith-sdk@bc8dd67)',
   python: {
     modules: ['langchain_core.tools', 'langchain.tools', 'langchain.agents', 'langchain_core', 'langchain'],
+    keepOutAdvice: 'LangChain has no per-argument exclusion for a tool, and the model must be handed the credential to pass it: annotate the parameter Annotated[str, InjectedToolArg] and pass it at invoke time (it is then neither shown to the model nor recorded), or hide inputs with LangSmith\'s Client(hide_inputs=...).',
     tracers: [{
       name: 'tool',
       forms: ['decorator', 'wrapper'],
@@ -24,7 +25,7 @@ export const langchain: SdkDescriptor = {
   },
   typescript: {
     modules: ['@langchain/core/tools', '@langchain/core', 'langchain/tools'],
+    keepOutAdvice: 'LangChain has no per-argument exclusion for a tool, and the model must be handed the credential to pass it: leave it out of the tool\'s arguments and read it from the environment or the run\'s config inside the tool, or hide inputs with LangSmith\'s new Client({ hideInputs }).',
     tracers: [{ name: 'tool', forms: ['wrapper'], capturesInputs: true }],
   },
-  keepOutAdvice: 'LangChain has no per-argument exclusion for a tool, and the model must be handed the credential to pass it: annotate the parameter Annotated[str, InjectedToolArg] and pass it at invoke time (it is then neither shown to the model nor recorded), or hide inputs with LangSmith\'s Client(hide_inputs=...).',
 };

@@ -12,11 +12,12 @@ export const mlflow: SdkDescriptor = {
   readFrom: 'mlflow/tracing/fluent.py (mlflow/mlflow@001cc17; the trace() signature with output_reducer in a later stored version)',
   python: {
     modules: ['mlflow'],
+    keepOutAdvice: 'MLflow\'s trace() has no per-argument option: take the credential from the environment inside the function, or trace the call with mlflow.start_span() and set_inputs() without it.',
     tracers: [{ name: 'trace', forms: ['decorator', 'wrapper'], capturesInputs: true }],
   },
   typescript: {
     modules: ['@mlflow/core', 'mlflow-tracing'],
+    keepOutAdvice: 'MLflow\'s trace() has no per-argument option: take the credential from the environment inside the function, or trace the call with withSpan() and set its inputs without it.',
     tracers: [{ name: 'trace', forms: ['wrapper'], capturesInputs: true }],
   },
-  keepOutAdvice: 'MLflow\'s trace() has no per-argument option: take the credential from the environment inside the function, or trace the call with mlflow.start_span() and set_inputs() without it.',
 };

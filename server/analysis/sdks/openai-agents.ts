@@ -11,6 +11,7 @@ export const openaiAgents: SdkDescriptor = {
   readFrom: 'openai-agents 0.22.0 (openai/openai-agents-python@7f7a44f)',
   python: {
     modules: ['agents'],
+    keepOutAdvice: 'The OpenAI Agents SDK has no per-argument exclusion, and the model must be handed the credential to pass it: take it from the run context instead (a first RunContextWrapper parameter is neither shown to the model nor recorded), or run with RunConfig(trace_include_sensitive_data=False).',
     tracers: [{
       name: 'function_tool',
       forms: ['decorator', 'wrapper'],
@@ -24,7 +25,6 @@ export const openaiAgents: SdkDescriptor = {
       unrecordedAnnotations: ['RunContextWrapper', 'ToolContext'],
     }],
   },
-  keepOutAdvice: 'The OpenAI Agents SDK has no per-argument exclusion, and the model must be handed the credential to pass it: take it from the run context instead (a first RunContextWrapper parameter is neither shown to the model nor recorded), or run with RunConfig(trace_include_sensitive_data=False).',
   configSwitches: [{
     callee: 'RunConfig',
     option: 'trace_include_sensitive_data',

@@ -31,6 +31,7 @@ export const openinference: SdkDescriptor = {
   readFrom: 'openinference-instrumentation 0.1.57, @arizeai/openinference-core 2.5.2 (Arize-ai/openinference@1fe497f)',
   python: {
     modules: ['openinference.instrumentation', 'phoenix.otel'],
+    keepOutAdvice: 'OpenInference\'s tracer decorators have no per-argument option: take the credential from the environment inside the function, or hide inputs with TraceConfig(hide_inputs=True) (OPENINFERENCE_HIDE_INPUTS=true).',
     tracerFactories: ['get_tracer', 'OITracer'],
     tracers: [
       python('chain', ['name']), python('agent', ['name']), python('retriever', ['name']), python('reranker', ['name']),
@@ -41,9 +42,9 @@ export const openinference: SdkDescriptor = {
   },
   typescript: {
     modules: ['@arizeai/openinference-core'],
+    keepOutAdvice: 'OpenInference\'s tracing wrappers record every argument: pass a processInput that maps the arguments without the credential, or take it from the environment inside the function.',
     tracers: ['traceChain', 'traceAgent', 'traceTool', 'traceLLM', 'traceRetriever', 'traceReranker', 'traceEmbedding', 'traceGuardrail', 'traceEvaluator', 'tracePrompt', 'withSpan'].map(js),
   },
-  keepOutAdvice: 'OpenInference\'s tracer decorators have no per-argument option: take the credential from the environment inside the function, or hide inputs with TraceConfig(hide_inputs=True) (OPENINFERENCE_HIDE_INPUTS=true).',
   configSwitches: [
     { callee: 'TraceConfig', option: 'hide_inputs', governs: 'capture', leaksWhen: false, effect: 'records every traced function\'s inputs, even where OPENINFERENCE_HIDE_INPUTS=true: a credential among them is written to traces as it is' },
     { callee: 'TraceConfig', option: 'hide_input_messages', governs: 'capture', leaksWhen: false, effect: 'records every LLM input message, even where OPENINFERENCE_HIDE_INPUT_MESSAGES=true: a credential in a prompt is written to traces as it is' },

@@ -35,6 +35,7 @@ export const traceloop: SdkDescriptor = {
   readFrom: 'traceloop-sdk 0.62.1 (traceloop/openllmetry@93429cf); @traceloop/node-server-sdk 0.27.0 (traceloop/openllmetry-js@1faf69d)',
   python: {
     modules: ['traceloop.sdk'],
+    keepOutAdvice: 'Traceloop\'s Python decorators have no per-argument option: take the credential from the environment inside the function, or set TRACELOOP_TRACE_CONTENT=false to stop recording every input.',
     tracers: [
       python('workflow', true), python('task', true), python('agent', false), python('tool', false),
       python('aworkflow', true), python('atask', true), python('aagent', false), python('atool', false),
@@ -47,6 +48,5 @@ export const traceloop: SdkDescriptor = {
       js('workflow', ['decorator']), js('task', ['decorator']), js('agent', ['decorator']), js('tool', ['decorator']),
     ],
   },
-  keepOutAdvice: 'Traceloop\'s Python decorators have no per-argument option: take the credential from the environment inside the function, or set TRACELOOP_TRACE_CONTENT=false to stop recording every input.',
   envSwitches: [{ name: 'TRACELOOP_TRACE_CONTENT', governs: 'capture', leaksWhen: true, safeValue: 'false' }],
 };

@@ -112,6 +112,11 @@ export interface LanguageSupport {
    * resolves to the SDK.
    */
   tracerFactories?: string[];
+  /**
+   * How to keep one input out when the tracer has no per-function mechanism (OpenAI Agents, MLflow,
+   * AgentOps, Traceloop Python): the finding's message ends with it, in the SDK's own terms.
+   */
+  keepOutAdvice?: string;
 }
 
 export interface SdkDescriptor {
@@ -129,11 +134,6 @@ export interface SdkDescriptor {
    * in the name (Logfire's default scrubbing: `password`, `secret`, `auth`, `api key`, ... but not `token`).
    */
   builtinRedactedPattern?: string;
-  /**
-   * How to keep one input out when the tracer has no per-function mechanism (OpenAI Agents, MLflow,
-   * AgentOps, Traceloop Python): the finding's message ends with it, in the SDK's own terms.
-   */
-  keepOutAdvice?: string;
   /** Calls whose options switch redaction or content capture for every traced function (read by redaction-disabled). */
   configSwitches?: ConfigSwitch[];
   /** Options of the SDK's configuration calls that take the project's own redaction patterns (judged like every custom pattern). */

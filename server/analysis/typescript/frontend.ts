@@ -28,8 +28,11 @@ function wrapperNames(custom: readonly CustomTracer[]): string[] {
   return [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
 }
 
+/** Configuration calls the descriptors name for TS (`new Client({ hideInputs: false })`). */
+const TS_CONFIG_CALLEES = [...new Set(SDKS.filter((s) => s.typescript).flatMap((s) => (s.configSwitches ?? []).map((c) => c.callee)))];
+
 function relevanceRegex(wrappers: string[]): RegExp {
-  return new RegExp(`\\b(?:${[...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|')})\\b`);
+  return new RegExp(`\\b(?:${[...wrappers, ...TS_CONFIG_CALLEES, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|')})\\b`);
 }
 
 function unwrap(n: N): N {
@@ -345,12 +348,16 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
   const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
-  if (!match || !match.tracer.forms.includes('wrapper')) return;
-  const first = node.arguments[0];
+  if (!match) return;
+  // `traceable(fn, options)`, or options first: `withTool({ name }, fn, ...args)` (Traceloop, Laminar).
+  const optionsFirst = match.tracer.forms.includes('options-first');
+  if (!optionsFirst && !match.tracer.forms.includes('wrapper')) return;
+  const first = node.arguments[optionsFirst ? 1 : 0];
   if (!first || first.type === 'SpreadElement') return;
   const target = unwrap(first);
   const fn = isFunction(target) ? target : target.type === 'Identifier' ? reader.functions.get(target.name) : undefined;
-  const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
+  const optionsNode = node.arguments[optionsFirst ? 0 : 1];
+  const second = optionsNode ? unwrap(optionsNode as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
   const holder = holderName(parent, fn);
   const site = { span: span(node), calleeSpan: span(node.callee) };
