@@ -15,6 +15,7 @@ import { openaiApiKey } from './openai_api_key';
 import { githubToken } from './github_token';
 import { slackToken } from './slack_token';
 import { stripeKey } from './stripe_key';
+import { logfireToken } from './logfire_token';
 import { googleApiKey } from './google_api_key';
 import { awsAccessKey } from './aws_access_key';
 import { awsSecretKey } from './aws_secret_key';
@@ -36,6 +37,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   githubToken,
   slackToken,
   stripeKey,
+  logfireToken,
   googleApiKey,
   awsAccessKey,
   awsSecretKey,

@@ -18,6 +18,7 @@ const NOUNS: Record<string, [string, string]> = {
   private_key: ['private key', 'private keys'],
   slack_token: ['Slack token', 'Slack tokens'],
   stripe_key: ['Stripe key', 'Stripe keys'],
+  logfire_token: ['Logfire token', 'Logfire tokens'],
   password_field: ['password assignment', 'password assignments'],
   sensitive_field: ['credential-named field', 'credential-named fields'],
   high_entropy: ['high-entropy string', 'high-entropy strings'],

@@ -511,3 +511,30 @@ configure(scrubbing=ScrubbingOptions(extra_patterns=PATTERNS))
     },
   ],
 });
+
+// A Logfire write token written in code (the format of logfire/_internal/auth.py).
+ruleTester('hardcoded-credential', {
+  valid: [
+    `import logfire
+logfire.configure(token=os.environ["LOGFIRE_TOKEN"])
+`,
+    `# read tokens look like pylf_v1_us_... in the docs
+`,
+  ],
+  invalid: [
+    {
+      name: 'Logfire: configure(token="pylf_v1_...") reads it from LOGFIRE_TOKEN instead',
+      code: `import logfire
+logfire.configure(token="pylf_v1_us_8Hq2mZt7Lw4Rk9Xc3Vb6Nn1Pd5Sf0Gj2Yh7Tq4Ke9Wa", service_name="agent")
+`,
+      errors: [{
+        line: 2, column: 26, endColumn: 80, message: 'Hardcoded credential (logfire_token): pylf…(54 chars).',
+        suggestions: [`import os
+import logfire
+logfire.configure(token=os.environ["LOGFIRE_TOKEN"], service_name="agent")
+`],
+      }],
+      output: null,
+    },
+  ],
+});
