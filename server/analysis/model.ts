@@ -146,6 +146,8 @@ export interface TracerMechanisms {
   processParam?: string;
   /** Options that replace what is recorded when written (Traceloop JS `inputParameters`). */
   replacingParams: string[];
+  /** `**kwargs` recorded by key, within reach of the exclusion list (Laminar). */
+  kwargsFlattened: boolean;
   /** Type names whose parameters are never recorded (LangChain `InjectedToolArg`). */
   unrecordedAnnotations: string[];
   /** Keys the SDK redacts by itself (Weave's `api_key`), compared case-insensitively. */

@@ -109,6 +109,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
       processParam: tracer.processParam,
       replacingParams: tracer.replacingParams ?? [],
       unrecordedAnnotations: tracer.unrecordedAnnotations ?? [],
+      kwargsFlattened: tracer.kwargsFlattened ?? false,
       builtinRedactedKeys: match.descriptor?.builtinRedactedKeys ?? [],
       builtinRedactedPattern: builtinPattern(match.descriptor?.builtinRedactedPattern),
       keepOutAdvice: match.support?.keepOutAdvice,

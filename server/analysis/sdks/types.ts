@@ -36,6 +36,12 @@ export interface TracerDescriptor {
    */
   replacingParams?: string[];
   /**
+   * `**kwargs` values are recorded under their own keys, where the exclusion list reaches them
+   * (Laminar's `ignore_inputs` drops kwargs keys too: sdk/utils.py get_input_from_func_args).
+   * Absent: nested under one `kwargs` input that the exclusion list cannot reach (TraceCraft).
+   */
+  kwargsFlattened?: boolean;
+  /**
    * Parameters whose type annotation names one of these are never recorded (nor shown to the model):
    * OpenAI Agents `RunContextWrapper`, LangChain `InjectedToolArg`.
    */

@@ -538,3 +538,30 @@ logfire.configure(token=os.environ["LOGFIRE_TOKEN"], service_name="agent")
     },
   ],
 });
+
+// Laminar records **kwargs by key, and ignore_inputs drops kwargs keys too (sdk/utils.py).
+ruleTester('kwargs-credential-captured', {
+  valid: [
+    `from lmnr import observe
+@observe(ignore_inputs=["api_key"])
+def call(endpoint, **kwargs): ...
+call("https://x", api_key=KEY)
+`,
+  ],
+  invalid: [
+    {
+      name: 'Laminar: a credential passed through **kwargs is recorded by key; ignore_inputs can drop it',
+      code: `from lmnr import observe
+@observe(name="call")
+def call(endpoint, **options): ...
+call("https://x", password=PW)
+`,
+      errors: [{ line: 4, column: 19, endColumn: 27, message: 'Laminar records it under its own key' }],
+      output: `from lmnr import observe
+@observe(name="call", ignore_inputs=["password"])
+def call(endpoint, **options): ...
+call("https://x", password=PW)
+`,
+    },
+  ],
+});
