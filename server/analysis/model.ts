@@ -146,6 +146,8 @@ export interface TracerMechanisms {
   processParam?: string;
   /** Options that replace what is recorded when written (Traceloop JS `inputParameters`). */
   replacingParams: string[];
+  /** The environment switch that `captureParam` at its capture-on value overrides (Traceloop JS `traceContent: true`). */
+  captureOnOverridesEnv?: string;
   /** `**kwargs` recorded by key, within reach of the exclusion list (Laminar). */
   kwargsFlattened: boolean;
   /** Type names whose parameters are never recorded (LangChain `InjectedToolArg`). */

@@ -110,6 +110,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
       replacingParams: tracer.replacingParams ?? [],
       unrecordedAnnotations: tracer.unrecordedAnnotations ?? [],
       kwargsFlattened: tracer.kwargsFlattened ?? false,
+      captureOnOverridesEnv: tracer.captureOnOverridesEnv,
       builtinRedactedKeys: match.descriptor?.builtinRedactedKeys ?? [],
       builtinRedactedPattern: builtinPattern(match.descriptor?.builtinRedactedPattern),
       keepOutAdvice: match.support?.keepOutAdvice,

@@ -21,6 +21,26 @@ function under(qualified: string, root: string, python: boolean): boolean {
 
 /** Every configuration switch set to the value that lets content through. */
 export function leakingConfigSwitches(model: SourceModel): ConfigSwitchSite[] {
+  return configSwitchSites(model).filter((s) => s.value.value === s.sw.leaksWhen);
+}
+
+/**
+ * The SDKs whose content capture this file turns off with a configuration switch at its safe value
+ * (`TraceConfig(hide_inputs=True)`, `RunConfig(trace_include_sensitive_data=False)`, LangSmith's
+ * `Client(hide_inputs=True)` for LangChain tools too): their traced functions record no inputs.
+ */
+export function captureOffSdks(model: SourceModel): Set<SdkId> {
+  const out = new Set<SdkId>();
+  for (const s of configSwitchSites(model)) {
+    if (s.sw.governs !== 'capture' || s.value.value === s.sw.leaksWhen) continue;
+    out.add(s.sdk.id);
+    for (const id of s.sw.covers ?? []) out.add(id);
+  }
+  return out;
+}
+
+/** Every configuration switch written as a boolean literal, whatever its value. */
+function configSwitchSites(model: SourceModel): ConfigSwitchSite[] {
   const out: ConfigSwitchSite[] = [];
   const python = model.language === 'python';
   for (const call of model.calls) {
@@ -34,7 +54,7 @@ export function leakingConfigSwitches(model: SourceModel): ConfigSwitchSite[] {
         const arg = optionOf(call.args, sw.option);
         if (!arg) continue;
         const v = deref(arg.value);
-        if (v.kind === 'bool' && v.value === sw.leaksWhen) out.push({ sdk, sw, arg, value: v });
+        if (v.kind === 'bool') out.push({ sdk, sw, arg, value: v });
       }
     }
   }

@@ -5,7 +5,7 @@ import type { Fix } from '../../shared/types';
 import type { DictEntry, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
 import { keyword } from '../analysis/shared-facts';
 import { keepOutFixes } from './capture-fixes';
-import { redactionOffSdks } from './config-switches';
+import { captureOffSdks, redactionOffSdks } from './config-switches';
 import type { Rule, RuleContext } from './types';
 
 const ID = 'credential-param-captured';
@@ -18,8 +18,10 @@ function unrecorded(p: Param, types: readonly string[]): boolean {
 }
 
 /** Parameters of `t` that are credential-like and reach the trace. */
-export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string> = new Set()): Param[] {
+export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string> = new Set(), captureOff: ReadonlySet<string> = new Set()): Param[] {
   const tracer = t.mechanisms;
+  // The file hides this SDK's inputs everywhere (`TraceConfig(hide_inputs=True)`).
+  if (captureOff.has(t.sdk)) return [];
   // The file turns the SDK's own redaction off (`logfire.configure(scrubbing=False)`): its built-in keys protect nothing.
   const selfRedacts = !redactionOff.has(t.sdk);
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
@@ -41,8 +43,8 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, re
     && !unrecorded(p, tracer.unrecordedAnnotations));
 }
 
-function checkTraced(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string>): void {
-  const params = capturedCredentialParams(ctx, t, redactionOff);
+function checkTraced(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string>, captureOff: ReadonlySet<string>): void {
+  const params = capturedCredentialParams(ctx, t, redactionOff, captureOff);
   if (params.length === 0) return;
   const fixes = keepOutFixes(ctx.model, t, params, t.mechanisms, (n) => ctx.isCredentialName(n));
   const fn = t.name ? `"${t.name}"` : 'This function';
@@ -93,7 +95,8 @@ export const credentialParamCaptured: Rule = {
   },
   check(ctx) {
     const redactionOff = ctx.model.traced.length > 0 ? redactionOffSdks(ctx.model) : new Set<string>();
-    for (const t of ctx.model.traced) checkTraced(ctx, t, redactionOff);
+    const captureOff = ctx.model.traced.length > 0 ? captureOffSdks(ctx.model) : new Set<string>();
+    for (const t of ctx.model.traced) checkTraced(ctx, t, redactionOff, captureOff);
     for (const rc of ctx.model.recordCalls) checkRecordCall(ctx, rc);
   },
 };

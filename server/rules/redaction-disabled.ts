@@ -47,6 +47,17 @@ function check(ctx: RuleContext): Report[] {
       fix: fixOn(v.span.start, v.span.end, boolText(model, true)),
     });
   }
+  for (const t of model.traced) {
+    const env = t.mechanisms.captureOnOverridesEnv;
+    const arg = t.captureInputs.arg;
+    const v = arg && deref(arg.value);
+    if (!env || !arg || v?.kind !== 'bool' || v.value === t.mechanisms.captureOffValue) continue;
+    out.push({
+      message: `${arg.name}: ${boolText(model, v.value)} makes ${t.sdkLabel} record this ${t.tracer}'s inputs even where ${env}=false keeps content out of traces: a credential among them is written as it is.`,
+      span: arg.span,
+      fix: { title: `Stop forcing ${t.sdkLabel} to record content`, edits: [{ start: v.span.start, end: v.span.end, text: boolText(model, t.mechanisms.captureOffValue) }] },
+    });
+  }
   for (const site of leakingConfigSwitches(model)) {
     const { sdk, sw, arg, value } = site;
     const written = model.language === 'python' ? `${arg.name}=${boolText(model, value.value)}` : `${arg.name}: ${boolText(model, value.value)}`;

@@ -20,6 +20,7 @@ export const langsmith: SdkDescriptor = {
     option: 'hide_inputs',
     governs: 'capture',
     leaksWhen: false,
+    covers: ['langchain'],
     effect: 'records every traced run\'s inputs, LangChain tool arguments included, even where LANGSMITH_HIDE_INPUTS=true: a credential among them is written to traces as it is',
   }],
   envSwitches: [

@@ -25,6 +25,7 @@ const js = (name: string, forms: TracerDescriptor['forms']): TracerDescriptor =>
   capturesInputs: true,
   captureParam: 'traceContent',
   replacingParams: ['inputParameters'],
+  captureOnOverridesEnv: 'TRACELOOP_TRACE_CONTENT',
   options: JS_OPTIONS,
   unknownOption: 'ignored',
 });

@@ -55,6 +55,12 @@ export interface TracerDescriptor {
   options?: string[];
   /** What the SDK does with an option it does not accept: raise at import (a TypeError) or ignore it. */
   unknownOption?: 'raises' | 'ignored';
+  /**
+   * `captureParam` at its capture-on value overrides the SDK's environment switch of this name, so
+   * writing it forces content capture on (Traceloop JS `traceContent: true` beats
+   * TRACELOOP_TRACE_CONTENT=false): redaction-disabled reports it.
+   */
+  captureOnOverridesEnv?: string;
 }
 
 /**
@@ -91,6 +97,8 @@ export interface ConfigSwitch {
   safeValue?: string;
   /** What the setting does, for the message: `records every tool's arguments and every model input`. */
   effect: string;
+  /** Other SDKs whose recording this switch governs too (LangSmith's `Client` records LangChain tools). */
+  covers?: SdkId[];
 }
 
 /** A list of regexes the SDK applies to traces: Logfire `ScrubbingOptions(extra_patterns=[...])`. */

@@ -69,6 +69,26 @@ from langgraph.prebuilt import ToolRuntime
 @tool("lookup", parse_docstring=True)
 def lookup(order_id: str, credentials: ToolRuntime) -> str: ...
 `,
+    // The file hides the SDK's inputs everywhere: OpenInference TraceConfig(hide_inputs=True), OpenAI
+    // Agents RunConfig(trace_include_sensitive_data=False), LangSmith's Client for LangChain tools.
+    `from phoenix.otel import register
+from openinference.instrumentation import TraceConfig
+tracer = register(config=TraceConfig(hide_inputs=True)).get_tracer(__name__)
+@tracer.tool
+def search(query, api_key): ...
+`,
+    `from agents import RunConfig, function_tool
+@function_tool
+def weather(city: str, api_key: str) -> str: ...
+CONFIG = RunConfig(trace_include_sensitive_data=False)
+`,
+    `from langchain_core.tools import tool
+from langsmith import Client
+client = Client(hide_inputs=True)
+@tool
+def weather(city: str, api_key: str) -> str:
+    """Weather."""
+`,
     // Not these SDKs: a local decorator named like theirs.
     `def instrument(fn):
     return fn
@@ -472,6 +492,17 @@ export const client = new Client({ apiUrl: "https://api.smith.langchain.com", hi
       errors: [{ line: 2, column: 79, endColumn: 96 }],
       output: `import { Client } from "langsmith";
 export const client = new Client({ apiUrl: "https://api.smith.langchain.com", hideInputs: true });
+`,
+    },
+    {
+      name: 'TS Traceloop: traceContent: true overrides TRACELOOP_TRACE_CONTENT=false',
+      file: 'tools.ts',
+      code: `import { withTask } from "@traceloop/node-server-sdk";
+export const run = (q: string) => withTask({ name: "t", traceContent: true }, async (query: string) => query, q);
+`,
+      errors: [{ line: 2, column: 57, endColumn: 75, message: 'traceContent: true makes Traceloop record this withTask\'s inputs even where TRACELOOP_TRACE_CONTENT=false' }],
+      output: `import { withTask } from "@traceloop/node-server-sdk";
+export const run = (q: string) => withTask({ name: "t", traceContent: false }, async (query: string) => query, q);
 `,
     },
     {
