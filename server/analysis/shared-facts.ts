@@ -85,7 +85,8 @@ export function buildTraced(input: TracedInput): TracedFunction {
   const inclusionArg = tracer.inclusionParam ? keyword(options, tracer.inclusionParam) : undefined;
   const captureArg = tracer.captureParam ? keyword(options, tracer.captureParam) : undefined;
   const offValue = tracer.captureOffValue ?? false;
-  let capture: boolean | 'unknown' = tracer.capturesInputs;
+  // A bare `@task` where only `@task(...)` traces records nothing.
+  let capture: boolean | 'unknown' = tracer.capturesInputs && !(tracer.requiresCall && input.form === 'decorator' && !options);
   let inclusion: ExclusionSetting | undefined;
   if (captureArg) {
     const v = deref(captureArg.value);

@@ -1,7 +1,7 @@
 // Laminar (lmnr). Python (src/lmnr/sdk/decorators.py): `@observe(...)` records the arguments by name
 // (`**kwargs` flattened by key) unless `ignore_input=True`; `ignore_inputs=[...]` drops the named
 // arguments (and kwargs keys); `input_formatter` replaces what is recorded. Every option is
-// keyword-only, so an unknown one raises TypeError at import. LMNR_TRACE_CONTENT governs the library
+// keyword-only, so an unknown one raises TypeError at import, and so does a bare `@observe`. LMNR_TRACE_CONTENT governs the library
 // instrumentations, not `@observe`. TS (@lmnr-ai/lmnr): `observe({ name, ignoreInput }, fn, ...args)`.
 import type { SdkDescriptor } from './types';
 
@@ -15,6 +15,7 @@ export const laminar: SdkDescriptor = {
       name: 'observe',
       forms: ['decorator'],
       capturesInputs: true,
+      requiresCall: true,
       exclusionParam: 'ignore_inputs',
       captureParam: 'ignore_input',
       captureOffValue: true,

@@ -2,6 +2,8 @@
 // older `aworkflow`, `atask`, `aagent`, `atool`) record `{"args": [...], "kwargs": {...}}` as the
 // entity input (decorators/base.py): positional values without their names, keyword values by name.
 // They take only name, version, method_name (and tlp_span_kind): nothing keeps one argument out;
+// they must be called (`@task(name=...)`): a bare `@task` takes the function for its name and puts the
+// inner decorator in its place, tracing nothing;
 // TRACELOOP_TRACE_CONTENT (read on every call, anything but "true" turns it off) stops all content.
 // JS (@traceloop/node-server-sdk): `withWorkflow(config, fn, ...args)` and its siblings, and the
 // class-method decorators `@workflow(config)`; `traceContent: false` turns content off for that
@@ -13,6 +15,7 @@ const python = (name: string, spanKind: boolean): TracerDescriptor => ({
   name,
   forms: ['decorator'],
   capturesInputs: true,
+  requiresCall: true,
   options: ['name', 'version', 'method_name', ...(spanKind ? ['tlp_span_kind'] : [])],
   unknownOption: 'raises',
 });

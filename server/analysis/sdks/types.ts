@@ -14,6 +14,12 @@ export interface TracerDescriptor {
   forms: Array<'decorator' | 'wrapper' | 'options-first'>;
   /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
   capturesInputs: boolean;
+  /**
+   * Only the called decorator `@name(...)` traces: a bare `@name` records nothing (Traceloop Python's
+   * `task(fn)` takes the function for its `name` and returns the inner decorator in its place;
+   * Laminar's keyword-only `observe(fn)` raises TypeError at import).
+   */
+  requiresCall?: boolean;
   /** Keyword listing argument names to leave out: `exclude_inputs`. */
   exclusionParam?: string;
   /** Keyword that turns argument capture off, and the value that does: `capture_inputs` / false. */

@@ -89,6 +89,14 @@ client = Client(hide_inputs=True)
 def weather(city: str, api_key: str) -> str:
     """Weather."""
 `,
+    // Traceloop's and Laminar's decorators must be called: bare, they trace nothing.
+    `from traceloop.sdk.decorators import task
+from lmnr import observe
+@task
+def lookup(customer_id, auth_token): ...
+@observe
+def login(user, password): ...
+`,
     // Not these SDKs: a local decorator named like theirs.
     `def instrument(fn):
     return fn
@@ -188,14 +196,14 @@ def login(user, api_key): ...
 `,
     },
     {
-      name: 'Traceloop: @workflow(name=...) and a bare @task on an async method; the advice is TRACELOOP_TRACE_CONTENT',
+      name: 'Traceloop: @workflow(name=...) and @task() on an async method; the advice is TRACELOOP_TRACE_CONTENT',
       code: `from traceloop.sdk.decorators import workflow, task
 
 @workflow(name="support")
 def support(question, password): ...
 
 class Agent:
-    @task
+    @task()
     async def lookup(self, customer_id, auth_token): ...
 `,
       errors: [
