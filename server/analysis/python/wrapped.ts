@@ -135,7 +135,14 @@ function bindingScope(holder: Node | null): Node | null {
  * the call can see it (module level, an enclosing function, the class body the call stands in
  * directly), or `self.name` / `cls.name`, a method of the class the call is in. The innermost wins.
  */
-function functionReferenced(root: Node, text: string, ref: Node): Referenced | undefined {
+function functionReferenced(root: Node, text: string, written: Node): Referenced | undefined {
+  let ref = written;
+  // `t((fn))`: parentheses change nothing.
+  for (let i = 0; ref.type === 'parenthesized_expression' && i < 8; i++) {
+    const inner = ref.namedChildren.find((c) => c && c.type !== 'comment');
+    if (!inner) return undefined;
+    ref = inner;
+  }
   const type = ref.type;
   if (type === 'lambda') return { node: ref, isMethod: false };
   let name: string;
