@@ -5,7 +5,7 @@
 // whose function comes first (`functionWithOptions`). Found from the tracers' names in the text and
 // confirmed in the tree, like the front-end's other calls: a file has thousands of calls.
 import type { Node } from 'web-tree-sitter';
-import type { CustomTracer } from '../../rules/types';
+import type { CustomTracer } from '../settings';
 import type { ArgList, TracedFunction } from '../model';
 import { matchTracer, type TracerMatch } from '../sdks';
 import { buildTraced, lineIndent } from '../shared-facts';
