@@ -40,7 +40,10 @@ export function readWrapped(root: Node, text: string, reader: PythonReader, cust
   const pattern = new RegExp(`\\b(${names.join('|')})\\s*\\(`, 'g');
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const nameEnd = m.index + m[1].length;
-    if (/\b(?:def|class)\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    // `def op(` defines; `@weave.op(` is a decorator (readDecorated's): both told from the text,
+    // before any question to the tree (a file of decorated ops matches here at every one).
+    if (/\b(?:def|class)\s+$/.test(before) || /@\s*(?:[A-Za-z_]\w*\s*\.\s*)*$/.test(before)) continue;
     const inner = root.descendantForIndex(m.index, m.index + m[0].length);
     const calleeNode = inner?.type === 'call' ? inner.childForFieldName('function') : null;
     if (!inner || !calleeNode || calleeNode.endIndex !== nameEnd) continue;
