@@ -71,6 +71,24 @@ class TsReader {
     return best;
   }
 
+  /** Class bodies met so far, with their methods: `op(this.chat.bind(this))` in a constructor wraps `chat`. */
+  private readonly classes: Array<{ span: Span; methods: Map<string, TSESTree.FunctionExpression> }> = [];
+
+  addClass(body: TSESTree.ClassBody): void {
+    const methods = new Map<string, TSESTree.FunctionExpression>();
+    for (const m of body.body) {
+      if (m.type === 'MethodDefinition' && !m.computed && m.key.type === 'Identifier' && m.value.type === 'FunctionExpression') methods.set(m.key.name, m.value);
+    }
+    this.classes.push({ span: span(body), methods });
+  }
+
+  /** The method `name` of the innermost class around `at`. */
+  methodAt(name: string, at: number): TSESTree.FunctionExpression | undefined {
+    let best: { span: Span; methods: Map<string, TSESTree.FunctionExpression> } | undefined;
+    for (const c of this.classes) if (c.span.start <= at && at < c.span.end && (!best || c.span.start > best.span.start)) best = c;
+    return best?.methods.get(name);
+  }
+
   addLocals(block: TSESTree.BlockStatement): void {
     const blockSpan = span(block);
     for (const stmt of block.body) {
@@ -395,6 +413,7 @@ function walk(program: TSESTree.Program, reader: TsReader, text: string, custom:
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
     if (node.type === 'BlockStatement') reader.addLocals(node);
+    else if (node.type === 'ClassBody') reader.addClass(node);
     else if (node.type === 'MethodDefinition' && node.decorators.length > 0) readDecorators(node, reader, text, custom, traced);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       calls.push(node);
@@ -418,6 +437,17 @@ function walk(program: TSESTree.Program, reader: TsReader, text: string, custom:
   return calls;
 }
 
+/** `this.chat` or `this.chat.bind(this)`: a method of the class the wrapper call is in. */
+function thisMethod(n: N): { name: string; span: Span } | undefined {
+  let target = n;
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && !target.callee.computed
+    && target.callee.property.type === 'Identifier' && target.callee.property.name === 'bind') target = target.callee.object;
+  if (target.type === 'MemberExpression' && !target.computed && target.object.type === 'ThisExpression' && target.property.type === 'Identifier') {
+    return { name: target.property.name, span: span(target.property) };
+  }
+  return undefined;
+}
+
 function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
@@ -426,10 +456,13 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
   const first = node.arguments[0];
   if (!first || first.type === 'SpreadElement') return;
   const target = unwrap(first);
-  const fn = isFunction(target) ? target : target.type === 'Identifier' ? reader.functions.get(target.name) : undefined;
+  const method = thisMethod(target);
+  const fn = isFunction(target) ? target
+    : target.type === 'Identifier' ? reader.functions.get(target.name)
+      : method ? reader.methodAt(method.name, node.range[0]) : undefined;
   const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
-  const holder = holderName(parent, fn);
+  const holder = method && fn ? { name: method.name, span: method.span } : holderName(parent, fn);
   const site = { span: span(node), calleeSpan: span(node.callee) };
   const t = buildTraced({
     match,
@@ -440,7 +473,7 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
     nameSpan: holder.span ?? site.calleeSpan,
     span: fn ? span(fn) : span(target),
     isAsync: !!fn && 'async' in fn && fn.async,
-    isMethod: false,
+    isMethod: !!method && !!fn,
     params: fn && isFunction(fn) ? reader.params(fn) : [],
     options,
     optionsInsertAt: first.range[1],

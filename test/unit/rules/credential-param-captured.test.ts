@@ -711,5 +711,21 @@ type Login = { user: string; password: string };
 export const login = traceable(async (input: Login) => input.user, { processInputs: (inputs) => Object.fromEntries(Object.entries(inputs).filter(([key]) => key !== "password")) });
 `,
     },
+    {
+      name: 'TS: Weave op wrapping a method in the constructor, this.chat.bind(this)',
+      file: 'agent.ts',
+      code: `import * as weave from "weave";
+class Agent {
+  constructor() {
+    this.chat = weave.op(this.chat.bind(this));
+  }
+  async chat(message: string, apiKey: string) {
+    return message;
+  }
+}
+`,
+      errors: [{ line: 6, column: 31, endColumn: 37, message: '"chat" is traced by Weave op and records its "apiKey" parameter' }],
+      output: null,
+    },
   ],
 });
