@@ -10,27 +10,11 @@
 // its raw position in a manifest. The mix of event kinds and outputs varies with the seed.
 import { createHash } from 'node:crypto';
 import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { randomSource, secretMakers, ALNUM, HEX } from './trace-secrets.mjs';
 
 export function generateCodingAgentTrace(path, manifestPath, bytes, seedValue) {
-  let seed = seedValue | 0;
-  const rand = () => {
-    // mulberry32
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = (a) => a[Math.floor(rand() * a.length)];
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const chars = (set, n) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += set[Math.floor(rand() * set.length)];
-    return s;
-  };
-  const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const HEX = '0123456789abcdef';
-  const uuid = () => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${pick('89ab')}${chars(HEX, 3)}-${chars(HEX, 12)}`;
-  const b64url = (n) => chars(ALNUM + '-_', n);
+  const r = randomSource(seedValue);
+  const { rand, pick, int, chars, uuid } = r;
   // The mix, drawn from the seed: how often each kind of tool runs, and how long outputs get.
   const weights = { ls: 1 + rand() * 3, gitlog: 1 + rand() * 2, diff: 1 + rand() * 3, read: 2 + rand() * 3, test: 0.5 + rand() * 2, grep: 1 + rand() * 2, npm: 0.3 + rand(), prose: 1 + rand() * 2 };
   const outputScale = 1.7 + rand() * 1.2;
@@ -132,37 +116,7 @@ export function generateCodingAgentTrace(path, manifestPath, bytes, seedValue) {
   };
 
   // Where each category's secret appears; `line` is the event the secret goes into.
-  const SECRETS = {
-    email: () => `${pick(['jane.doe', 'm.rossi', 'ravi.patel', 'k.tanaka'])}${int(1, 999)}@${pick(['acme-corp.com', 'example-mail.org', 'contoso.io'])}`,
-    phone: () => `(${int(201, 989)}) ${int(200, 989)}-${String(int(0, 9999)).padStart(4, '0')}`,
-    credit_card: () => {
-      const d = [4, ...Array.from({ length: 14 }, () => int(0, 9))];
-      let sum = 0;
-      for (let i = 0; i < 15; i++) {
-        let x = d[14 - i];
-        if (i % 2 === 0) { x *= 2; if (x > 9) x -= 9; }
-        sum += x;
-      }
-      d.push((10 - (sum % 10)) % 10);
-      const s = d.join('');
-      return `${s.slice(0, 4)} ${s.slice(4, 8)} ${s.slice(8, 12)} ${s.slice(12)}`;
-    },
-    ssn: () => `${int(101, 665)}-${int(10, 99)}-${int(1000, 9999)}`,
-    openai_api_key: () => `sk-proj-${chars(ALNUM, 48)}`,
-    anthropic_api_key: () => `sk-ant-api03-${b64url(80)}`,
-    aws_access_key: () => `AKIA${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
-    aws_secret_key: () => chars(ALNUM + '/+', 40),
-    bearer_token: () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${b64url(60)}.${b64url(43)}`,
-    github_token: () => `ghp_${chars(ALNUM, 36)}`,
-    google_api_key: () => `AIza${b64url(35)}`,
-    azure_connection_string: () => `${chars(ALNUM + '+/', 86)}==`,
-    generic_api_key_param: () => b64url(32),
-    private_key: () => `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 6 }, () => chars(ALNUM + '+/', 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
-    slack_token: () => `xoxb-${int(1000000000, 9999999999)}-${int(1000000000, 9999999999)}-${chars(ALNUM, 24)}`,
-    stripe_key: () => `sk_live_${chars(ALNUM, 24)}`,
-    password_field: () => `Tr0ub4dor&${int(10, 99)}x`,
-    sensitive_field: () => `hunter-${chars(ALNUM, 10)}`,
-  };
+  const SECRETS = secretMakers(r);
   const CATEGORIES = Object.keys(SECRETS);
   /** A tool result (or call) that carries `secret`: [kind, tool name, arguments, output text]. */
   const PLANT = {
