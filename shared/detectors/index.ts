@@ -1,8 +1,9 @@
 // The registry of built-in detectors, HAND-SORTED BY PRECEDENCE: when two detectors report
 // overlapping spans, the one listed first wins the span (shared/engine/resolve.ts). The order is
 //   1. private_key first: a PEM block swallows whatever its body happens to look like;
-//   2. key formats with a distinctive prefix, most specific first (anthropic `sk-ant-` before
-//      openai `sk-`; the AWS secret after the AWS key id it is found next to);
+//   2. key formats with a distinctive prefix, most specific first (anthropic `sk-ant-`, langfuse
+//      `sk-lf-` and openrouter `sk-or-` before openai `sk-`; the AWS secret after the AWS key id it
+//      is found next to);
 //   3. bearer_token (JWTs and `Bearer …`): after the key formats, so `Bearer sk-…` reports openai;
 //   4. personal data with a checked format: credit_card (Luhn), ssn, email, phone;
 //   5. GENERIC rules, which never swallow a specific match (they keep only what is left of their
@@ -11,10 +12,22 @@
 import type { Detector, DetectorInfo } from './types';
 import { privateKey } from './private_key';
 import { anthropicApiKey } from './anthropic_api_key';
+import { langfuseApiKey } from './langfuse_api_key';
+import { openrouterApiKey } from './openrouter_api_key';
 import { openaiApiKey } from './openai_api_key';
 import { githubToken } from './github_token';
 import { slackToken } from './slack_token';
 import { stripeKey } from './stripe_key';
+import { webhookSigningSecret } from './webhook_signing_secret';
+import { gitlabToken } from './gitlab_token';
+import { huggingfaceToken } from './huggingface_token';
+import { groqApiKey } from './groq_api_key';
+import { perplexityApiKey } from './perplexity_api_key';
+import { replicateApiToken } from './replicate_api_token';
+import { npmToken } from './npm_token';
+import { sendgridApiKey } from './sendgrid_api_key';
+import { langsmithApiKey } from './langsmith_api_key';
+import { tavilyApiKey } from './tavily_api_key';
 import { googleApiKey } from './google_api_key';
 import { awsAccessKey } from './aws_access_key';
 import { awsSecretKey } from './aws_secret_key';
@@ -32,10 +45,22 @@ import { highEntropy } from './high-entropy';
 export const SPECIFIC_DETECTORS: readonly Detector[] = [
   privateKey,
   anthropicApiKey,
+  langfuseApiKey,
+  openrouterApiKey,
   openaiApiKey,
   githubToken,
+  gitlabToken,
   slackToken,
   stripeKey,
+  webhookSigningSecret,
+  huggingfaceToken,
+  groqApiKey,
+  perplexityApiKey,
+  replicateApiToken,
+  npmToken,
+  sendgridApiKey,
+  langsmithApiKey,
+  tavilyApiKey,
   googleApiKey,
   awsAccessKey,
   awsSecretKey,

@@ -258,6 +258,122 @@ const TABLES: Record<string, Table> = {
     ],
   },
 
+  langfuse_api_key: {
+    invalid: [
+      { text: 'LANGFUSE_SECRET_KEY=sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5', hits: [['langfuse_api_key', 20, 62]] },
+      { text: 'auth=(pk-lf-dd2c5964-13a3-40a7-aeee-b726529e73e1, sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5)', hits: [['langfuse_api_key', 6, 48], ['langfuse_api_key', 50, 92]] },
+    ],
+    valid: [
+      'sk-lf-...',
+      'sk-lf-your-secret-key-here',
+      'task-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5',
+    ],
+  },
+  openrouter_api_key: {
+    invalid: [
+      { text: 'Bearer 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', hits: [['openrouter_api_key', 7, 80]] },
+    ],
+    valid: [
+      'sk-or-v1-...',
+      'sk-or-v1-62479cfb5b7bad30198596637c9e3c3e',
+    ],
+  },
+  gitlab_token: {
+    invalid: [
+      { text: 'PRIVATE-TOKEN: glpat-amVRQXtc5rJpov9iodZr', hits: [['gitlab_token', 15, 41]] },
+      { text: 'glpat-xa1J_5Eg-t6AHzNp-Zd9P2OLPib.01.vepkm2q25 ok', hits: [['gitlab_token', 0, 46]] },
+    ],
+    valid: [
+      'glpat-XXXXXXXXXXX-XXXXXXXX',
+      'glpat-short',
+    ],
+  },
+  webhook_signing_secret: {
+    invalid: [
+      { text: 'whsec_gNSWPH8prVqsUeQCtDR3zzX6hqo35uwZ', hits: [['webhook_signing_secret', 0, 38]] },
+      { text: 'secret: whsec_8b4585023a0286cce33b53f68e6f9833288305d32df5ce9fedd38fc7ef24f8e0.', hits: [['webhook_signing_secret', 8, 78]] },
+    ],
+    valid: [
+      'whsec_...',
+      'whsec_new_xxx',
+      'whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  huggingface_token: {
+    invalid: [
+      { text: 'HF_TOKEN=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', hits: [['huggingface_token', 9, 46]] },
+    ],
+    valid: [
+      'hf_hub_download',
+      'rhf_yCswUvbqisKZXTtnHLCbPeCvKyYMBqRWAm',
+      'hf_yCswUvbqisKZXTtnHLCbPeCvKyYMBqRWAmX',
+    ],
+  },
+  groq_api_key: {
+    invalid: [
+      { text: 'api_key="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"', hits: [['groq_api_key', 9, 65]] },
+    ],
+    valid: [
+      'gsk_your_key_here',
+      'gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  perplexity_api_key: {
+    invalid: [
+      { text: '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', hits: [['perplexity_api_key', 0, 53]] },
+    ],
+    valid: [
+      'pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'pplx-api docs',
+    ],
+  },
+  replicate_api_token: {
+    invalid: [
+      { text: 'export REPLICATE_API_TOKEN=r8_ICuaWdIympIgwGSY77k6rBdlW9eBOvE0mJ484', hits: [['replicate_api_token', 27, 67]] },
+    ],
+    valid: [
+      'r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'ver8_release_notes_for_the_next_version',
+    ],
+  },
+  npm_token: {
+    invalid: [
+      { text: '//registry.npmjs.org/:_authToken=npm_S48BjW8JIWSAtTpZsnkS9PhqpGOdnjnzqhoo', hits: [['npm_token', 33, 73]] },
+    ],
+    valid: [
+      'npm_config_registry',
+      'npm_package_version',
+    ],
+  },
+  sendgrid_api_key: {
+    invalid: [
+      { text: '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', hits: [['sendgrid_api_key', 0, 69]] },
+    ],
+    valid: [
+      'SG.1',
+      'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  langsmith_api_key: {
+    invalid: [
+      { text: 'x-api-key: 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', hits: [['langsmith_api_key', 11, 62]] },
+      { text: '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', hits: [['langsmith_api_key', 0, 51]] },
+    ],
+    valid: [
+      'lsv2_pt_...',
+      'lsv2_pt_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxx',
+    ],
+  },
+  tavily_api_key: {
+    invalid: [
+      { text: 'TavilyClient(api_key="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")', hits: [['tavily_api_key', 22, 59]] },
+      { text: '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', hits: [['tavily_api_key', 0, 41]] },
+    ],
+    valid: [
+      'tvly-YOUR_API_KEY',
+      'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
 };
 
 for (const [name, table] of Object.entries(TABLES)) {
@@ -315,9 +431,11 @@ test('every registry example: positives found by their detector, negatives not',
   }
 });
 
-test('registry: 17 TraceCraft names plus sensitive_field, in precedence order', () => {
+test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_field, in precedence order', () => {
   assert.deepEqual(detectorList().map((d) => d.name), [
-    'private_key', 'anthropic_api_key', 'openai_api_key', 'github_token', 'slack_token', 'stripe_key', 'google_api_key',
+    'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
+    'slack_token', 'stripe_key', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
+    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'credit_card', 'ssn', 'email', 'phone',
     'generic_api_key_param', 'password_field', 'high_entropy', 'sensitive_field',
   ]);
