@@ -5,10 +5,13 @@
 //      `sk-lf-` and openrouter `sk-or-` before openai `sk-`; the AWS secret after the AWS key id it
 //      is found next to);
 //   3. bearer_token (JWTs and `Bearer …`): after the key formats, so `Bearer sk-…` reports openai;
+//      then url_credentials (a URL's password or query key), before email, so the host after a
+//      password holding `@` is not taken for an address;
 //   4. personal data with a checked format: credit_card (Luhn), ssn, email, phone;
 //   5. GENERIC rules, which never swallow a specific match (they keep only what is left of their
-//      span): custom patterns and strings (engine), generic_api_key_param, password_field, then the
-//      key-driven rules (field paths and sensitive_field, engine). Opt-in detectors come last.
+//      span): custom patterns and strings (engine), generic_api_key_param, password_field,
+//      http_header_credential, then the key-driven rules (field paths and sensitive_field, engine).
+//      Opt-in detectors come last.
 import type { Detector, DetectorInfo } from './types';
 import { privateKey } from './private_key';
 import { anthropicApiKey } from './anthropic_api_key';
@@ -33,12 +36,14 @@ import { awsAccessKey } from './aws_access_key';
 import { awsSecretKey } from './aws_secret_key';
 import { azureConnectionString } from './azure_connection_string';
 import { bearerToken } from './bearer_token';
+import { urlCredentials } from './url_credentials';
 import { creditCard } from './credit_card';
 import { ssn } from './ssn';
 import { email } from './email';
 import { phone } from './phone';
 import { genericApiKeyParam } from './generic_api_key_param';
 import { passwordField } from './password_field';
+import { httpHeaderCredential } from './http_header_credential';
 import { highEntropy } from './high-entropy';
 
 /** Format detectors: each match is atomic and outranks every generic rule. */
@@ -66,6 +71,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   awsSecretKey,
   azureConnectionString,
   bearerToken,
+  urlCredentials,
   creditCard,
   ssn,
   email,
@@ -73,7 +79,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
 ];
 
 /** Generic detectors: a specific match inside their span wins its part. */
-export const GENERIC_DETECTORS: readonly Detector[] = [genericApiKeyParam, passwordField];
+export const GENERIC_DETECTORS: readonly Detector[] = [genericApiKeyParam, passwordField, httpHeaderCredential];
 
 /** Opt-in detectors (off unless enabled in the configuration); generic, ranked last. */
 export const OPT_IN_DETECTORS: readonly Detector[] = [highEntropy];

@@ -30,6 +30,8 @@ const NOUNS: Record<string, [string, string]> = {
   sendgrid_api_key: ['SendGrid API key', 'SendGrid API keys'],
   langsmith_api_key: ['LangSmith API key', 'LangSmith API keys'],
   tavily_api_key: ['Tavily API key', 'Tavily API keys'],
+  url_credentials: ['URL credential', 'URL credentials'],
+  http_header_credential: ['HTTP header credential', 'HTTP header credentials'],
   password_field: ['password assignment', 'password assignments'],
   sensitive_field: ['credential-named field', 'credential-named fields'],
   high_entropy: ['high-entropy string', 'high-entropy strings'],

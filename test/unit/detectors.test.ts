@@ -374,6 +374,49 @@ const TABLES: Record<string, Table> = {
       'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
   },
+  url_credentials: {
+    invalid: [
+      { text: 'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders', hits: [['url_credentials', 28, 39]] },
+      { text: 'redis://:Falcon42x@cache:6379/0', hits: [['url_credentials', 9, 18]] },
+      { text: 'https://bob:Fal@con#42:x@host.example.com/path', hits: [['url_credentials', 12, 24]] },
+      { text: 'mongodb+srv://svc:S3cr3t:pw/9@cluster0.ab1cd.mongodb.net/?retryWrites=true', hits: [['url_credentials', 18, 29]] },
+      { text: 'GET https://api.openweathermap.org/data/2.5/weather?q=London&appid=3f9c2a7b8e1d4c6f9a0b1c2d3e4f5a6b HTTP/1.1', hits: [['url_credentials', 67, 99]] },
+      { text: 'https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&sig=Abc%2Bdef123GhIjKl456MnOp%3D&se=2026', hits: [['url_credentials', 66, 94]] },
+      { text: 'git clone https://x9Kq2mZ7vB4nR8tY1wLsQe3@git.example.com/org/repo.git', hits: [['url_credentials', 18, 41]] },
+    ],
+    valid: [
+      'https://user:password@example.com',
+      'postgres://${DB_USER}:${DB_PASSWORD}@db/app',
+      'https://example.com/a:b@c',
+      'mailto:jane@example.com',
+      'https://example.com/search?key=value&sort=asc',
+      'amqp://guest:guest@localhost:5672/',
+      'postgres://app:<password>@db/app',
+      'ssh://git@github.com/org/repo.git',
+      'https://docs.example.com/v2/keys?page=2',
+    ],
+  },
+  http_header_credential: {
+    invalid: [
+      { text: "curl -H 'Authorization: Basic YWxpY2U6RmFsY29uLTQyeA==' https://api.example.com", hits: [['http_header_credential', 30, 54]] },
+      { text: 'GET /v1 HTTP/1.1\r\nHost: api\r\nCookie: theme=dark; sessionid=8f7e6d5c4b3a29180706f5e4d3c2b1a0\r\n', hits: [['http_header_credential', 59, 91]] },
+      { text: 'Set-Cookie: connect.sid=s%3AkT9x2Qm7.Vb4nR8tY1wLs; Path=/; HttpOnly', hits: [['http_header_credential', 24, 49]] },
+      { text: 'proxy-authorization: Basic cHJveHk6UzNjcjN0IXB3', hits: [['http_header_credential', 27, 47]] },
+      { text: "{'Authorization': 'Token 22cb987851bc5659229114c62e60c79abd0d2c08'}", hits: [['http_header_credential', 25, 65]] },
+      { text: 'Authorization: Bearer abcdefghijklmnopqrstuv', hits: [['http_header_credential', 22, 44]] },
+      { text: 'Cookie: __Host-id=Qm7Vb4nR8tY1; PHPSESSID=k3j4h5g6f7d8s9a0', hits: [['http_header_credential', 18, 30], ['http_header_credential', 42, 58]] },
+    ],
+    valid: [
+      'Cookie: theme=dark; lang=en',
+      'Authorization: Basic ...',
+      'Authorization: Bearer $API_KEY',
+      'Authorization: Token **********',
+      'the Authorization header carries the credentials',
+      'authorization: basic {base64(email:password)}',
+      'Set-Cookie: lang=en; sessionid=; Path=/',
+      'cookie: sessionid=[REDACTED]',
+    ],
+  },
 };
 
 for (const [name, table] of Object.entries(TABLES)) {
@@ -436,7 +479,7 @@ test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_
     'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
     'slack_token', 'stripe_key', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
     'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
-    'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'credit_card', 'ssn', 'email', 'phone',
-    'generic_api_key_param', 'password_field', 'high_entropy', 'sensitive_field',
+    'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
+    'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential', 'high_entropy', 'sensitive_field',
   ]);
 });
