@@ -10,7 +10,8 @@
 //   4. personal data with a checked format: credit_card (Luhn), ssn, email, phone;
 //   5. GENERIC rules, which never swallow a specific match (they keep only what is left of their
 //      span): custom patterns and strings (engine), generic_api_key_param, password_field,
-//      http_header_credential, then the key-driven rules (field paths and sensitive_field, engine).
+//      http_header_credential, command_line_credential, then the key-driven rules (field paths and
+//      sensitive_field, engine).
 //      Opt-in detectors come last.
 import type { Detector, DetectorInfo } from './types';
 import { privateKey } from './private_key';
@@ -44,6 +45,7 @@ import { phone } from './phone';
 import { genericApiKeyParam } from './generic_api_key_param';
 import { passwordField } from './password_field';
 import { httpHeaderCredential } from './http_header_credential';
+import { commandLineCredential } from './command_line_credential';
 import { highEntropy } from './high-entropy';
 
 /** Format detectors: each match is atomic and outranks every generic rule. */
@@ -79,7 +81,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
 ];
 
 /** Generic detectors: a specific match inside their span wins its part. */
-export const GENERIC_DETECTORS: readonly Detector[] = [genericApiKeyParam, passwordField, httpHeaderCredential];
+export const GENERIC_DETECTORS: readonly Detector[] = [genericApiKeyParam, passwordField, httpHeaderCredential, commandLineCredential];
 
 /** Opt-in detectors (off unless enabled in the configuration); generic, ranked last. */
 export const OPT_IN_DETECTORS: readonly Detector[] = [highEntropy];

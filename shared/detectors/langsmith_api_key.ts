@@ -7,7 +7,7 @@ export const langsmithApiKey = tokenFormat({
   name: 'langsmith_api_key',
   description: 'A LangSmith API key (lsv2_pt_… personal access token, lsv2_sk_… service key).',
   prefix: 'lsv2_',
-  regex: /(?<![A-Za-z0-9_])lsv2_(?:pt|sk)_[A-Za-z0-9]{24,64}(?:_[A-Za-z0-9]{6,16})?(?![A-Za-z0-9_])/g,
+  regex: /(?<![A-Za-z0-9_])lsv2_(?:pt|sk)_[A-Za-z0-9_]{30,90}(?![A-Za-z0-9_])/g,
   minLength: 32,
   rawCheck: hasRawKeyPrefix,
   examples: {

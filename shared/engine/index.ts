@@ -53,6 +53,8 @@ export interface ValueContext {
   /** The nearest object key above the value (for array elements: the array's key). */
   key?: string;
   fieldType?: FieldType;
+  /** For an element of a JSON array that reads as a command's argv: the string elements before it. */
+  argv?: readonly string[];
 }
 
 export interface ValueMatch {
@@ -169,7 +171,7 @@ export class Engine {
     if (this.sensitiveOn && this.sensitiveKeyFor(ctx) && isValueLike(value)) {
       ranked.push({ detector: 'sensitive_field', start: 0, end: value.length, rank: this.ranks.sensitive, generic: true });
     }
-    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType }, out, ranked);
+    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType, argv: ctx.argv }, out, ranked);
   }
 
   scanText(text: string): ValueMatch[] {

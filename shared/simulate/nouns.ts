@@ -32,6 +32,7 @@ const NOUNS: Record<string, [string, string]> = {
   tavily_api_key: ['Tavily API key', 'Tavily API keys'],
   url_credentials: ['URL credential', 'URL credentials'],
   http_header_credential: ['HTTP header credential', 'HTTP header credentials'],
+  command_line_credential: ['command-line credential', 'command-line credentials'],
   password_field: ['password assignment', 'password assignments'],
   sensitive_field: ['credential-named field', 'credential-named fields'],
   high_entropy: ['high-entropy string', 'high-entropy strings'],

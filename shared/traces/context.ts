@@ -21,6 +21,11 @@ export interface FieldContext {
   role?: string;
   /** An OTLP attribute's `key`, applied to its `value` member (not to the `key` string itself). */
   attributeKey?: string;
+  /**
+   * For an array: its string elements so far while it reads as a command's argv (its first element
+   * a command word), `null` once it does not; undefined before its first element.
+   */
+  argv?: string[] | null;
 }
 
 export const ROOT_CONTEXT: FieldContext = { fieldType: 'general' };
@@ -90,4 +95,37 @@ export function attributeFieldType(name: string, fallback: FieldType): FieldType
   if (/tool\.(call\.)?(result|output)|tool_result/.test(n)) return 'tool_result';
   if (/prompt|completion|reasoning|input\.messages|output\.messages|gen_ai\.(input|output)|llm\.(input|output)_messages/.test(n)) return 'reasoning';
   return fallback;
+}
+
+/** The most elements an array keeps as argv context (longer arrays are lists, not commands). */
+const MAX_ARGV = 64;
+
+/** Whether a first array element reads as a command word (`docker`, `/usr/bin/curl`, `PGPASSWORD=x`). */
+function isCommandWord(s: string): boolean {
+  if (s.length === 0 || s.length > 64) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39) return false;
+  }
+  return true;
+}
+
+/**
+ * The argv context of the next string element of the array `ctx` (the elements before it), then
+ * records `value` as one. Undefined when the array does not read as an argv.
+ */
+export function nextArgvElement(ctx: FieldContext, value: string): readonly string[] | undefined {
+  const argv = ctx.argv;
+  if (argv === null) return undefined;
+  if (argv === undefined) {
+    ctx.argv = isCommandWord(value) ? [value] : null;
+    return undefined;
+  }
+  if (argv.length >= MAX_ARGV) {
+    ctx.argv = null;
+    return undefined;
+  }
+  const before = argv.slice();
+  argv.push(value);
+  return before;
 }

@@ -21,7 +21,7 @@ const FULL: TracelintConfig = {
     langfuse_api_key: 'error', openrouter_api_key: 'error', gitlab_token: 'error', webhook_signing_secret: 'error',
     huggingface_token: 'error', groq_api_key: 'error', perplexity_api_key: 'error', replicate_api_token: 'error', npm_token: 'error',
     sendgrid_api_key: 'error', langsmith_api_key: 'error', tavily_api_key: 'error', url_credentials: 'error',
-    http_header_credential: 'error',
+    http_header_credential: 'error', command_line_credential: 'error',
   },
   rules: {
     'credential-param-captured': 'error', 'exclude-inputs-unknown-param': 'error', 'kwargs-credential-captured': 'error',

@@ -417,6 +417,33 @@ const TABLES: Record<string, Table> = {
       'cookie: sessionid=[REDACTED]',
     ],
   },
+  command_line_credential: {
+    invalid: [
+      { text: "docker login -u deploy -p 'S3cr3t#pw' registry.example.com", hits: [['command_line_credential', 27, 36]] },
+      { text: 'mysql -u root -pS3cr3tPw9 -h db.internal orders', hits: [['command_line_credential', 16, 25]] },
+      { text: "$ sshpass -p 'Falcon-42x' ssh -p 2222 admin@10.0.0.5", hits: [['command_line_credential', 14, 24]] },
+      { text: 'curl -s --user "j.smith:dB2yF6@qL9vZm1P#4J" "https://api.contoso.org/user/me"', hits: [['command_line_credential', 24, 42]] },
+      { text: 'PGPASSWORD=Falcon-42x psql -h db -U app -c "select 1"', hits: [['command_line_credential', 11, 21]] },
+      { text: 'cd app && ./deploy --api-key 9f8e7d6c5b4a3f2e1d0c --region eu', hits: [['command_line_credential', 29, 49]] },
+      { text: 'redis-cli -h cache -a R3d1s!pw ping; mongosh "mongodb://db" -u app -p M0ng0pw', hits: [['command_line_credential', 22, 30], ['command_line_credential', 70, 77]] },
+      { text: "podman login quay.io -u bot -p abc123XYZ\nhelm registry login ghcr.io -p 'hunter2x'", hits: [['command_line_credential', 31, 40], ['command_line_credential', 73, 81]] },
+      { text: 'smbclient //fs/share -U alice%Sm8pass', hits: [['command_line_credential', 30, 37]] },
+      { text: "gh auth login --with-token; tool --token='tok en 42'", hits: [['command_line_credential', 42, 51]] },
+    ],
+    valid: [
+      'ssh -p 2222 admin@host',
+      'mkdir -p /tmp/build && cp -p a b',
+      'mysql -u root -p orders',
+      'docker login --password-stdin -u ci registry',
+      'curl -u "$USER:$PASS" https://x',
+      'app --token-file /run/secrets/token',
+      'curl -i -u test:test',
+      'curl -u username:password https://x',
+      'tool --password $DB_PASSWORD',
+      'pip install -p 3.11 requests',
+      'docker run -p 8080:80 nginx',
+    ],
+  },
 };
 
 for (const [name, table] of Object.entries(TABLES)) {
@@ -480,6 +507,7 @@ test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_
     'slack_token', 'stripe_key', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
     'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
-    'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential', 'high_entropy', 'sensitive_field',
+    'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',
+    'command_line_credential', 'high_entropy', 'sensitive_field',
   ]);
 });
