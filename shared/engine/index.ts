@@ -82,6 +82,18 @@ export function detectorList(): DetectorInfo[] {
   }));
 }
 
+/**
+ * Keys that say nothing of what they hold, so a credential key above them decides (`value`, `data`,
+ * `v`, `primary`, …). Names that say what a value is (`name`, `created_at`, `scopes`) are not here.
+ */
+const NEUTRAL_KEYS = new Set([
+  'value', 'val', 'v', 'data', 'raw', 'plain', 'plaintext', 'text', 'string', 'str', 'secret_value', 'secretvalue', 'content',
+  'primary', 'secondary', 'current', 'previous', 'old', 'new', 'default', 'b64', 'base64', 'hex', 'encoded', 'live', 'test',
+  'prod', 'production', 'dev', 'staging', 'key', 'secret', '0', '1',
+]);
+/** How far up a neutral key looks for a credential key (the value's own key excluded). */
+const ANCESTOR_LEVELS = 3;
+
 /** Field-path rules and custom strings without a severity of their own report as warnings. */
 const CONFIG_RULE_SEVERITY: Severity = 'warning';
 
@@ -203,8 +215,22 @@ export class Engine {
       return pathKeys(ctx.path).some((k) => this.keys.matches(k));
     }
     const key = ctx.key ?? lastPathKey(ctx.path);
-    if (key === undefined || !this.keys.matches(key)) return false;
-    return true;
+    if (key === undefined) return false;
+    if (this.keys.matches(key)) return true;
+    // `{"password": {"value": "…"}}`, `{"api_key": {"primary": "…"}}`: a neutral key takes its
+    // meaning from a credential key at most ANCESTOR_LEVELS above it, as AgentDbg reads a path.
+    if (!NEUTRAL_KEYS.has(key.toLowerCase())) return false;
+    const keys = pathKeys(ctx.path);
+    // The path's last key is the value's own key (for an array element, the array's). The keys
+    // between it and the credential key are neutral too (`password.current.value`), unless the
+    // credential key names a collection (`credentials.db.v`, `secrets.stripe.value`).
+    let between = true;
+    for (let i = keys.length - 2, n = 0; i >= 0 && n < ANCESTOR_LEVELS; i--, n++) {
+      const k = keys[i];
+      if (this.keys.matches(k) && (between || k.endsWith('s'))) return true;
+      between = between && NEUTRAL_KEYS.has(k.toLowerCase());
+    }
+    return false;
   }
 
   private scan(text: string, dctx: DetectContext, out: Candidate[], ranked: Ranked[]): ValueMatch[] {
@@ -289,7 +315,6 @@ export class Engine {
         if (keys.length) leaves.add(keys[keys.length - 1]);
       }
     }
-    const substring = this.options.sensitiveKeys.substring;
     const keyMatches =
       this.sensitiveOn || leaves.size > 0
         ? (key: string) => (this.sensitiveOn && this.keys.matches(key)) || leaves.has(key)
@@ -297,7 +322,9 @@ export class Engine {
     // A value made only of redaction markers cannot be a finding. (An empty value still passes: the
     // trace reader probes `{"key": ""}` to ask whether a key alone may drive a key rule.)
     const valueCanHit = (v: string) => v.length === 0 || !this.markers.onlyMarkers(v, this.markers.spans(v));
-    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: substring, valueCanHit, alwaysTrue });
+    // An object under a credential key passes too: a neutral key inside it takes the credential's
+    // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
+    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: true, valueCanHit, alwaysTrue });
   }
 }
 
