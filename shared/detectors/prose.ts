@@ -82,7 +82,7 @@ export function findProse(text: string, kind: ProseKind, detector: string, out: 
     let ws = -1;
     for (const cand of WORDS) {
       const s = sp - cand.word.length;
-      if (cand.kind === kind && s >= 0 && lower.startsWith(cand.word, s) && (s === 0 || !isAlnum(lower.charCodeAt(s - 1)) && lower.charCodeAt(s - 1) !== 95)) {
+      if (cand.kind === kind && s >= 0 && lower.startsWith(cand.word, s) && (s === 0 || !isAlnum(lower.charCodeAt(s - 1)) && lower.charCodeAt(s - 1) !== 95 && lower.charCodeAt(s - 1) !== 45)) {
         w = cand;
         ws = s;
         break;
