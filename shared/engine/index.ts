@@ -41,6 +41,7 @@ import { caseless } from '../detectors/util';
 import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
 import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
+import { hasNamedPair } from './named-pairs';
 import { replacementFor } from './replace';
 import { anonymizeForEngine } from '../redact/paths';
 import { resolve, type Ranked } from './resolve';
@@ -322,6 +323,7 @@ export class Engine {
     // A value made only of redaction markers cannot be a finding. (An empty value still passes: the
     // trace reader probes `{"key": ""}` to ask whether a key alone may drive a key rule.)
     const valueCanHit = (v: string) => v.length === 0 || !this.markers.onlyMarkers(v, this.markers.spans(v));
+    if (keyMatches !== undefined) checks.push((raw) => hasNamedPair(raw, keyMatches));
     // An object under a credential key passes too: a neutral key inside it takes the credential's
     // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
     return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: true, valueCanHit, alwaysTrue });

@@ -73,6 +73,12 @@ export function enterContext(parent: FieldContext, key: string | undefined, isEl
     return { fieldType: attrKey ? attributeFieldType(attrKey, fieldType) : fieldType, key: inherited, role: 'attribute', attributeKey: attrKey };
   }
   if (!isElement && key === 'value' && parent.role === 'attribute') return { fieldType, key: parent.attributeKey ?? inherited };
+  if (isElement) {
+    // A name/value pair (HAR and Playwright headers `{"name": "Cookie", "value": …}`, Postman's
+    // `{"key": "X-Api-Key", "value": …}`): its `value` stands under the name, like an OTLP attribute.
+    const pairName = namedPairName(text, open);
+    if (pairName !== undefined) return { fieldType, key: inherited, role: 'attribute', attributeKey: pairName };
+  }
   if (isElement && parent.role === 'tool_calls') return { fieldType, key: inherited, role: 'tool_call' };
   if (isElement && parent.role === 'observations') return { fieldType, key: inherited, role: 'observation' };
   if (!isElement && key === 'payload' && parent.role?.startsWith('event:')) {
@@ -86,6 +92,19 @@ export function enterContext(parent: FieldContext, key: string | undefined, isEl
   // Nothing changes for a plain container under a plain one: share the parent's context.
   if (parent.role === undefined && parent.attributeKey === undefined && fieldType === parent.fieldType) return parent;
   return { fieldType, key: inherited };
+}
+
+/** The `name` (or `key`) of an object that opens with that member, the first of a name/value pair. */
+function namedPairName(text: string, open: number): string | undefined {
+  let i = open + 1;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+  const member = text.startsWith('"name"', i) ? 'name' : text.startsWith('"key"', i) ? 'key' : undefined;
+  return member === undefined ? undefined : peekStringMember(text, open, member, 512);
+}
+
+/** The key a string member of a container with context `ctx` stands under: a name/value pair's `value` takes the name. */
+export function memberKey(ctx: FieldContext, member: string | undefined): string | undefined {
+  return member === 'value' && ctx.role === 'attribute' && ctx.attributeKey !== undefined ? ctx.attributeKey : member;
 }
 
 /** Field type of an OTLP attribute by its name (OpenTelemetry GenAI and OpenInference conventions). */

@@ -5,7 +5,7 @@
 // Scanning and redaction both start from the hits produced here.
 import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
 import { decodeJsonString, type DecodedString } from '../json/strings';
-import { enterContext, childFieldType, nextArgvElement, ROOT_CONTEXT, type FieldContext } from './context';
+import { enterContext, childFieldType, memberKey, nextArgvElement, ROOT_CONTEXT, type FieldContext } from './context';
 import type { TraceEngine, ValueContext, ValueMatch } from './types';
 
 /** Separates the path of a string from the path inside the JSON it encodes. */
@@ -81,7 +81,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
 
   const scanString = (w: JsonWalk, raw: string, value: string, s0: number, d: DecodedString | null): void => {
     const top = contexts[contexts.length - 1];
-    const key = top.key ?? w.key();
+    const key = top.key ?? memberKey(top, w.key());
     if (looksLikeEmbeddedJson(value)) {
       // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
       const rawAt = (i: number) => (d ? d.rawAt(i) : s0 + i);

@@ -214,3 +214,20 @@ test('header objects: credential header names are key context (the whole value, 
     ['sensitive_field', 'Basic cHJveHk6UzNjcjN0IXB3'],
   ], line);
 });
+
+test('name/value header lists (HAR, Playwright, Postman): the value stands under the header name', () => {
+  const har = { log: { entries: [{ request: { method: 'GET', headers: [
+    { name: 'Accept', value: '*/*' }, { name: 'X-Api-Key', value: 'abcdefghijklmnop' }, { name: 'Cookie', value: 'sid=Qm7Vb4nR8tY1' },
+  ] } }] } };
+  const postman = { item: [{ request: { header: [{ key: 'Authorization', value: 'Basic YWxpY2U6RmFsY29uLTQyeA==', type: 'text' }, { key: 'Accept', value: 'text/plain' }] } }] };
+  const tags = { tags: [{ name: 'env', value: 'prod' }, { key: 'team', value: 'billing' }] };
+  const rows: Array<[unknown, Array<[string, string]>]> = [
+    [har, [['sensitive_field', 'abcdefghijklmnop'], ['sensitive_field', 'sid=Qm7Vb4nR8tY1']]],
+    [postman, [['sensitive_field', 'Basic YWxpY2U6RmFsY29uLTQyeA==']]],
+    [tags, []],
+  ];
+  for (const [obj, expected] of rows) {
+    for (const line of [JSON.stringify(obj), JSON.stringify({ outputs: { result: JSON.stringify(obj) } })]) check('pairs', 'pairs', '', expected, line);
+  }
+  assert.equal(engine.mayContainFinding(JSON.stringify(tags)), false);
+});
