@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildSuite } from './build-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = join(root, 'test', 'e2e', '.run');
@@ -45,18 +46,7 @@ step('building the extension and the suite');
 sh(process.execPath, ['esbuild.mjs']);
 rmSync(run, { recursive: true, force: true });
 for (const d of ['out', 'workspace', 'screenshots', 'home/data', 'home/ext', 'home/config', 'home/xdg-data', 'tmp']) mkdirSync(join(run, d), { recursive: true });
-const esbuild = await import('esbuild');
-await esbuild.build({
-  entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/extension.test.ts'],
-  outdir: join(run, 'out'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode', 'mocha'],
-  absWorkingDir: root,
-  logLevel: 'warning',
-});
+await buildSuite(root, join(run, 'out'));
 // A scratch copy: the tests edit files, and the repository's examples must stay as they are.
 cpSync(join(root, 'examples'), join(run, 'workspace'), { recursive: true });
 
