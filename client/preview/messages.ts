@@ -7,7 +7,7 @@ export type ToWebview =
   | { type: 'info'; fileName: string; info: PreviewOpen.Result }
   | { type: 'lines'; generation: number; lines: PreviewLine[] }
   | { type: 'error'; message: string }
-  | { type: 'snapshot'; id: number; line?: number; afterGeneration?: number };
+  | { type: 'snapshot'; id: number; line?: number; afterGeneration?: number; layout?: 'lines' | 'record'; steps?: number; hide?: string[] };
 
 /** webview -> extension */
 export type FromWebview =
@@ -36,6 +36,10 @@ export interface PreviewSnapshot {
   generation: number;
   /** The first line in view (0-based). */
   firstLine: number;
+  /** The record pane's text, when it is shown. */
+  record?: string;
+  /** Where next/previous stand: "finding 2 of 14". */
+  position?: string;
 }
 
 /** What a snapshot request may ask first: scroll to a line, switch the mode or the view, or wait for a newer generation. */
@@ -44,4 +48,10 @@ export interface SnapshotRequest {
   mode?: PreviewMode;
   view?: PreviewView;
   afterGeneration?: number;
+  /** The layout to show: lines alone, or with the selected line's record. */
+  layout?: 'lines' | 'record';
+  /** Press next finding this many times. */
+  steps?: number;
+  /** Turn these detectors' chips off. */
+  hide?: string[];
 }
