@@ -40,6 +40,8 @@ export interface PreviewSnapshot {
   record?: string;
   /** Where next/previous stand: "finding 2 of 14". */
   position?: string;
+  /** The marker next/previous stand on: its text, rule, and whether it is wholly in view. */
+  current?: { text: string; ruleId: string; inView: boolean };
 }
 
 /** What a snapshot request may ask first: scroll to a line, switch the mode or the view, or wait for a newer generation. */

@@ -365,6 +365,7 @@ function answerSnapshots(first: number, last: number): void {
     foreignElements: [...document.querySelectorAll('#rows *, #header *, #record *')].filter((e) => !['DIV', 'SPAN', 'STRONG', 'BUTTON'].includes(e.tagName)).length,
     ...(layout === 'record' ? { record: $('record').innerText } : {}),
     position: $('position').textContent ?? '',
+    ...currentMarkerState(),
     mode: info.mode,
     view: info.view ?? 'full',
     lineCount: info.lineCount,
@@ -373,6 +374,16 @@ function answerSnapshots(first: number, last: number): void {
   };
   for (const p of due) vscode.postMessage({ type: 'snapshot', id: p.id, snapshot });
   pendingSnapshots = pendingSnapshots.filter((p) => !due.includes(p));
+}
+
+/** The outlined marker (next/previous), whether all of it is inside the viewport, and its text. */
+function currentMarkerState(): { current?: { text: string; ruleId: string; inView: boolean } } {
+  const m = rows.querySelector<HTMLElement>('.marker.current');
+  if (!m) return {};
+  const box = m.getBoundingClientRect();
+  const view = viewport.getBoundingClientRect();
+  const inView = box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
+  return { current: { text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '', inView } };
 }
 
 /** Scrolls so that `line` is the first line in view. */
@@ -450,12 +461,17 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       $('problems').replaceChildren(el('div', 'problem', m.message));
       break;
     case 'snapshot':
-      pendingSnapshots.push({ id: m.id, afterGeneration: m.afterGeneration });
-      if (m.line !== undefined) pendingScroll = m.line;
+      // What the request asks first (layout, chips, next finding), then the answer once drawn.
       if (m.layout) layout = m.layout;
-      if (m.hide) for (const r of m.hide) hidden.add(r);
+      if (m.hide) {
+        // As clicking the chips: next/previous start again.
+        for (const r of m.hide) hidden.add(r);
+        current = -1;
+      }
       if (m.layout || m.hide) renderHeader();
       for (let i = 0; i < (m.steps ?? 0); i++) step(1);
+      pendingSnapshots.push({ id: m.id, afterGeneration: m.afterGeneration });
+      if (m.line !== undefined) pendingScroll = m.line;
       render();
       break;
   }
