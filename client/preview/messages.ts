@@ -42,6 +42,8 @@ export interface PreviewSnapshot {
   position?: string;
   /** The marker next/previous stand on: its text, rule, and whether it is wholly in view. */
   current?: { text: string; ruleId: string; inView: boolean };
+  /** The same finding in the record pane: its text and whether it is wholly in the pane's view. */
+  recordCurrent?: { text: string; ruleId: string; inView: boolean };
 }
 
 /** What a snapshot request may ask first: scroll to a line, switch the mode or the view, or wait for a newer generation. */

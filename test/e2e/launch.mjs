@@ -158,6 +158,21 @@ try {
         }
       }
     },
+    // Next finding: the marker, far right in a long line, outlined and scrolled into view.
+    async navigate() {
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(run, 'screenshots', 'preview-navigate.png') });
+    },
+    // The record pane under the rows: the line's record indented, JSON in strings expanded.
+    async record() {
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(run, 'screenshots', 'preview-record.png') });
+    },
+    // A detector chip turned off: its markers dimmed, next/previous skip them.
+    async filtered() {
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(run, 'screenshots', 'preview-filtered.png') });
+    },
     // The preview as the project's configuration would store the trace: survivors flagged.
     async configured() {
       await page.mouse.move(5, 5);
@@ -187,7 +202,8 @@ try {
         handled.add(m[1]);
         step(`checkpoint ${m[1]}: screenshot`);
         try {
-          await checkpoints[m[1]]?.();
+          if (!checkpoints[m[1]]) throw new Error('no such checkpoint in launch.mjs: no screenshot');
+          await checkpoints[m[1]]();
         } catch (e) {
           console.error(`e2e: checkpoint ${m[1]} failed: ${e.message}`);
         }

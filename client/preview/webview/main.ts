@@ -239,6 +239,21 @@ function renderRecord(): void {
   const body = el('div', 'entry top');
   renderValue(value, body, queue);
   pane.replaceChildren(title, body);
+  // The current finding's marker, outlined and scrolled into the pane: the record's markers are the
+  // line's markers in the same order (those with text; a removed value has none to show).
+  if (focus?.line === line) {
+    const texts = data.segments.filter((s) => s.ruleId !== undefined);
+    const shown = texts.filter((s) => !hidden.has(s.ruleId!));
+    const target = shown[focus.rank];
+    const nth = target && target.text !== '' ? texts.filter((s) => s.text !== '').indexOf(target) : -1;
+    const marker = nth >= 0 ? pane.querySelectorAll<HTMLElement>('.marker')[nth] : undefined;
+    if (marker) {
+      marker.classList.add('current');
+      const box = marker.getBoundingClientRect();
+      const view = pane.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) pane.scrollTop += box.top - view.top - view.height / 3;
+    }
+  }
 }
 
 /** Appends `text` to `into`, the markers of `queue` it holds (in order) as marker spans. */
@@ -249,7 +264,9 @@ function highlight(text: string, into: HTMLElement, queue: Array<{ text: string;
     if (found < 0) break;
     const m = queue.shift()!;
     if (found > at) into.append(document.createTextNode(text.slice(at, found)));
-    into.append(el('span', `marker rule-${cssName(m.ruleId)}${m.survives ? ' survivor' : ''}${hidden.has(m.ruleId) ? ' dim' : ''}`, m.text));
+    const marker = el('span', `marker rule-${cssName(m.ruleId)}${m.survives ? ' survivor' : ''}${hidden.has(m.ruleId) ? ' dim' : ''}`, m.text);
+    marker.dataset.ruleId = m.ruleId;
+    into.append(marker);
     at = found + m.text.length;
   }
   if (at < text.length) into.append(document.createTextNode(text.slice(at)));
@@ -377,13 +394,17 @@ function answerSnapshots(first: number, last: number): void {
 }
 
 /** The outlined marker (next/previous), whether all of it is inside the viewport, and its text. */
-function currentMarkerState(): { current?: { text: string; ruleId: string; inView: boolean } } {
-  const m = rows.querySelector<HTMLElement>('.marker.current');
-  if (!m) return {};
-  const box = m.getBoundingClientRect();
-  const view = viewport.getBoundingClientRect();
-  const inView = box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
-  return { current: { text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '', inView } };
+function currentMarkerState(): Pick<PreviewSnapshot, 'current' | 'recordCurrent'> {
+  const state = (m: HTMLElement | null, container: HTMLElement) => {
+    if (!m) return undefined;
+    const box = m.getBoundingClientRect();
+    const view = container.getBoundingClientRect();
+    const inView = box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom;
+    return { text: m.textContent ?? '', ruleId: m.dataset.ruleId ?? '', inView };
+  };
+  const current = state(rows.querySelector<HTMLElement>('.marker.current'), viewport);
+  const recordCurrent = layout === 'record' ? state($('record').querySelector<HTMLElement>('.marker.current'), $('record')) : undefined;
+  return { ...(current ? { current } : {}), ...(recordCurrent ? { recordCurrent } : {}) };
 }
 
 /** Scrolls so that `line` is the first line in view. */

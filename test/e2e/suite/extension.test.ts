@@ -34,6 +34,7 @@ interface Snapshot {
   record?: string;
   position?: string;
   current?: { text: string; ruleId: string; inView: boolean };
+  recordCurrent?: { text: string; ruleId: string; inView: boolean };
 }
 
 describe('tracelint in VS Code', () => {
@@ -201,6 +202,8 @@ describe('tracelint in VS Code', () => {
     assert.match(rec.record!, /^api_key: "\[REDACTED\]"$/m);
     assert.ok(!/sk-proj-|@acme|4111/.test(rec.record!), 'no secret in the record pane');
     assert.equal(rec.foreignElements, 0);
+    // The current finding, deep in the record, is outlined there too and scrolled into the pane.
+    assert.deepEqual(rec.recordCurrent, { ...far.current, inView: true });
     await checkpoint('record');
 
     // A chip turned off: its findings are dimmed and skipped by next/previous.
