@@ -129,6 +129,11 @@ try {
   step('opening the workbench in headless Chromium');
   await page.goto(url);
 
+  // A screenshot of the workbench as it is, the mouse out of the way (no hover).
+  const shot = (file) => async () => {
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: join(run, 'screenshots', file) });
+  };
   const checkpoints = {
     // The squiggle under the flagged parameter, with its hover.
     async squiggle() {
@@ -159,25 +164,13 @@ try {
       }
     },
     // Next finding: the marker, far right in a long line, outlined and scrolled into view.
-    async navigate() {
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(run, 'screenshots', 'preview-navigate.png') });
-    },
+    navigate: shot('preview-navigate.png'),
     // The record pane under the rows: the line's record indented, JSON in strings expanded.
-    async record() {
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(run, 'screenshots', 'preview-record.png') });
-    },
+    record: shot('preview-record.png'),
     // A detector chip turned off: its markers dimmed, next/previous skip them.
-    async filtered() {
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(run, 'screenshots', 'preview-filtered.png') });
-    },
+    filtered: shot('preview-filtered.png'),
     // The preview as the project's configuration would store the trace: survivors flagged.
-    async configured() {
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(run, 'screenshots', 'preview-configured.png') });
-    },
+    configured: shot('preview-configured.png'),
   };
 
   step('running the suite');
