@@ -29,6 +29,9 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, re
   // that replaces the recorded inputs with values the user chose (Traceloop JS inputParameters).
   if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
   if (tracer.replacingParams.some((o) => keyword(t.options, o))) return [];
+  // An exclusion list partly unreadable (a call, a name from another module) may hold any name:
+  // nothing is reported for want of it, as with `capture_inputs=flag`.
+  if (t.exclusion?.dynamic) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
   const included = t.inclusion ? new Set(t.inclusion.items.map((i) => i.value)) : undefined;
   const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
@@ -51,8 +54,9 @@ function checkTraced(ctx: RuleContext, t: TracedFunction, redactionOff: Readonly
   // Without a per-function mechanism, the message says how the SDK keeps an input out.
   const advice = fixes.suggest.length === 0 && t.mechanisms.keepOutAdvice ? ` ${t.mechanisms.keepOutAdvice}` : '';
   for (const p of params) {
+    const what = p.holder ? `"${p.name}" (a member of its "${p.holder}" parameter)` : `its "${p.name}" parameter`;
     ctx.report({
-      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records its "${p.name}" parameter: the credential is written to every trace of this call.${advice}`,
+      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records ${what}: the credential is written to every trace of this call.${advice}`,
       span: p.span,
       fix: fixes.fix,
       suggest: fixes.suggest,

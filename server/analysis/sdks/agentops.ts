@@ -7,7 +7,8 @@ import type { SdkDescriptor, TracerDescriptor } from './types';
 
 const OPTIONS = ['name', 'version', 'tags', 'cost', 'spec', 'capture_request', 'capture_response'];
 
-const tracer = (name: string): TracerDescriptor => ({ name, forms: ['decorator'], capturesInputs: true, options: OPTIONS, unknownOption: 'raises' });
+// `agent(fn, name=...)`: `wrapped` first, the options keyword-only.
+const tracer = (name: string): TracerDescriptor => ({ name, forms: ['decorator'], functionWithOptions: true, capturesInputs: true, options: OPTIONS, unknownOption: 'raises' });
 
 export const agentops: SdkDescriptor = {
   id: 'agentops',

@@ -16,7 +16,9 @@ export const langchain: SdkDescriptor = {
     keepOutAdvice: 'LangChain has no per-argument exclusion for a tool, and the model must be handed the credential to pass it: annotate the parameter Annotated[str, InjectedToolArg] and pass it at invoke time (it is then neither shown to the model nor recorded), or hide inputs with LangSmith\'s Client(hide_inputs=...).',
     tracers: [{
       name: 'tool',
-      forms: ['decorator', 'wrapper'],
+      forms: ['decorator'],
+      // `tool(fn, description=...)`: the function is `name_or_callable`, the options keyword-only.
+      functionWithOptions: true,
       capturesInputs: true,
       options: ['name_or_callable', 'runnable', 'description', 'return_direct', 'args_schema', 'infer_schema', 'response_format', 'parse_docstring', 'error_on_invalid_docstring', 'extras'],
       unknownOption: 'raises',

@@ -13,7 +13,8 @@ export const mlflow: SdkDescriptor = {
   python: {
     modules: ['mlflow'],
     keepOutAdvice: 'MLflow\'s trace() has no per-argument option: take the credential from the environment inside the function, or trace the call with mlflow.start_span() and set_inputs() without it.',
-    tracers: [{ name: 'trace', forms: ['decorator', 'wrapper'], capturesInputs: true }],
+    // `mlflow.trace(fn, name=...)`: `func` is the first parameter.
+    tracers: [{ name: 'trace', forms: ['decorator'], functionWithOptions: true, capturesInputs: true }],
   },
   typescript: {
     modules: ['@mlflow/core', 'mlflow-tracing'],

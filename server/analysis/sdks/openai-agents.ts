@@ -14,7 +14,9 @@ export const openaiAgents: SdkDescriptor = {
     keepOutAdvice: 'The OpenAI Agents SDK has no per-argument exclusion, and the model must be handed the credential to pass it: take it from the run context instead (a first RunContextWrapper parameter is neither shown to the model nor recorded), or run with RunConfig(trace_include_sensitive_data=False).',
     tracers: [{
       name: 'function_tool',
-      forms: ['decorator', 'wrapper'],
+      forms: ['decorator'],
+      // `function_tool(fn, name_override=...)`: `func` first, the options keyword-only.
+      functionWithOptions: true,
       capturesInputs: true,
       options: [
         'name_override', 'description_override', 'docstring_style', 'use_docstring_info', 'failure_error_function', 'strict_mode',

@@ -9,9 +9,11 @@
 // the arguments unless `processInput` maps them otherwise.
 import type { SdkDescriptor, TracerDescriptor } from './types';
 
+// `tracer.chain(fn, name=...)`: the function positional-only, the options keyword-only.
 const python = (name: string, options: string[], processParam?: string): TracerDescriptor => ({
   name,
   forms: ['decorator'],
+  functionWithOptions: true,
   capturesInputs: true,
   processParam,
   options,

@@ -7,11 +7,19 @@ export interface TracerDescriptor {
   /** The exported function: `trace_tool`, `observe`, `traceable`, `op`. */
   name: string;
   /**
-   * `decorator`: `@name` / `@name(...)`; `wrapper`: `name(fn, options)`; `options-first`: a TS call
-   * that takes the options object first and the function second (Traceloop `withTool({ name }, fn)`,
-   * Laminar `observe({ name }, fn)`).
+   * `decorator`: `@name` / `@name(...)` (Python, and TS class methods, legacy and Stage 3), which in
+   * Python also means the same applied by call (`name(fn)`, `name(...)(fn)`); `wrapper`: TS
+   * `name(fn, options)`; `options-first`: a TS call that takes the options object first and the
+   * function second (Traceloop `withTool({ name }, fn)`, Laminar `observe({ name }, fn)`).
    */
   forms: Array<'decorator' | 'wrapper' | 'options-first'>;
+  /**
+   * Python: the function and the options may go in one call, `op(fn, name=...)` (Weave, Langfuse:
+   * `func` is the first parameter, the options keyword-only). Otherwise `name(fn)` takes no options
+   * (LangSmith's `traceable(fn)` traces only without keywords; TraceCraft's first parameter is
+   * `name`), and a fix that adds one writes `name(option=...)(fn)`.
+   */
+  functionWithOptions?: boolean;
   /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
   capturesInputs: boolean;
   /**
