@@ -157,8 +157,8 @@ export function buildTraced(input: TracedInput): TracedFunction {
   const inclusionArg = tracer.inclusionParam ? keyword(options, tracer.inclusionParam) : undefined;
   const captureArg = tracer.captureParam ? keyword(options, tracer.captureParam) : undefined;
   const offValue = tracer.captureOffValue ?? false;
-  // A bare `@task` where only `@task(...)` traces records nothing.
-  let capture: boolean | 'unknown' = tracer.capturesInputs && !(tracer.requiresCall && input.form === 'decorator' && !options);
+  // A bare `@task` or `task(fn)` where only `@task(...)` / `task(...)(fn)` traces records nothing.
+  let capture: boolean | 'unknown' = tracer.capturesInputs && !(tracer.requiresCall && !options);
   let inclusion: ExclusionSetting | undefined;
   if (captureArg) {
     const v = deref(captureArg.value);

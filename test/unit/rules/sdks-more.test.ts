@@ -97,6 +97,11 @@ def lookup(customer_id, auth_token): ...
 @observe
 def login(user, password): ...
 `,
+    // Applied by call: Traceloop's task(fn) takes the function for its name and traces nothing.
+    `from traceloop.sdk.decorators import task
+def lookup(customer_id, auth_token): ...
+lookup_task = task(lookup)
+`,
     // Not these SDKs: a local decorator named like theirs.
     `def instrument(fn):
     return fn
@@ -365,6 +370,67 @@ async def lookup(order_id: str, password: str) -> str:
         { line: 9, column: 33, endColumn: 41, message: 'traced by LangChain tool' },
       ],
       output: null,
+    },
+    {
+      name: 'Applied by call: mlflow.trace(fn), with MLflow\'s advice',
+      code: `import mlflow
+def login(user: str, password: str) -> bool: ...
+checked_login = mlflow.trace(login)
+`,
+      errors: [{ line: 2, column: 22, endColumn: 30, message: '"login" is traced by MLflow trace' }],
+      output: null,
+    },
+    {
+      name: 'Applied by call: traced(fn) becomes traced(notrace_io=True)(fn); observe(...)(fn) gets the name in ignore_inputs',
+      code: `from braintrust import traced
+from lmnr import observe
+def login(user: str, password: str) -> bool: ...
+traced_login = traced(login)
+observed_login = observe(ignore_inputs=["user"])(login)
+`,
+      errors: [
+        { line: 3, column: 22, endColumn: 30, message: 'traced by Braintrust traced' },
+        { line: 3, column: 22, endColumn: 30, message: 'traced by Laminar observe' },
+      ],
+      output: `from braintrust import traced
+from lmnr import observe
+def login(user: str, password: str) -> bool: ...
+traced_login = traced(notrace_io=True)(login)
+observed_login = observe(ignore_inputs=["user", "password"])(login)
+`,
+    },
+    {
+      name: 'TS Traceloop: class-method decorators; traceContent: false is added to the options, inputParameters is trusted',
+      file: 'agent.ts',
+      code: `import * as traceloop from "@traceloop/node-server-sdk";
+import { task } from "@traceloop/node-server-sdk";
+
+export class Agent {
+  @traceloop.workflow({ name: "support" })
+  async support(question: string, apiKey: string) { return question; }
+
+  @task({ name: "lookup", traceContent: false })
+  async lookup(id: string, password: string) { return id; }
+
+  @task({ name: "fetch", inputParameters: ["x"] })
+  async fetch(id: string, token: string) { return id; }
+}
+`,
+      errors: [{ line: 6, column: 35, endColumn: 41, message: 'traced by Traceloop workflow' }],
+      output: `import * as traceloop from "@traceloop/node-server-sdk";
+import { task } from "@traceloop/node-server-sdk";
+
+export class Agent {
+  @traceloop.workflow({ name: "support", traceContent: false })
+  async support(question: string, apiKey: string) { return question; }
+
+  @task({ name: "lookup", traceContent: false })
+  async lookup(id: string, password: string) { return id; }
+
+  @task({ name: "fetch", inputParameters: ["x"] })
+  async fetch(id: string, token: string) { return id; }
+}
+`,
     },
     {
       name: 'TS Braintrust: wrapTraced(fn) gets { noTraceIO: true }',
