@@ -32,7 +32,10 @@ function wrapperNames(custom: readonly CustomTracer[]): string[] {
 const TS_CONFIG_CALLEES = [...new Set(SDKS.filter((s) => s.typescript).flatMap((s) => (s.configSwitches ?? []).map((c) => c.callee)))];
 
 function relevanceRegex(wrappers: string[]): RegExp {
-  return new RegExp(`\\b(?:${[...wrappers, ...TS_CONFIG_CALLEES, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|')})\\b`);
+  const words = [...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|');
+  // A configuration callee counts only where it is called: `Client` is a common type name.
+  const calls = TS_CONFIG_CALLEES.length > 0 ? `|\\b(?:${TS_CONFIG_CALLEES.join('|')})\\s*\\(` : '';
+  return new RegExp(`\\b(?:${words})\\b${calls}`);
 }
 
 function unwrap(n: N): N {
