@@ -670,3 +670,27 @@ call("https://x", password=PW)
     },
   ],
 });
+
+// Laminar's ignore_inputs is an exclusion list like TraceCraft's: a misspelt name hides nothing.
+ruleTester('exclude-inputs-unknown-param', {
+  valid: [
+    `from lmnr import observe
+@observe(ignore_inputs=["api_key"])
+def call(query, api_key): ...
+`,
+  ],
+  invalid: [
+    {
+      name: 'Laminar: ignore_inputs names a parameter the function does not have',
+      code: `from lmnr import observe
+@observe(name="call", ignore_inputs=["apikey"])
+async def call(query, api_key): ...
+`,
+      errors: [{ line: 2, column: 38, endColumn: 46, message: 'ignore_inputs names "apikey", but "call" has no such parameter' }],
+      output: `from lmnr import observe
+@observe(name="call", ignore_inputs=["api_key"])
+async def call(query, api_key): ...
+`,
+    },
+  ],
+});
