@@ -32,7 +32,7 @@ export function leakingConfigSwitches(model: SourceModel): ConfigSwitchSite[] {
 export function captureOffSdks(model: SourceModel): Set<SdkId> {
   const out = new Set<SdkId>();
   for (const s of configSwitchSites(model)) {
-    if (s.sw.governs !== 'capture' || s.value.value === s.sw.leaksWhen) continue;
+    if (s.sw.governs !== 'capture' || s.sw.tracedInputs === false || s.value.value === s.sw.leaksWhen) continue;
     out.add(s.sdk.id);
     for (const id of s.sw.covers ?? []) out.add(id);
   }

@@ -49,7 +49,7 @@ export const openinference: SdkDescriptor = {
   },
   configSwitches: [
     { callee: 'TraceConfig', option: 'hide_inputs', governs: 'capture', leaksWhen: false, effect: 'records every traced function\'s inputs, even where OPENINFERENCE_HIDE_INPUTS=true: a credential among them is written to traces as it is' },
-    { callee: 'TraceConfig', option: 'hide_input_messages', governs: 'capture', leaksWhen: false, effect: 'records every LLM input message, even where OPENINFERENCE_HIDE_INPUT_MESSAGES=true: a credential in a prompt is written to traces as it is' },
+    { callee: 'TraceConfig', option: 'hide_input_messages', governs: 'capture', leaksWhen: false, tracedInputs: false, effect: 'records every LLM input message, even where OPENINFERENCE_HIDE_INPUT_MESSAGES=true: a credential in a prompt is written to traces as it is' },
   ],
   envSwitches: [
     { name: 'OPENINFERENCE_HIDE_INPUTS', governs: 'capture', leaksWhen: false, safeValue: 'true' },

@@ -113,6 +113,12 @@ export interface ConfigSwitch {
   effect: string;
   /** Other SDKs whose recording this switch governs too (LangSmith's `Client` records LangChain tools). */
   covers?: SdkId[];
+  /**
+   * Whether the switch governs the traced functions' inputs (true when absent); false for one that
+   * only governs model messages (OpenInference `hide_input_messages`), so its safe value does not
+   * keep a traced function's arguments out.
+   */
+  tracedInputs?: boolean;
 }
 
 /** A list of regexes the SDK applies to traces: Logfire `ScrubbingOptions(extra_patterns=[...])`. */

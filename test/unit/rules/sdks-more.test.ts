@@ -237,6 +237,16 @@ async def plan(goal, token): ...
       output: null,
     },
     {
+      name: 'OpenInference: hide_input_messages=True hides model messages, not a traced function\'s arguments',
+      code: `from openinference.instrumentation import OITracer, TraceConfig
+tracer = OITracer(base, config=TraceConfig(hide_input_messages=True))
+@tracer.tool
+def search(query, api_key): ...
+`,
+      errors: [{ line: 4, column: 19, endColumn: 26 }],
+      output: null,
+    },
+    {
       name: 'OpenInference: an OITracer made in the file',
       code: `from opentelemetry import trace
 from openinference.instrumentation import OITracer, TraceConfig
