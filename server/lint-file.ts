@@ -43,7 +43,7 @@ export function kindByName(path: string, config?: ResolvedConfig): FileKind | 'j
   const name = basename(posix);
   const lower = name.toLowerCase();
   if (lower === 'tracelint.json') return 'tracelint-config';
-  if (/(^|\/)\.agentdbg\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
+  if (/(^|\/)\.(?:agentdbg|maida)\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
   if (lower === '.env' || (lower.startsWith('.env.') && !lower.endsWith('.gz'))) return 'env';
   const dot = lower.lastIndexOf('.');
   const ext = dot >= 0 ? lower.slice(dot) : '';

@@ -6,6 +6,7 @@ import { LineIndex } from '../../shared/positions';
 import type { SourceSettings } from '../rules/types';
 import { analyzeAgentDbgYaml, analyzeDotenv } from './config-files';
 import { configPatternModel } from '../rules/pattern-sites';
+import { envSettingsInCode } from './env-in-code';
 import { languageOf } from './language';
 import { runRules } from './lint';
 import type { SourceModel } from './model';
@@ -34,11 +35,11 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
     case 'python': {
       const parsed = parsePython(fileName, text);
       if (!parsed) return undefined;
-      return analyzePythonTree(fileName, text, parsed.tree, custom, parsed.reparse);
+      return withEnvInCode(analyzePythonTree(fileName, text, parsed.tree, custom, parsed.reparse));
     }
     case 'typescript':
     case 'javascript':
-      return analyzeTypeScript(fileName, text, language, custom);
+      return withEnvInCode(analyzeTypeScript(fileName, text, language, custom));
     case 'dotenv':
       return analyzeDotenv(fileName, text);
     case 'yaml':
@@ -46,6 +47,13 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
     case 'json':
       return configPatternModel(fileName, text);
   }
+}
+
+/** Environment variables set from code join the file's settings, as .env lines would (env-in-code.ts). */
+function withEnvInCode(model: SourceModel): SourceModel {
+  const env = envSettingsInCode(model);
+  if (env.length > 0) model.settings = [...model.settings, ...env].sort((a, b) => a.span.start - b.span.start);
+  return model;
 }
 
 function problem(fileName: string, text: string, message: string): Finding {

@@ -2,7 +2,8 @@
 // (not excluded, inputs not turned off), or an AgentDbg recorder call is handed a dict literal
 // with a credential-like key. The fix uses the SDK's own mechanism (capture-fixes.ts).
 import type { Fix } from '../../shared/types';
-import type { DictEntry, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
+import type { DictEntry, Param, RecordCall, SettingSite, SourceModel, TracedFunction } from '../analysis/model';
+import { captureSwitchedOff, envSwitchValue, sdkById, type SdkDescriptor } from '../analysis/sdks';
 import { keyword } from '../analysis/shared-facts';
 import { keepOutFixes } from './capture-fixes';
 import type { Rule, RuleContext } from './types';
@@ -13,6 +14,9 @@ const ID = 'credential-param-captured';
 export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): Param[] {
   const tracer = t.mechanisms;
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
+  // The SDK's capture switch turned off in this file (.env line or set from code: Langfuse's
+  // LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED=false, LangSmith's LANGSMITH_HIDE_INPUTS=true).
+  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings)) return [];
   // A processing function written by the user is trusted to drop what it must.
   if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
@@ -54,12 +58,44 @@ export function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
   return { title: `Do not record "${entry.key}"`, edits: [{ start, end, text: '' }] };
 }
 
+/**
+ * What the recorder's own redaction does in this file: off (a redaction switch set to off, in .env or
+ * from code), or the key substrings it covers (the default list, or the list a redact-keys variable
+ * set here replaces it with). The last setting in the file wins, as the last assignment would.
+ */
+export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[]): { off?: SettingSite; keys: string[]; keysFrom?: SettingSite } {
+  let off: SettingSite | undefined;
+  let keys = sdk?.recorderRedactedSubstrings ?? [];
+  let keysFrom: SettingSite | undefined;
+  for (const s of settings) {
+    if (s.kind !== 'env' || !sdk) continue;
+    const sw = sdk.envSwitches?.find((x) => x.governs === 'redaction' && x.name === s.key);
+    if (sw) {
+      const v = envSwitchValue(sw, s.value);
+      if (v !== undefined) off = v === sw.leaksWhen ? s : undefined;
+    } else if (sdk.recorderRedactKeysEnv?.includes(s.key)) {
+      keys = s.value.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
+      keysFrom = s;
+    }
+  }
+  return { off, keys, keysFrom };
+}
+
 function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
+  const sdk = sdkById(rc.sdk);
+  const label = sdk?.label ?? rc.sdk;
+  const redaction = recorderRedaction(sdk, ctx.model.settings);
   for (const e of rc.entries) {
     if (e.key === undefined || !ctx.isCredentialName(e.key)) continue;
+    const lower = e.key.toLowerCase();
+    // Covered: the recorder replaces the value by its marker before the event is written.
+    if (!redaction.off && redaction.keys.some((k) => lower.includes(k.toLowerCase()))) continue;
     const fn = rc.call.callee.slice(rc.call.callee.lastIndexOf('.') + 1);
+    const why = redaction.off
+      ? `${label}'s redaction is off here (${redaction.off.key}=${redaction.off.value}, line ${ctx.model.lines.position(redaction.off.span.start).line + 1})`
+      : `${label}'s redaction covers only keys containing ${redaction.keys.map((k) => `"${k}"`).join(', ') || 'nothing'}${redaction.keysFrom ? ` (${redaction.keysFrom.key})` : ''}`;
     ctx.report({
-      message: `${fn} records the key "${e.key}": the credential reaches the AgentDbg trace whenever its redaction is off or does not cover this key.`,
+      message: `${fn} records the key "${e.key}" as it is: ${why}.`,
       span: e.keySpan,
       suggest: [removeEntryFix(ctx.model, e)],
     });

@@ -1,19 +1,15 @@
 // redaction-disabled: redaction turned off where the SDK reads it: TraceCraft
-// `RedactionConfig(enabled=False)` (Python, or its TS options form), `TRACECRAFT_REDACTION_ENABLED=false`
-// and `AGENTDBG_REDACT=0` in a .env file, AgentDbg `redact: false` / `redaction.enabled: false`
-// in .agentdbg/config.yaml. Every built-in pattern stops protecting traces at once.
+// `RedactionConfig(enabled=False)` (Python, or its TS options form); an SDK's redaction switch
+// (the descriptors' `envSwitches` that govern redaction: `TRACECRAFT_REDACTION_ENABLED`,
+// `AGENTDBG_REDACT`, `MAIDA_REDACT`) set to a value the SDK reads as off, in a .env file or from code
+// (`os.environ[...] = ...`, `monkeypatch.setenv`, `patch.dict`: env-in-code.ts); AgentDbg
+// `redact: false` / `redaction.enabled: false` in .agentdbg/config.yaml or .maida/config.yaml.
+// Every built-in pattern stops protecting traces at once.
 import type { Finding } from '../../shared/types';
+import { envSwitches, envSwitchValue } from '../analysis/sdks';
 import { deref } from '../analysis/shared-facts';
 import { boolText } from './fixes';
 import type { Rule, RuleContext } from './types';
-
-/** Environment variables that switch an SDK's redaction, and the value that switches it back on. */
-const ENV_SWITCHES: Record<string, string> = {
-  TRACECRAFT_REDACTION_ENABLED: 'true',
-  AGENTDBG_REDACT: '1',
-};
-
-const FALSE_WORDS = /^(false|0|no|off|n|f)$/i;
 
 type Report = Parameters<RuleContext['report']>[0];
 
@@ -34,16 +30,19 @@ function check(ctx: RuleContext): Report[] {
       fix: fixOn(v.span.start, v.span.end, boolText(model, true)),
     });
   }
+  const switches = envSwitches('redaction');
   for (const s of model.settings) {
-    if (s.kind === 'env' && s.key in ENV_SWITCHES && FALSE_WORDS.test(s.value.trim())) {
+    const hit = s.kind === 'env' ? switches.find(({ sw }) => sw.name === s.key) : undefined;
+    if (hit) {
+      if (envSwitchValue(hit.sw, s.value) !== hit.sw.leaksWhen) continue;
       out.push({
-        message: `${s.key}=${s.value} turns redaction off: secrets and PII are written to traces as they are.`,
+        message: `${s.key}=${s.value} turns ${hit.sdk.label}'s redaction off: secrets and PII are written to traces as they are.`,
         span: { start: s.keySpan.start, end: s.valueSpan.end },
-        fix: fixOn(s.valueSpan.start, s.valueSpan.end, ENV_SWITCHES[s.key]),
+        fix: fixOn(s.valueSpan.start, s.valueSpan.end, hit.sw.safeValue),
       });
     } else if (s.kind === 'yaml' && s.value === 'false') {
       out.push({
-        message: `AgentDbg ${s.key}: false turns redaction off: api keys, tokens and passwords are recorded as they are.`,
+        message: `AgentDbg (Maida) ${s.key}: false turns redaction off: api keys, tokens and passwords are recorded as they are.`,
         span: s.span,
         fix: fixOn(s.valueSpan.start, s.valueSpan.end, 'true'),
       });

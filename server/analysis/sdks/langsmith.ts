@@ -1,15 +1,33 @@
 // LangSmith: Python `@traceable(process_inputs=fn)`, JS/TS `traceable(fn, { processInputs })`.
+// Python (python/langsmith/run_helpers.py): `traceable(*args, **kwargs)` pops the options it knows
+// and warns about the rest, which it ignores; a function's **kwargs are merged into its inputs
+// (`_get_inputs`), so process_inputs sees them as top-level keys. `LANGSMITH_HIDE_INPUTS` (or
+// LANGCHAIN_) is read by the Client: exactly `true` hides every run's inputs.
 import type { SdkDescriptor } from './types';
+
+const hide = (name: string) => ({ name, governs: 'capture' as const, leaksWhen: false, safeValue: 'true', trueWords: ['true'] });
 
 export const langsmith: SdkDescriptor = {
   id: 'langsmith',
   label: 'LangSmith',
+  readFrom: 'langchain-ai/langsmith-sdk@bc8dd672a',
   python: {
     modules: ['langsmith'],
-    tracers: [{ name: 'traceable', forms: ['decorator'], capturesInputs: true, processParam: 'process_inputs' }],
+    tracers: [{
+      name: 'traceable',
+      forms: ['decorator'],
+      capturesInputs: true,
+      processParam: 'process_inputs',
+      options: [
+        'run_type', 'name', 'metadata', 'tags', 'client', 'reduce_fn', 'project_name', 'process_inputs', 'process_outputs',
+        'process_chunk', '_invocation_params_fn', 'dangerously_allow_filesystem', 'enabled', 'exceptions_to_handle', 'extra',
+      ],
+      unknownOption: 'ignored',
+    }],
   },
   typescript: {
     modules: ['langsmith'],
     tracers: [{ name: 'traceable', forms: ['wrapper'], capturesInputs: true, processParam: 'processInputs' }],
   },
+  envSwitches: [hide('LANGSMITH_HIDE_INPUTS'), hide('LANGCHAIN_HIDE_INPUTS')],
 };

@@ -39,6 +39,14 @@ export interface EnvSwitch {
   leaksWhen: boolean;
   /** The value to write in a fix that closes it again: `true`, `1`, `false`. */
   safeValue: string;
+  /**
+   * How the SDK reads the string (trimmed, lower-cased; an empty value is unset): when `trueWords`
+   * is given, exactly these are true and any other value false (TraceCraft, AgentDbg: `1`, `true`,
+   * `yes`); when `falseWords` is given, exactly these are false and any other value true (Langfuse:
+   * `false`, `0`). Neither: the usual spellings (`true/1/yes/on`, `false/0/no/off`), others unknown.
+   */
+  trueWords?: string[];
+  falseWords?: string[];
 }
 
 export interface LanguageSupport {
@@ -64,6 +72,8 @@ export interface SdkDescriptor {
   builtinRedactedKeys?: string[];
   /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
   recorderRedactedSubstrings?: string[];
+  /** Environment variables whose comma-separated value replaces `recorderRedactedSubstrings` (`AGENTDBG_REDACT_KEYS`). */
+  recorderRedactKeysEnv?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
   envSwitches?: EnvSwitch[];
 }

@@ -1,16 +1,31 @@
-// W&B Weave: `@weave.op(postprocess_inputs=fn)`; Weave itself redacts a few keys by name.
+// W&B Weave: `@weave.op(postprocess_inputs=fn)` (weave/trace/op.py: keyword-only options, any other
+// is a TypeError where the decorator is applied). Weave redacts a few keys by name itself, in the
+// inputs and nested values, before postprocess_inputs (`api_key` in _create_call, and the
+// sanitize module's REDACT_KEYS). `WEAVE_DISABLED=true` stops tracing altogether.
 import type { SdkDescriptor } from './types';
 
 export const weave: SdkDescriptor = {
   id: 'weave',
   label: 'Weave',
+  readFrom: 'wandb/weave@4c73815 (weave/trace/op.py)',
   python: {
     modules: ['weave'],
-    tracers: [{ name: 'op', forms: ['decorator'], capturesInputs: true, processParam: 'postprocess_inputs' }],
+    tracers: [{
+      name: 'op',
+      forms: ['decorator'],
+      capturesInputs: true,
+      processParam: 'postprocess_inputs',
+      options: [
+        'name', 'call_display_name', 'postprocess_inputs', 'postprocess_output', 'tracing_sample_rate', 'enable_code_capture',
+        'accumulator', 'kind', 'color', 'attributes', 'eager_call_start',
+      ],
+      unknownOption: 'raises',
+    }],
   },
   typescript: {
     modules: ['weave'],
     tracers: [{ name: 'op', forms: ['wrapper'], capturesInputs: true }],
   },
   builtinRedactedKeys: ['api_key', 'auth_headers', 'authorization'],
+  envSwitches: [{ name: 'WEAVE_DISABLED', governs: 'capture', leaksWhen: false, safeValue: 'true', trueWords: ['true', '1', 'yes', 'on'] }],
 };

@@ -4,6 +4,25 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('credential-param-captured', {
   valid: [
+    // Capture switched off from code, as the SDK reads its variable: Langfuse (`false`/`0` only), LangSmith (exactly `true`).
+    `import os
+os.environ["LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED"] = "False"
+from langfuse import observe
+@observe()
+def call(api_key): ...
+`,
+    `from langsmith import traceable
+def test_hidden(monkeypatch):
+    monkeypatch.setenv("LANGSMITH_HIDE_INPUTS", "true")
+@traceable
+def call(api_key): ...
+`,
+    // AgentDbg / Maida redact keys containing api_key, authorization, cookie, password, secret, token by default.
+    `from maida import record_tool_call, trace
+@trace(name="run")
+def run(api_key):
+    record_tool_call("fetch", args={"url": "u", "api_key": api_key, "auth_token": "t", "client_secret": "s"}, result=None)
+`,
     // Excluded, inline and through a module-level constant.
     `import tracecraft
 @tracecraft.trace_tool(name="s", exclude_inputs=["api_key"])
@@ -71,6 +90,20 @@ module.exports = traceable(function (apiKey) { return apiKey; });
 ` },
   ],
   invalid: [
+    {
+      name: 'a capture switch the SDK reads as on still captures (Langfuse: "no" is not false; LangSmith: "1" is not "true")',
+      code: `import os
+os.environ["LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED"] = "no"
+os.environ["LANGSMITH_HIDE_INPUTS"] = "1"
+from langfuse import observe
+from langsmith import traceable
+@observe()
+def a(api_key): ...
+@traceable
+def b(password): ...
+`,
+      errors: [{ line: 7, column: 7, endColumn: 14 }, { line: 9, column: 7, endColumn: 15 }],
+    },
     {
       name: 'module import, no options: creates exclude_inputs',
       code: `import tracecraft
@@ -247,15 +280,35 @@ def w(api_key, client_secret): ...
 `,
     },
     {
-      name: 'AgentDbg recorder dict literal carrying a credential key',
+      name: 'AgentDbg: a key its default redaction does not cover (passwd)',
       code: `from agentdbg import record_tool_call
-record_tool_call("fetch", args={"url": u, "api_key": key}, result=r)
+record_tool_call("login", args={"user": u, "passwd": p, "api_key": key}, result=r)
 `,
-      errors: [{ line: 2, column: 43, endColumn: 52, suggestions: [
+      errors: [{ line: 2, column: 44, endColumn: 52, message: 'record_tool_call records the key "passwd" as it is: AgentDbg\'s redaction covers only keys containing "api_key", "authorization", "cookie", "password", "secret", "token".', suggestions: [
         `from agentdbg import record_tool_call
-record_tool_call("fetch", args={"url": u}, result=r)
+record_tool_call("login", args={"user": u, "api_key": key}, result=r)
 `,
       ] }],
+      output: null,
+    },
+    {
+      name: 'Maida: redaction switched off from code reports every credential key',
+      code: `import os
+from maida import record_tool_call
+os.environ["MAIDA_REDACT"] = "0"
+record_tool_call("fetch", args={"url": u, "api_key": key}, result=r)
+`,
+      errors: [{ line: 4, column: 43, endColumn: 52, message: 'record_tool_call records the key "api_key" as it is: AgentDbg\'s redaction is off here (MAIDA_REDACT=0, line 3).' }],
+      output: null,
+    },
+    {
+      name: 'AgentDbg: AGENTDBG_REDACT_KEYS set in a test replaces the list',
+      code: `from agentdbg import record_llm_call
+def test_keys(monkeypatch):
+    monkeypatch.setenv("AGENTDBG_REDACT_KEYS", "password")
+    record_llm_call(model="m", prompt=p, response=r, meta={"api_key": k, "password": pw})
+`,
+      errors: [{ line: 4, column: 60, endColumn: 69, message: '(AGENTDBG_REDACT_KEYS)' }],
       output: null,
     },
     {
