@@ -4,8 +4,8 @@
 import type { Fix } from '../../shared/types';
 import type { DictEntry, Param, RecordCall, SettingSite, SourceModel, TracedFunction } from '../analysis/model';
 import { captureSwitchedOff, envSwitchValue, sdkById, type SdkDescriptor } from '../analysis/sdks';
-import { keyword } from '../analysis/shared-facts';
 import { keepOutFixes } from './capture-fixes';
+import { processorDrops } from './processors';
 import type { Rule, RuleContext } from './types';
 
 const ID = 'credential-param-captured';
@@ -17,8 +17,6 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): P
   // The SDK's capture switch turned off in this file (.env line or set from code: Langfuse's
   // LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED=false, LangSmith's LANGSMITH_HIDE_INPUTS=true).
   if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings)) return [];
-  // A processing function written by the user is trusted to drop what it must.
-  if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
   const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
   return t.params.filter((p) =>
@@ -26,7 +24,9 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): P
     && (p.kind === 'positional' || p.kind === 'keyword-only' || p.kind === 'destructured')
     && ctx.isCredentialName(p.name)
     && !excluded.has(p.name)
-    && !builtin.has(p.name.toLowerCase()));
+    && !builtin.has(p.name.toLowerCase())
+    // A processing function is trusted to drop what it must, unless this file shows it keeping the key.
+    && !processorDrops(ctx.model, t, p.name));
 }
 
 function checkTraced(ctx: RuleContext, t: TracedFunction): void {

@@ -23,6 +23,7 @@ export const langsmith: SdkDescriptor = {
         'process_chunk', '_invocation_params_fn', 'dangerously_allow_filesystem', 'enabled', 'exceptions_to_handle', 'extra',
       ],
       unknownOption: 'ignored',
+      kwargsInputs: 'flattened',
     }],
   },
   typescript: {

@@ -23,6 +23,13 @@ export interface TracerDescriptor {
   options?: string[];
   /** What the SDK does with an option it does not accept: raise at import (a TypeError) or ignore it. */
   unknownOption?: 'raises' | 'ignored';
+  /**
+   * How a function's `**kwargs` reach the recorded inputs: `nested`, as one `kwargs` input (TraceCraft,
+   * Weave, Langfuse: an exclusion list naming a key inside it hides nothing); `flattened`, merged into
+   * the inputs as keys of their own (LangSmith's traceable: its input processor can drop them by name).
+   * Absent: `nested`.
+   */
+  kwargsInputs?: 'nested' | 'flattened';
 }
 
 /**

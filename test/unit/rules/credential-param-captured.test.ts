@@ -4,6 +4,21 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('credential-param-captured', {
   valid: [
+    // Processors tracelint cannot read, or that name the key, or that could drop keys wholesale, protect.
+    `from langsmith import traceable
+import weave
+from helpers import scrub
+def drop_key(inputs):
+    return {k: v for k, v in inputs.items() if k != "api_key"}
+def filtered(inputs):
+    return {k: v for k, v in inputs.items() if not k.endswith("_key")}
+@traceable(process_inputs=scrub)
+def a(api_key): ...
+@traceable(process_inputs=drop_key)
+def b(api_key): ...
+@weave.op(postprocess_inputs=filtered)
+def c(secret_key): ...
+`,
     // Capture switched off from code, as the SDK reads its variable: Langfuse (`false`/`0` only), LangSmith (exactly `true`).
     `import os
 os.environ["LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED"] = "False"
@@ -90,6 +105,29 @@ module.exports = traceable(function (apiKey) { return apiKey; });
 ` },
   ],
   invalid: [
+    {
+      name: 'processors defined here that keep the credential: return as is, a copy, other keys edited, a lambda',
+      code: `import weave
+from langsmith import traceable
+def keep_all(inputs):
+    return inputs
+def copy_all(inputs: dict) -> dict:
+    out = dict(inputs)
+    out["text"] = out["text"][:100]
+    return out
+@traceable(process_inputs=keep_all)
+def a(api_key): ...
+@weave.op(postprocess_inputs=copy_all)
+def b(text, password): ...
+@traceable(process_inputs=lambda d: dict(d))
+def c(token): ...
+`,
+      errors: [
+        { line: 10, column: 7, endColumn: 14, message: '"a" is traced by LangSmith traceable and records its "api_key" parameter' },
+        { line: 12, column: 13, endColumn: 21 },
+        { line: 14, column: 7, endColumn: 12 },
+      ],
+    },
     {
       name: 'a capture switch the SDK reads as on still captures (Langfuse: "no" is not false; LangSmith: "1" is not "true")',
       code: `import os
