@@ -100,6 +100,12 @@ export function engineFor(config: ResolvedConfig): Engine {
 export async function lintFile(path: string, opts: LintFileOptions): Promise<LintFileResult> {
   let kind = kindByName(path, opts.config);
   if (kind === undefined && !opts.explicit) return { findings: [], problems: [] };
+  // A .jsonl found by walking is a trace only when its content has no other known shape (HTTP or
+  // SDK replays a test keeps: shared/traces/format.ts, notATrace); named on the command line, it is read.
+  if (kind === 'trace' && !opts.explicit) {
+    const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
+    if (format && !format.isTrace) return { findings: [], problems: [] };
+  }
   if (kind === 'json' || kind === 'trace-glob' || kind === undefined) {
     const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
     if (!format || (!format.isTrace && kind === 'json' && !opts.explicit)) {
