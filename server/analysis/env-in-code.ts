@@ -57,8 +57,41 @@ function site(text: string, m: RegExpExecArray, at: number, keyGroups: [number, 
   const keyAt = at + whole.indexOf(key);
   return {
     kind: 'env', key, value, keySpan: { start: keyAt, end: keyAt + key.length }, valueSpan: { start: valueStart, end: valueEnd },
-    span: { start: at, end: at + whole.length },
+    span: { start: at, end: at + whole.length }, context: 'code',
   };
+}
+
+/**
+ * The Python function (`def` block, by indentation) that holds `offset`, outermost first is not
+ * needed: the innermost is where the setting holds (a fixture's setting is not a test's).
+ */
+function enclosingFunction(text: string, offset: number): { start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0].length;
+  let at = lineStart - 1;
+  while (at > 0 && indent > 0) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    const line = text.slice(start, at);
+    at = start - 1;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const lead = /^[ \t]*/.exec(line)![0].length;
+    if (lead >= indent) continue;
+    indent = lead;
+    if (/^[ \t]*(?:async[ \t]+)?def\b/.test(line)) {
+      // The block: every following line indented deeper than the def (or blank).
+      let end = text.indexOf('\n', offset);
+      if (end < 0) return { start, end: text.length };
+      for (;;) {
+        const next = text.indexOf('\n', end + 1);
+        const body = text.slice(end + 1, next < 0 ? text.length : next);
+        if (body.trim() !== '' && /^[ \t]*/.exec(body)![0].length <= lead) break;
+        if (next < 0) return { start, end: text.length };
+        end = next;
+      }
+      return { start, end };
+    }
+  }
+  return undefined;
 }
 
 /** Every environment variable the file sets from code to a string literal. */
@@ -91,5 +124,6 @@ export function envSettingsInCode(model: SourceModel): SettingSite[] {
       }
     }
   }
+  if (python) for (const s of out) s.scope = enclosingFunction(text, s.span.start);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -3,9 +3,9 @@
 // with a credential-like key. The fix uses the SDK's own mechanism (capture-fixes.ts).
 import type { Fix } from '../../shared/types';
 import type { DictEntry, Param, RecordCall, SettingSite, SourceModel, TracedFunction } from '../analysis/model';
-import { captureSwitchedOff, envSwitchValue, sdkById, type SdkDescriptor } from '../analysis/sdks';
+import { captureSwitchedOff, envSwitchValue, holdsAt, sdkById, type SdkDescriptor } from '../analysis/sdks';
 import { keepOutFixes } from './capture-fixes';
-import { processorDrops } from './processors';
+import { clientProtects, processorDrops } from './processors';
 import type { Rule, RuleContext } from './types';
 
 const ID = 'credential-param-captured';
@@ -16,7 +16,9 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): P
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
   // The SDK's capture switch turned off in this file (.env line or set from code: Langfuse's
   // LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED=false, LangSmith's LANGSMITH_HIDE_INPUTS=true).
-  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings)) return [];
+  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings, t.span.start)) return [];
+  // A client that redacts or hides inputs (LangSmith Client(anonymizer=...)) is trusted like a processor.
+  if (clientProtects(ctx.model, t)) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
   const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
   return t.params.filter((p) =>
@@ -59,16 +61,17 @@ export function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
 }
 
 /**
- * What the recorder's own redaction does in this file: off (a redaction switch set to off, in .env or
- * from code), or the key substrings it covers (the default list, or the list a redact-keys variable
- * set here replaces it with). The last setting in the file wins, as the last assignment would.
+ * What the recorder's own redaction does at `at`: off (a redaction switch set to off, in .env or from
+ * code), or the key substrings it covers (the default list, or the list a redact-keys variable set
+ * here replaces it with). Settings made inside a function hold there only (a fixture's are not a
+ * test's); of those that hold, the last wins, as the last assignment would.
  */
-export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[]): { off?: SettingSite; keys: string[]; keysFrom?: SettingSite } {
+export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[], at: number): { off?: SettingSite; keys: string[]; keysFrom?: SettingSite } {
   let off: SettingSite | undefined;
   let keys = sdk?.recorderRedactedSubstrings ?? [];
   let keysFrom: SettingSite | undefined;
   for (const s of settings) {
-    if (s.kind !== 'env' || !sdk) continue;
+    if (s.kind !== 'env' || !sdk || !holdsAt(s, at)) continue;
     const sw = sdk.envSwitches?.find((x) => x.governs === 'redaction' && x.name === s.key);
     if (sw) {
       const v = envSwitchValue(sw, s.value);
@@ -84,7 +87,7 @@ export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: read
 function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
   const sdk = sdkById(rc.sdk);
   const label = sdk?.label ?? rc.sdk;
-  const redaction = recorderRedaction(sdk, ctx.model.settings);
+  const redaction = recorderRedaction(sdk, ctx.model.settings, rc.call.span.start);
   for (const e of rc.entries) {
     if (e.key === undefined || !ctx.isCredentialName(e.key)) continue;
     const lower = e.key.toLowerCase();

@@ -11,7 +11,7 @@ import type { Fix } from '../../shared/types';
 import type { CallSite, Param, TracedFunction } from '../analysis/model';
 import { captureSwitchedOff, sdkById } from '../analysis/sdks';
 import { captureOffFix, processFix } from './capture-fixes';
-import { processorDrops } from './processors';
+import { clientProtects, processorDrops } from './processors';
 import type { Rule, RuleContext } from './types';
 
 function kwargsParam(t: TracedFunction): Param | undefined {
@@ -45,7 +45,7 @@ function layoutOf(ctx: RuleContext, t: TracedFunction): 'nested' | 'flattened' {
 function check(ctx: RuleContext, t: TracedFunction): void {
   const kwargs = kwargsParam(t);
   if (!kwargs || !t.mechanisms.capturesInputs || t.captureInputs.value !== true || !t.name) return;
-  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings)) return;
+  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings, t.span.start) || clientProtects(ctx.model, t)) return;
   const named = new Set(t.params.filter((p) => p.kind !== 'var-keyword').map((p) => p.name));
   const builtin = new Set(t.mechanisms.builtinRedactedKeys.map((k) => k.toLowerCase()));
   const flattened = layoutOf(ctx, t) === 'flattened';

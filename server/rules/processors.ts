@@ -4,6 +4,7 @@
 // the inputs back with the credential still in them (`return inputs`, `return dict(inputs)`,
 // `return {**inputs, "n": 1}`, `lambda x: x`, or one that edits other keys only) protects nothing.
 import type { SourceModel, TracedFunction, ValueNode } from '../analysis/model';
+import { sdkById } from '../analysis/sdks';
 import { keyword } from '../analysis/shared-facts';
 
 /** A readable processor: its parameter's name and its body (for a lambda, the expression). */
@@ -87,4 +88,34 @@ export function processorDrops(model: SourceModel, t: TracedFunction, name: stri
   if (!arg) return false;
   const proc = readProcessor(model, arg.value);
   return !proc || !keepsKey(proc, name);
+}
+
+/**
+ * Whether `t` writes through a client built in this file with an option that redacts or hides inputs
+ * (LangSmith `traceable(client=c)` with `c = Client(anonymizer=...)` or `hide_inputs=...`).
+ */
+export function clientProtects(model: SourceModel, t: TracedFunction): boolean {
+  const sdk = sdkById(t.sdk);
+  const support = model.language === 'python' ? sdk?.python : sdk?.typescript;
+  const spec = support?.tracers.find((d) => d.name === t.tracer)?.client;
+  const arg = spec ? keyword(t.options, spec.option) : undefined;
+  if (!spec || !arg) return false;
+  const text = model.text;
+  let call: string | undefined;
+  if (arg.value.kind === 'call') call = text.slice(arg.value.span.start, arg.value.span.end);
+  else if (arg.value.kind === 'name') {
+    const def = new RegExp(String.raw`(?:^|\n)[ \t]*${arg.value.name}[ \t]*(?::[^=\n]*)?=[ \t]*[\w.]*Client[ \t]*\(`).exec(text);
+    if (!def) return false;
+    // The constructor's arguments, up to the parenthesis that closes it.
+    let depth = 0;
+    let end = def.index + def[0].length - 1;
+    for (; end < text.length; end++) {
+      const c = text[end];
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    call = text.slice(def.index, end + 1);
+  }
+  if (call === undefined) return false;
+  return spec.protectedBy.some((o) => new RegExp(String.raw`\b${o}\s*=\s*(?!False\b|None\b)\S`).test(call!));
 }

@@ -108,15 +108,20 @@ export function envSwitchValue(sw: EnvSwitch, raw: string): boolean | undefined 
   return undefined;
 }
 
+/** Whether a setting holds at `at`: a file-wide one always, one set inside a function only there. */
+export function holdsAt(s: SettingSite, at: number): boolean {
+  return !s.scope || (s.scope.start <= at && at < s.scope.end);
+}
+
 /**
- * Whether the file switches `sdk`'s input capture off through one of its capture switches (a .env
- * line, or a variable set from code: `model.settings` of kind `env`). The last setting in the file wins.
+ * Whether the file switches `sdk`'s input capture off at `at` through one of its capture switches (a
+ * .env line, or a variable set from code: `model.settings` of kind `env`). The last setting wins.
  */
-export function captureSwitchedOff(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[]): boolean {
+export function captureSwitchedOff(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[], at: number): boolean {
   if (!sdk?.envSwitches) return false;
   let off = false;
   for (const s of settings) {
-    if (s.kind !== 'env') continue;
+    if (s.kind !== 'env' || !holdsAt(s, at)) continue;
     const sw = sdk.envSwitches.find((x) => x.governs === 'capture' && x.name === s.key);
     if (!sw) continue;
     const v = envSwitchValue(sw, s.value);

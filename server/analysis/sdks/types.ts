@@ -30,6 +30,12 @@ export interface TracerDescriptor {
    * Absent: `nested`.
    */
   kwargsInputs?: 'nested' | 'flattened';
+  /**
+   * The keyword passing the client the tracer writes through (`client`), and the client constructor's
+   * options that redact or hide inputs (`anonymizer`, `hide_inputs`): a client built in the same file
+   * with one of them set (to anything but False/None) protects what the tracer records.
+   */
+  client?: { option: string; protectedBy: string[] };
 }
 
 /**

@@ -4,6 +4,32 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('credential-param-captured', {
   valid: [
+    // A fixture's setting holds in the fixture, not in the test that records: the default list covers "token".
+    `import os
+import pytest
+from maida import record_tool_call, trace
+@pytest.fixture
+def narrow_keys():
+    os.environ["MAIDA_REDACT_KEYS"] = "message,stack"
+    yield
+def test_token():
+    @trace
+    def run():
+        record_tool_call("t", args={"token": "x"})
+    run()
+`,
+    // A LangSmith client built here with an anonymizer or hide_inputs redacts what the tracer sends.
+    `from langsmith import Client, traceable
+from langsmith.anonymizer import create_anonymizer
+client = Client(
+    api_url="http://localhost:1984",
+    anonymizer=create_anonymizer([]),
+)
+@traceable(client=client)
+def a(api_key): ...
+@traceable(client=Client(hide_inputs=True))
+def b(password): ...
+`,
     // Processors tracelint cannot read, or that name the key, or that could drop keys wholesale, protect.
     `from langsmith import traceable
 import weave
@@ -29,8 +55,8 @@ def call(api_key): ...
     `from langsmith import traceable
 def test_hidden(monkeypatch):
     monkeypatch.setenv("LANGSMITH_HIDE_INPUTS", "true")
-@traceable
-def call(api_key): ...
+    @traceable
+    def call(api_key): ...
 `,
     // AgentDbg / Maida redact keys containing api_key, authorization, cookie, password, secret, token by default.
     `from maida import record_tool_call, trace
@@ -105,6 +131,15 @@ module.exports = traceable(function (apiKey) { return apiKey; });
 ` },
   ],
   invalid: [
+    {
+      name: 'a client without input protection (hide_inputs=False) is no protection',
+      code: `from langsmith import Client, traceable
+plain = Client(hide_inputs=False)
+@traceable(client=plain)
+def a(api_key): ...
+`,
+      errors: [{ line: 4, column: 7, endColumn: 14 }],
+    },
     {
       name: 'processors defined here that keep the credential: return as is, a copy, other keys edited, a lambda',
       code: `import weave
