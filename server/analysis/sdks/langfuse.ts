@@ -1,8 +1,9 @@
 // Langfuse: Python `@observe(capture_input=False)` (langfuse v3/v4 `langfuse/_client/observe.py`,
-// langfuse.decorators in v2); JS/TS `observe(fn, { captureInput: false })` (@langfuse/tracing, and
-// the older langfuse package). `LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED` is the default of
-// capture_input/capture_output: only `false` and `0` turn it off. `observe` is a method with fixed
-// keywords: any other is a TypeError where the decorator is applied.
+// langfuse.decorators in v2), also `observe(fn, capture_input=False)` (`func` first, options
+// keyword-only); JS/TS `observe(fn, { captureInput: false })` (@langfuse/tracing, and the older
+// langfuse package). `LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED` is the default of
+// capture_input/capture_output: only `false` and `0` turn it off. `observe` has fixed keywords: any
+// other is a TypeError where the decorator is applied.
 import type { SdkDescriptor } from './types';
 
 export const langfuse: SdkDescriptor = {
@@ -14,6 +15,7 @@ export const langfuse: SdkDescriptor = {
     tracers: [{
       name: 'observe',
       forms: ['decorator'],
+      functionWithOptions: true,
       capturesInputs: true,
       captureParam: 'capture_input',
       options: ['name', 'as_type', 'capture_input', 'capture_output', 'transform_to_string'],

@@ -1,9 +1,10 @@
-// LangSmith: Python `@traceable(process_inputs=fn)`, JS/TS `traceable(fn, { processInputs })`.
-// Python (python/langsmith/run_helpers.py): `traceable(*args, **kwargs)` pops the options it knows
-// and warns about the rest, which it ignores; a function's **kwargs are merged into its inputs
-// (`_get_inputs`), so process_inputs sees them as top-level keys. `LANGSMITH_HIDE_INPUTS` (or
-// LANGCHAIN_) is read by the Client: exactly `true` hides every run's inputs; `Client(hide_inputs=...,
-// anonymizer=...)` passed as `client=` redacts what that tracer sends.
+// LangSmith: Python `@traceable(process_inputs=fn)`, `traceable(fn)` (only without keywords:
+// python/langsmith/run_helpers.py), `traceable(...)(fn)`; JS/TS `traceable(fn, { processInputs })`.
+// Python: `traceable(*args, **kwargs)` pops the options it knows and warns about the rest, which it
+// ignores; a function's **kwargs are merged into its inputs (`_get_inputs`), so process_inputs sees
+// them as top-level keys. `LANGSMITH_HIDE_INPUTS` (or LANGCHAIN_) is read by the Client: exactly
+// `true` hides every run's inputs; `Client(hide_inputs=..., anonymizer=...)` passed as `client=`
+// redacts what that tracer sends.
 import type { SdkDescriptor } from './types';
 
 const hide = (name: string) => ({ name, governs: 'capture' as const, leaksWhen: false, safeValue: 'true', trueWords: ['true'] });

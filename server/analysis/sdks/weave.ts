@@ -1,7 +1,9 @@
-// W&B Weave: `@weave.op(postprocess_inputs=fn)` (weave/trace/op.py: keyword-only options, any other
-// is a TypeError where the decorator is applied). Weave redacts a few keys by name itself, in the
-// inputs and nested values, before postprocess_inputs (`api_key` in _create_call, and the
-// sanitize module's REDACT_KEYS). `WEAVE_DISABLED=true` stops tracing altogether.
+// W&B Weave: Python `@weave.op(postprocess_inputs=fn)`, also `weave.op(fn, ...)` (weave/trace/op.py:
+// `func` first, options keyword-only: any other is a TypeError where the decorator is applied); TS
+// `op` wraps (`op(fn, options)`) and decorates class methods (`@weave.op`, `@weave.op({...})`,
+// sdks/node/src/op.ts), with no option that drops an input. Weave redacts a few keys by name
+// itself, in the inputs and nested values, before postprocess_inputs (`api_key` in _create_call,
+// and the sanitize module's REDACT_KEYS). `WEAVE_DISABLED=true` stops tracing altogether.
 import type { SdkDescriptor } from './types';
 
 export const weave: SdkDescriptor = {
@@ -13,6 +15,7 @@ export const weave: SdkDescriptor = {
     tracers: [{
       name: 'op',
       forms: ['decorator'],
+      functionWithOptions: true,
       capturesInputs: true,
       processParam: 'postprocess_inputs',
       options: [
@@ -24,7 +27,7 @@ export const weave: SdkDescriptor = {
   },
   typescript: {
     modules: ['weave'],
-    tracers: [{ name: 'op', forms: ['wrapper'], capturesInputs: true }],
+    tracers: [{ name: 'op', forms: ['decorator', 'wrapper'], capturesInputs: true }],
   },
   builtinRedactedKeys: ['api_key', 'auth_headers', 'authorization'],
   envSwitches: [{ name: 'WEAVE_DISABLED', governs: 'capture', leaksWhen: false, safeValue: 'true', trueWords: ['true', '1', 'yes', 'on'] }],
