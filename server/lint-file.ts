@@ -269,6 +269,7 @@ export function sourceSettingsOf(config: ResolvedConfig): SourceSettings {
       tracingDecorators: config.tracingDecorators.map((d) => ({ name: d.name, module: d.module, exclusionParam: d.exclusionParam, captureParam: d.captureParam })),
       rules: config.rules,
       engine: config.engine,
+      recorderRedaction: config.agentdbgRedaction && { ...config.agentdbgRedaction, file: config.agentdbgFile },
     };
     sourceSettings.set(config, s);
   }

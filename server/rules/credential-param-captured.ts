@@ -6,7 +6,7 @@ import type { DictEntry, Param, RecordCall, SettingSite, SourceModel, TracedFunc
 import { captureSwitchedOff, envSwitchValue, holdsAt, sdkById, type SdkDescriptor } from '../analysis/sdks';
 import { keepOutFixes } from './capture-fixes';
 import { clientProtects, processorDrops } from './processors';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, SourceSettings } from './types';
 
 const ID = 'credential-param-captured';
 
@@ -70,10 +70,16 @@ export function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
  * here replaces it with). Settings made inside a function hold there only (a fixture's are not a
  * test's); of those that hold, the last wins, as the last assignment would.
  */
-export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[], at: number): { off?: SettingSite; keys: string[]; keysFrom?: SettingSite } {
-  let off: SettingSite | undefined;
-  let keys = sdk?.recorderRedactedSubstrings ?? [];
-  let keysFrom: SettingSite | undefined;
+export function recorderRedaction(
+  sdk: SdkDescriptor | undefined,
+  settings: readonly SettingSite[],
+  at: number,
+  project?: SourceSettings['recorderRedaction'],
+): { off?: { key: string; value: string; line?: number }; keys: string[]; keysFrom?: string } {
+  // The project's configuration file first (the environment overrides it, as the SDK reads them).
+  let off: { key: string; value: string; span?: SettingSite['span'] } | undefined = project && !project.enabled ? { key: 'redact', value: 'false' } : undefined;
+  let keys = project?.keys ?? sdk?.recorderRedactedSubstrings ?? [];
+  let keysFrom: string | undefined = project ? (project.file ?? '.agentdbg/config.yaml').split(/[\\/]/).slice(-2).join('/') : undefined;
   for (const s of settings) {
     if (s.kind !== 'env' || !sdk || !holdsAt(s, at)) continue;
     const sw = sdk.envSwitches?.find((x) => x.governs === 'redaction' && x.name === s.key);
@@ -82,16 +88,16 @@ export function recorderRedaction(sdk: SdkDescriptor | undefined, settings: read
       if (v !== undefined) off = v === sw.leaksWhen ? s : undefined;
     } else if (sdk.recorderRedactKeysEnv?.includes(s.key)) {
       keys = s.value.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
-      keysFrom = s;
+      keysFrom = s.key;
     }
   }
-  return { off, keys, keysFrom };
+  return { off: off && { key: off.key, value: off.value, line: off.span?.start }, keys, keysFrom };
 }
 
 function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
   const sdk = sdkById(rc.sdk);
   const label = sdk?.label ?? rc.sdk;
-  const redaction = recorderRedaction(sdk, ctx.model.settings, rc.call.span.start);
+  const redaction = recorderRedaction(sdk, ctx.model.settings, rc.call.span.start, rc.sdk === 'agentdbg' ? ctx.settings.recorderRedaction : undefined);
   for (const e of rc.entries) {
     if (e.key === undefined || !ctx.isCredentialName(e.key)) continue;
     const lower = e.key.toLowerCase();
@@ -99,8 +105,8 @@ function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
     if (!redaction.off && redaction.keys.some((k) => lower.includes(k.toLowerCase()))) continue;
     const fn = rc.call.callee.slice(rc.call.callee.lastIndexOf('.') + 1);
     const why = redaction.off
-      ? `${label}'s redaction is off here (${redaction.off.key}=${redaction.off.value}, line ${ctx.model.lines.position(redaction.off.span.start).line + 1})`
-      : `${label}'s redaction covers only keys containing ${redaction.keys.map((k) => `"${k}"`).join(', ') || 'nothing'}${redaction.keysFrom ? ` (${redaction.keysFrom.key})` : ''}`;
+      ? `${label}'s redaction is off here (${redaction.off.key}${redaction.off.line === undefined ? ': ' : '='}${redaction.off.value}${redaction.off.line === undefined ? ` in ${redaction.keysFrom ?? 'its configuration'}` : `, line ${ctx.model.lines.position(redaction.off.line).line + 1}`})`
+      : `${label}'s redaction covers only keys containing ${redaction.keys.map((k) => `"${k}"`).join(', ') || 'nothing'}${redaction.keysFrom ? ` (${redaction.keysFrom})` : ''}`;
     ctx.report({
       message: `${fn} records the key "${e.key}" as it is: ${why}.`,
       span: e.keySpan,

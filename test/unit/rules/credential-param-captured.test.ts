@@ -196,6 +196,22 @@ class A {
   ],
   invalid: [
     {
+      name: "the project's .maida/config.yaml narrows the key list: a key it dropped is recorded",
+      code: `from maida import record_tool_call
+record_tool_call("fetch", args={"api_key": k, "password": p})
+`,
+      settings: { recorderRedaction: { enabled: true, keys: ['password'], file: '/srv/agent/.maida/config.yaml' } },
+      errors: [{ line: 2, column: 33, endColumn: 42, message: 'record_tool_call records the key "api_key" as it is: AgentDbg\'s redaction covers only keys containing "password" (.maida/config.yaml).' }],
+    },
+    {
+      name: "the project's .agentdbg/config.yaml turns redaction off",
+      code: `from agentdbg import record_tool_call
+record_tool_call("fetch", args={"token": t})
+`,
+      settings: { recorderRedaction: { enabled: false, keys: ['token'], file: '/srv/agent/.agentdbg/config.yaml' } },
+      errors: [{ line: 2, column: 33, endColumn: 40, message: 'AgentDbg\'s redaction is off here (redact: false in .agentdbg/config.yaml).' }],
+    },
+    {
       name: 'a client without input protection (hide_inputs=False) is no protection',
       code: `from langsmith import Client, traceable
 plain = Client(hide_inputs=False)
