@@ -25,9 +25,13 @@ import type { Rule } from './types';
 
 const PII = new Set(['email', 'phone', 'credit_card', 'ssn']);
 /** Built-in detectors that find credentials by their format: they count wherever the literal stands. */
-const KEY_FORMAT = new Set(SPECIFIC_DETECTORS.map((d) => d.name).filter((n) => !PII.has(n)));
-/** Built-in detectors that find a credential by the name in front of it (in the text, or the binding's). */
-const NAME_DRIVEN = new Set([...GENERIC_DETECTORS.map((d) => d.name), 'sensitive_field']);
+const KEY_FORMAT = new Set(SPECIFIC_DETECTORS.map((d) => d.name).filter((n) => !PII.has(n) && n !== 'url_credentials'));
+/**
+ * Built-in detectors that find a credential by the name in front of it (in the text, or the
+ * binding's), or by where it stands rather than by its form (a URL's password, `user:p@ss@host`):
+ * what they find is any value, so prose, stand-ins and tests' fixtures are left out.
+ */
+const NAME_DRIVEN = new Set([...GENERIC_DETECTORS.map((d) => d.name), 'sensitive_field', 'url_credentials']);
 
 /** The environment variable a fix reads the secret from, by detector. */
 const ENV_NAMES: Record<string, string> = {

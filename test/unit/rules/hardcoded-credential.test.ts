@@ -10,6 +10,11 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('hardcoded-credential', {
   valid: [
+    {
+      name: "a URL's password in a test is a fixture",
+      file: 'tests/test_git.py',
+      code: 'REMOTE = "https://user%40example.com:p%40ss%2Fw0rd@github.com/org/repo.git"\n',
+    },
     `key = os.environ["OPENAI_API_KEY"]
 email = "dana@example.com"
 phone = "+1 555 123 4567"
@@ -96,6 +101,11 @@ shown = "sk-proj-abc123def456ghi789..."
     },
   ],
   invalid: [
+    {
+      name: "a URL's password in code is reported",
+      code: 'DB = "postgresql://admin:Xk29fjQ7pL@db.internal:5432/app"\n',
+      errors: [{ line: 1, column: 26, endColumn: 36, message: 'Hardcoded credential (url_credentials)' }],
+    },
     {
       name: 'the binding name is the key: an AWS secret assigned to its variable',
       code: 'AWS_SECRET_ACCESS_KEY = "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzd"\n',
