@@ -44,6 +44,7 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['agent/research_agent.py', 'redos-unsafe-pattern:24 redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 kwargs-credential-captured:68'],
     ['agent/support_agent.py', 'hardcoded-credential:19 credential-param-captured:40 credential-param-captured:48 credential-param-captured:58'],
     ['agent/tools.ts', 'credential-param-captured:16 credential-param-captured:34 insecure-exporter-endpoint:45'],
+    // `stripe_key`: a service's key written as one compound word is a credential.
     ['loop/agent/billing_agent.py', 'credential-param-captured:31'],
     // session_token is covered by the example's AgentDbg redact_keys ("token"); auth_header is not.
     ['loop/agent/ledger.py', 'credential-param-captured:12'],
