@@ -45,7 +45,7 @@ export function kindByName(path: string, config?: ResolvedConfig): FileKind | 'j
   const name = basename(posix);
   const lower = name.toLowerCase();
   if (lower === 'tracelint.json') return 'tracelint-config';
-  if (/(^|\/)\.agentdbg\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
+  if (/(^|\/)\.(?:agentdbg|maida)\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
   if (lower === '.env' || (lower.startsWith('.env.') && !lower.endsWith('.gz'))) return 'env';
   const dot = lower.lastIndexOf('.');
   const ext = dot >= 0 ? lower.slice(dot) : '';
@@ -101,6 +101,12 @@ export function engineFor(config: ResolvedConfig): Engine {
 export async function lintFile(path: string, opts: LintFileOptions): Promise<LintFileResult> {
   let kind = kindByName(path, opts.config);
   if (kind === undefined && !opts.explicit) return { findings: [], problems: [] };
+  // A .jsonl found by walking is a trace only when its content has no other known shape (HTTP or
+  // SDK replays a test keeps: shared/traces/format.ts, notATrace); named on the command line, it is read.
+  if (kind === 'trace' && !opts.explicit) {
+    const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
+    if (format && !format.isTrace) return { findings: [], problems: [] };
+  }
   if (kind === 'json' || kind === 'trace-glob' || kind === undefined) {
     const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
     if (!format || (!format.isTrace && kind === 'json' && !opts.explicit)) {
@@ -279,6 +285,7 @@ export function sourceSettingsOf(config: ResolvedConfig): SourceSettings {
       tracingDecorators: config.tracingDecorators.map((d) => ({ name: d.name, module: d.module, exclusionParam: d.exclusionParam, captureParam: d.captureParam })),
       rules: config.rules,
       engine: config.engine,
+      recorderRedaction: config.agentdbgRedaction && { ...config.agentdbgRedaction, file: config.agentdbgFile },
     };
     sourceSettings.set(config, s);
   }

@@ -29,6 +29,11 @@ export interface SourceSettings extends AnalysisSettings {
   rules?: Record<string, Severity | 'off'>;
   /** The engine's options (detectors, allowlists) for hardcoded-credential; defaults when absent. */
   engine?: EngineOptions;
+  /**
+   * The project's AgentDbg / Maida configuration (`.agentdbg/config.yaml`, `.maida/config.yaml`):
+   * whether its redaction is on and the key substrings it covers, in place of the SDK's defaults.
+   */
+  recorderRedaction?: { enabled: boolean; keys: string[]; file?: string };
 }
 
 /** What a rule's `check` receives: the analysed file, the settings, and a way to report. */
