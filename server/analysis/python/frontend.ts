@@ -33,18 +33,19 @@ export class PythonReader {
    * While a call inside a function is read: the function body, up to the call. A name assigned
    * there (`args = {...}` before `record_tool_call(args=args)`) is read from its last assignment.
    */
-  scope?: { start: number; end: number; root: Node };
+  scope?: { start: () => number | undefined; end: number; root: Node };
 
   constructor(private readonly text: string) {}
 
   /** The last `name = value` in the scope before its end (found in the text, confirmed in the tree). */
   private localAssignment(name: string): { start: number; right: Node } | undefined {
     const scope = this.scope!;
-    if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+    const start = scope.start();
+    if (start === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
     const re = new RegExp(`(?:^|\\n)[ \\t]*(${name})[ \\t]*(?::[^\\n=]*)?=(?!=)`, 'g');
-    const body = this.text.slice(scope.start, scope.end);
+    const body = this.text.slice(start, scope.end);
     const found: number[] = [];
-    for (let m = re.exec(body); m; m = re.exec(body)) found.push(scope.start + m.index + m[0].length - 1);
+    for (let m = re.exec(body); m; m = re.exec(body)) found.push(start + m.index + m[0].length - 1);
     for (let i = found.length - 1; i >= 0; i--) {
       const eq = found[i];
       const a = scope.root.descendantForIndex(eq, eq + 1)?.parent;
