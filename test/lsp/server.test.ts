@@ -71,7 +71,6 @@ describe('tracelint language server over stdio', () => {
       lineCount: 2,
       counts: [{ ruleId: 'email', count: 1 }, { ruleId: 'openai_api_key', count: 1 }],
       total: 2,
-      marks: [{ line: 0, ruleId: 'openai_api_key' }, { line: 1, ruleId: 'email' }],
       problems: [],
       generation: 0,
       // Each finding's line and detector, in file order: the webview's next/previous and chip filters.
