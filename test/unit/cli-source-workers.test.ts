@@ -48,5 +48,16 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['loop/agent/billing_agent.py', 'credential-param-captured:31'],
     ['loop/agent/ledger.py', 'credential-param-captured:12 credential-param-captured:12'],
     ['loop/agent/receipts.py', 'credential-param-captured:8'],
+    ['sdks/agentops/crew.py', 'credential-param-captured:22'],
+    ['sdks/braintrust/classifier.py', 'credential-param-captured:20'],
+    ['sdks/braintrust/classifier.ts', 'credential-param-captured:8'],
+    ['sdks/laminar/browser_agent.py', 'credential-param-captured:18'],
+    ['sdks/langchain/tools.py', 'redaction-disabled:17 credential-param-captured:23'],
+    ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 redos-unsafe-pattern:16 credential-param-captured:23'],
+    ['sdks/mlflow/agent.py', 'credential-param-captured:19'],
+    ['sdks/openai-agents/support_agent.py', 'credential-param-captured:23 redaction-disabled:47'],
+    ['sdks/openinference/retrieval.py', 'redaction-disabled:15 credential-param-captured:21'],
+    ['sdks/traceloop/research.py', 'credential-param-captured:20'],
+    ['sdks/traceloop/tools.ts', 'credential-param-captured:7'],
   ]);
 });
