@@ -5,6 +5,7 @@
 import { checkRegex, type Backend, type RecheckVerdict } from './checker';
 import { confirmByTiming, type Confirmation, type ConfirmOptions } from './confirm';
 import { translatePython } from './translate';
+import { readVerdict, writeVerdict, type VerdictKey } from './verdict-cache';
 import { FLAG_I, MAXREPEAT, parsePython, type Alt, type Node } from './python-parser';
 
 export interface Span2 {
@@ -83,13 +84,26 @@ export function judgePattern(pattern: string, options: JudgeOptions = {}): Promi
   const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${pattern}`;
   let p = judgements.get(key);
   if (!p) {
-    p = judge(pattern, options);
+    p = persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
     judgements.set(key, p);
     void p.then((j) => {
       if (j.kind === 'unknown' && j.reason === 'cancelled') judgements.delete(key);
     });
   }
   return p;
+}
+
+/**
+ * The verdict from the persistent cache (verdict-cache.ts), else judged and stored. Only settled
+ * verdicts are stored: not `unknown` (a budget ran out, or the check was cancelled), not one whose
+ * timing the wall-clock safety net cut short, and not the quick answers (invalid, untranslatable).
+ */
+async function persisted(key: VerdictKey, run: () => Promise<Judgement>): Promise<Judgement> {
+  const hit = readVerdict<Judgement>(key);
+  if (hit && (hit.kind === 'safe' || hit.kind === 'vulnerable')) return { ...hit, ms: 0 };
+  const j = await run();
+  if (j.kind === 'safe' || (j.kind === 'vulnerable' && !j.confirmation?.incomplete)) writeVerdict(key, j);
+  return j;
 }
 
 export function clearJudgements(): void {
@@ -142,13 +156,13 @@ export function judgeJsRegex(re: RegExp, options: Omit<JudgeOptions, 'flags'> = 
   } catch {
     body = undefined;
   }
-  return verdict({
+  return persisted({ pattern: re.source, flags, usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'js' }, () => verdict({
     analysis: { source: re.source, flags, toPattern: (start, end) => ({ start, end }) },
     exec: { source: re.source, flags },
     body,
     pattern: re.source,
     notes: [],
-  }, options);
+  }, options));
 }
 
 interface Subject {
