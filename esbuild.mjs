@@ -31,14 +31,14 @@ const common = {
 // TypeScript compiler, about 10 MB that a trace scan would otherwise compile at every start. The
 // CLI imports these modules only dynamically (server/lint-file.ts, server/loop/workspace.ts,
 // server/cli/scan.ts); a static import of one would load it at start, so the build refuses it.
-const APART = { 'analysis/index': 'analysis', 'analysis/lint': 'lint', 'rules/index': 'rules', 'rules/slow': 'slowRules' };
+const APART = { 'analysis/index': 'analysis', 'rules/run': 'run', 'rules/index': 'rules', 'rules/slow': 'slowRules' };
 const analysisApart = {
   name: 'analysis-apart',
   setup(build) {
-    build.onResolve({ filter: /(analysis|rules|lint|slow|index)$/ }, async (args) => {
+    build.onResolve({ filter: /(analysis|rules|run|slow|index)$/ }, async (args) => {
       if (args.pluginData?.apart || args.namespace === 'analysis-apart') return undefined;
       const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { apart: true } });
-      const m = /[\\/]server[\\/]((?:analysis|rules)[\\/](?:index|lint|slow))\.ts$/.exec(r.path ?? '');
+      const m = /[\\/]server[\\/]((?:analysis|rules)[\\/](?:index|run|slow))\.ts$/.exec(r.path ?? '');
       const ns = m && APART[m[1].replace(/\\/g, '/')];
       if (r.errors.length || !ns) return undefined;
       if (args.kind !== 'dynamic-import') throw new Error(`${args.importer} imports ${args.path} statically: the CLI loads the analysis lazily (esbuild.mjs)`);

@@ -5,7 +5,7 @@
 // front-ends reuse the last version's trees and results) timings.
 // Target: at most 30 ms warm. Figures only; nothing is asserted.
 //
-// The analysis is not a dist/ entry of its own, so this bundles server/analysis/index.ts with
+// The analysis and the rule runner are not a dist/ entry of their own, so this bundles them with
 // esbuild next to the wasm files in dist/ (the same place the CLI and server bundles load them from).
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'source-analysis.bench.cjs');
 await esbuild.build({
-  entryPoints: [join(root, 'server/analysis/index.ts')],
+  stdin: { contents: "export { initAnalysis } from './server/analysis/index'; export { lintSource } from './server/rules/run';", resolveDir: root, loader: 'ts' },
   outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
   external: ['recheck', 'recheck-linux-x64'],
 });

@@ -12,8 +12,9 @@ import { LineIndex } from '../shared/positions';
 import { detectTraceFileFormat, formatOfText, looksBinary, scanTraceFile, scanTraceText, traceStoreScanner } from '../shared/traces';
 import { scanSqliteFile } from '../shared/traces/sqlite';
 import type { Finding, InputProblem, Severity, Span } from '../shared/types';
-import type { SourceModel, SourceSettings } from './analysis';
-import { matchesGlobs } from './cli/walk';
+import type { SourceModel } from './analysis';
+import type { SourceSettings } from './rules/types';
+import { matchesGlobs } from './walk';
 
 /**
  * `json-data`: a JSON file named on the command line that has no trace shape: its content is scanned
@@ -234,7 +235,7 @@ async function slowFindings(model: () => Promise<SourceModel | undefined>, setti
   }
 }
 
-type SourceAnalysis = typeof import('./analysis');
+type SourceAnalysis = typeof import('./analysis') & typeof import('./rules/run');
 let analysis: Promise<SourceAnalysis> | undefined;
 
 /**
@@ -243,9 +244,9 @@ let analysis: Promise<SourceAnalysis> | undefined;
  * A parser that fails to load is reported by lintSource itself, per file.
  */
 export function sourceAnalysis(): Promise<SourceAnalysis> {
-  analysis ??= import('./analysis').then(async (m) => {
-    await m.initAnalysis().catch(() => undefined);
-    return m;
+  analysis ??= Promise.all([import('./analysis'), import('./rules/run')]).then(async ([a, run]) => {
+    await a.initAnalysis().catch(() => undefined);
+    return { ...a, ...run };
   });
   return analysis;
 }

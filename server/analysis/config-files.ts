@@ -1,10 +1,14 @@
-// Front-ends for the two configuration files the source rules read besides code: `.env` files
+// Front-ends for the configuration files the source rules read besides code: `.env` files
 // (KEY=value lines, as python-dotenv and Node's --env-file read them) and AgentDbg's
 // `.agentdbg/config.yaml` (parsed by shared/config with positions). Both become SettingSites
-// and `#` comments (for suppressions); the YAML's custom patterns become PatternSites.
+// and `#` comments (for suppressions); the YAML's custom patterns become PatternSites. The custom
+// patterns of a tracelint.json (`customRules[].pattern`, `allowlistPatterns[]`, `allowlist[]`,
+// located by shared/config with offset maps through JSON escapes) become PatternSites too, in a
+// model of their own, so the same pattern rules judge patterns wherever they are written.
 import type { Span } from '../../shared/types';
 import { LineIndex } from '../../shared/positions';
 import { parseAgentDbgConfig } from '../../shared/config/agentdbg';
+import { configPatternSites } from '../../shared/config';
 import type { CommentSite, PatternSite, SettingSite, SourceModel } from './model';
 
 function emptyModel(fileName: string, text: string, language: SourceModel['language']): SourceModel {
@@ -102,4 +106,19 @@ export function analyzeAgentDbgYaml(fileName: string, text: string): SourceModel
     model.patterns.push(site);
   }
   return model;
+}
+
+/** Pattern sites of a tracelint.json text (empty when it is not JSON of the expected shape). */
+export function tracelintJsonSites(text: string): PatternSite[] {
+  return configPatternSites(text).map((s) => ({ role: s.role, value: s.value, span: s.span, offsetOf: s.offsetOf, ruleName: s.ruleName, callSpan: s.span }));
+}
+
+/**
+ * A SourceModel holding only the pattern sites of a tracelint.json, so the same rules (and the same
+ * runner) judge patterns wherever they are written. (`.agentdbg/config.yaml` has a full model of its
+ * own, above.) Undefined for other files.
+ */
+export function configPatternModel(fileName: string, text: string): SourceModel | undefined {
+  if (!/(^|[\\/])tracelint\.json$/.test(fileName)) return undefined;
+  return { ...emptyModel(fileName, text, 'json'), patterns: tracelintJsonSites(text) };
 }

@@ -1,19 +1,19 @@
-// Entry point of source analysis: the CLI and the language server call these three functions.
-// `initAnalysis` loads the tree-sitter wasm once; after it, `analyzeSource` and `lintSource` are
-// synchronous, fast enough for every keystroke, and never throw (a failure becomes a finding).
-import type { Finding } from '../../shared/types';
-import { LineIndex } from '../../shared/positions';
-import type { SourceSettings } from '../rules/types';
-import { analyzeAgentDbgYaml, analyzeDotenv } from './config-files';
-import { configPatternModel } from '../rules/pattern-sites';
+// Entry point of source analysis: a file's text becomes a SourceModel (what it traces, records,
+// configures), which the rules (server/rules/run.ts) judge. `initAnalysis` loads the tree-sitter
+// wasm once; after it, `analyzeSource` is synchronous, fast enough for every keystroke.
+// Analysis knows nothing of rules: it imports nothing from server/rules.
+import { analyzeAgentDbgYaml, analyzeDotenv, configPatternModel } from './config-files';
 import { languageOf } from './language';
-import { runRules } from './lint';
 import type { SourceModel } from './model';
 import { analyzePythonTree } from './python/frontend';
 import { initPythonParser, parsePython, pythonParserError } from './python/parser';
+
+export { pythonParserError };
 import { analyzeTypeScript } from './typescript/frontend';
 
-export type { SourceSettings } from '../rules/types';
+import type { AnalysisSettings } from './settings';
+
+export type { AnalysisSettings, CustomTracer } from './settings';
 export type { SourceModel } from './model';
 export { languageOf } from './language';
 
@@ -26,7 +26,7 @@ export async function initAnalysis(): Promise<void> {
 export const MAX_SOURCE_CHARS = 5_000_000;
 
 /** The model of a file, or undefined for a file tracelint does not lint as source. */
-export function analyzeSource(fileName: string, text: string, settings: SourceSettings = {}): SourceModel | undefined {
+export function analyzeSource(fileName: string, text: string, settings: AnalysisSettings = {}): SourceModel | undefined {
   const language = languageOf(fileName);
   if (!language || text.length > MAX_SOURCE_CHARS) return undefined;
   const custom = settings.tracingDecorators ?? [];
@@ -45,28 +45,5 @@ export function analyzeSource(fileName: string, text: string, settings: SourceSe
       return analyzeAgentDbgYaml(fileName, text);
     case 'json':
       return configPatternModel(fileName, text);
-  }
-}
-
-function problem(fileName: string, text: string, message: string): Finding {
-  const lines = new LineIndex(text.slice(0, 1000));
-  return { ruleId: 'parse-error', severity: 'info', message, file: fileName, span: { start: 0, end: 0 }, range: lines.rangeOf(0, 0) };
-}
-
-/** Lints one source file. Returns [] for file types tracelint does not lint as source. Never throws. */
-export function lintSource(fileName: string, text: string, settings: SourceSettings = {}): Finding[] {
-  try {
-    const language = languageOf(fileName);
-    if (!language) return [];
-    if (text.length > MAX_SOURCE_CHARS) return [problem(fileName, text, `File too large to analyse (${text.length} characters, limit ${MAX_SOURCE_CHARS}).`)];
-    if (text.includes('\u0000')) return [problem(fileName, text, 'Binary file: not analysed as source.')];
-    const model = analyzeSource(fileName, text, settings);
-    if (!model) {
-      const why = language === 'python' && pythonParserError() ? `: ${pythonParserError()!.message}` : ' (initAnalysis was not awaited)';
-      return [problem(fileName, text, `The ${language} parser is not available${why}.`)];
-    }
-    return runRules(model, settings).map((f) => ({ ...f, file: fileName }));
-  } catch (e) {
-    return [problem(fileName, text, `tracelint could not analyse this file: ${(e as Error).message}`)];
   }
 }

@@ -5,7 +5,7 @@
 import type { Span } from '../../shared/types';
 import type { LineIndex } from '../../shared/positions';
 
-/** `json`: tracelint.json, whose custom patterns the pattern rules judge (server/rules/pattern-sites.ts). */
+/** `json`: tracelint.json, whose custom patterns the pattern rules judge (server/analysis/config-files.ts). */
 export type SourceLanguage = 'python' | 'typescript' | 'javascript' | 'dotenv' | 'yaml' | 'json';
 
 /** The tracing SDKs tracelint knows; `custom` is a decorator declared in the configuration file. */

@@ -4,6 +4,6 @@
 // at the first source file it meets: esbuild.mjs maps each dynamic import of these modules in the
 // CLI onto one namespace below (keep the two lists in step).
 export * as analysis from '../analysis/index';
-export * as lint from '../analysis/lint';
+export * as run from '../rules/run';
 export * as rules from '../rules/index';
 export * as slowRules from '../rules/slow';

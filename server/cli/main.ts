@@ -4,7 +4,7 @@
 import { ConfigError } from '../../shared/config';
 import pkg from '../../package.json';
 import { HELP, parseCli, UsageError } from './args';
-import { BaselineError } from './baseline';
+import { BaselineError } from '../baseline';
 import { runRedact } from './redact';
 import { runScan, type CliIO } from './scan';
 

@@ -11,14 +11,14 @@ import { hygieneForFiles } from '../hygiene/scan';
 import { closeTheLoop } from '../loop/cli';
 import { INVALID_CONFIG, kindByName, lintFile } from '../lint-file';
 import { UsageError, type ScanArgs } from './args';
-import { readBaseline, writeBaseline } from './baseline';
+import { readBaseline, writeBaseline } from '../baseline';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { Progress } from './progress';
 import { countReport, plural, type FileResult, type RuleHelp, type ScanReport } from './report';
-import { walkFiles } from './walk';
-import { writeFileAtomic } from './write';
+import { walkFiles } from '../walk';
+import { writeFileAtomic } from '../write';
 
 export interface CliIO {
   cwd: string;
@@ -62,7 +62,7 @@ async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> 
   const rules = new Map<string, RuleHelp>();
   for (const d of detectorList()) rules.set(d.name, { id: d.name, description: d.description, defaultSeverity: d.defaultSeverity, kind: 'detector' });
   // Loaded lazily (they pull in the source analysis): only SARIF lists every rule.
-  const [{ RULES }, { UNUSED_SUPPRESSION }, { SLOW_RULES }] = await Promise.all([import('../rules'), import('../analysis/lint'), import('../rules/slow')]);
+  const [{ RULES }, { UNUSED_SUPPRESSION }, { SLOW_RULES }] = await Promise.all([import('../rules'), import('../rules/run'), import('../rules/slow')]);
   for (const m of [...RULES.map((r) => r.meta), ...SLOW_RULES.map((r) => r.meta), UNUSED_SUPPRESSION, ...HYGIENE_RULES]) {
     rules.set(m.id, { id: m.id, description: m.docs, defaultSeverity: m.defaultSeverity, kind: 'rule' });
   }

@@ -5,9 +5,10 @@
 // scanned folder); a sub-folder with its own tracelint.json is another project and is left out.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceModel, SourceSettings } from '../analysis/index';
+import type { SourceModel } from '../analysis/index';
+import type { SourceSettings } from '../rules/types';
 import { languageOf } from '../analysis/language';
-import { walkFiles } from '../cli/walk';
+import { walkFiles } from '../walk';
 import { CONFIG_FILE_NAME } from '../../shared/config/index';
 
 export interface WorkspaceIndexOptions {

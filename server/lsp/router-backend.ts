@@ -10,7 +10,7 @@ import { ConfigError, ConfigResolver, formatConfigIssue, resolveConfig, type Res
 import { Engine } from '../../shared/engine';
 import { redactTraceFile, redactTraceText } from '../../shared/traces';
 import type { Finding, InputProblem } from '../../shared/types';
-import { readBaseline } from '../cli/baseline';
+import { readBaseline } from '../baseline';
 import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { runSlowRules } from '../rules/slow';
 import { hygieneForFiles } from '../hygiene/scan';

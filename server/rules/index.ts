@@ -1,5 +1,5 @@
 // The registry of source rules, hand-sorted by id. A rule is listed here or it does not run.
-// (unused-suppression is reported by the runner itself: server/analysis/lint.ts.)
+// (unused-suppression is reported by the runner itself: server/rules/run.ts.)
 // Slow rules (redos-unsafe-pattern) have their own registry and runner: ./slow.ts.
 import { broadAllowlist } from './broad-allowlist';
 import { credentialParamCaptured } from './credential-param-captured';

@@ -1,9 +1,9 @@
 // Runs the slow source rules (redos-unsafe-pattern) over a SourceModel, with the same severities and
-// suppression comments as the fast rules in analysis/lint.ts. The CLI awaits it after the fast
+// suppression comments as the fast rules in rules/run.ts. The CLI awaits it after the fast
 // findings; the language server publishes what it returns as a second wave, so nothing waits on it.
 import type { Finding } from '../../shared/types';
 import type { SourceModel } from '../analysis/model';
-import { ruleFailure } from '../analysis/lint';
+import { ruleFailure } from './run';
 import { applyDirectives, parseDirectives } from '../analysis/suppressions';
 import { redosUnsafePattern } from './redos-unsafe-pattern';
 import type { SlowRule, SourceSettings } from './types';

@@ -3,6 +3,9 @@
 import type { Finding, Severity } from '../../shared/types';
 import type { EngineOptions } from '../../shared/options';
 import type { SourceModel } from '../analysis/model';
+import type { AnalysisSettings } from '../analysis/settings';
+
+export type { CustomTracer } from '../analysis/settings';
 
 export interface RuleMeta {
   /** The id users see and suppress: `credential-param-captured`. */
@@ -14,32 +17,18 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
-/** Settings the source rules read; the configuration file (`tracelint.json`) fills them. */
-export interface SourceSettings {
+/** Settings the source rules read (and the analysis under them); the configuration file (`tracelint.json`) fills them. */
+export interface SourceSettings extends AnalysisSettings {
   /** Credential-like names; replaces the defaults when given (matched on normalised names). */
   credentialNames?: string[];
   /** Names added to the defaults (or to `credentialNames`). */
   extraCredentialNames?: string[];
   /** Names that are never credential-like, even when they contain one (`token_budget`). */
   ignoredNames?: string[];
-  /** Further tracing decorators / wrappers declared by the user. */
-  tracingDecorators?: CustomTracer[];
   /** Per-rule severity, or `off`. Absent rules use their default severity. */
   rules?: Record<string, Severity | 'off'>;
   /** The engine's options (detectors, allowlists) for hardcoded-credential; defaults when absent. */
   engine?: EngineOptions;
-}
-
-/** A tracing decorator declared in the configuration file. */
-export interface CustomTracer {
-  /** The decorator or wrapper function name: `trace_step`. */
-  name: string;
-  /** The module it is imported from: `myco.tracing` / `@myco/tracing`. Absent: matched by name alone. */
-  module?: string;
-  /** The keyword that lists excluded inputs, if the decorator has one: `exclude`. */
-  exclusionParam?: string;
-  /** The keyword that turns input capture off, if any: `capture_inputs`. */
-  captureParam?: string;
 }
 
 /** What a rule's `check` receives: the analysed file, the settings, and a way to report. */

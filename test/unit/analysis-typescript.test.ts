@@ -6,7 +6,8 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeSource, initAnalysis, lintSource } from '../../server/analysis';
+import { analyzeSource, initAnalysis } from '../../server/analysis';
+import { lintSource } from '../../server/rules/run';
 import type { SourceModel } from '../../server/analysis/model';
 
 const text = readFileSync(join(__dirname, 'fixtures', 'source', 'agent_tools.ts'), 'utf8');

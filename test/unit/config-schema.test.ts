@@ -167,7 +167,7 @@ test('the schema is draft-07 and documents every setting', () => {
 test('drift: every registered detector and rule can be configured by name', async () => {
   const { detectorList } = await import('../../shared/engine');
   const { RULES } = await import('../../server/rules');
-  const { UNUSED_SUPPRESSION } = await import('../../server/analysis/lint');
+  const { UNUSED_SUPPRESSION } = await import('../../server/rules/run');
   const { HYGIENE_RULES } = await import('../../server/hygiene');
   const { CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } = await import('../../shared/config');
   const detectors = detectorList().map((d) => d.name);

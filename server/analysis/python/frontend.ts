@@ -5,7 +5,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../../../shared/types';
 import { LineIndex } from '../../../shared/positions';
-import type { CustomTracer } from '../../rules/types';
+import type { CustomTracer } from '../settings';
 import type {
   ArgList, CallSite, CommentSite, DictEntry, OptionArg, Param, ParseProblem, SourceModel, StringValue, TracedFunction, ValueNode,
 } from '../model';

@@ -1,7 +1,7 @@
 // The SDK registry and the matching of a resolved callee (module + member) against it. The
 // front-ends resolve a decorator or call through the file's imports; this file says which SDK,
 // if any, it belongs to. Users' own tracing decorators (configuration) are matched here too.
-import type { CustomTracer } from '../../rules/types';
+import type { CustomTracer } from '../settings';
 import type { SdkId } from '../model';
 import { agentdbg } from './agentdbg';
 import { langfuse } from './langfuse';

@@ -6,7 +6,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Span } from '../../../shared/types';
 import { LineIndex } from '../../../shared/positions';
-import type { CustomTracer } from '../../rules/types';
+import type { CustomTracer } from '../settings';
 import type { ArgList, CallSite, DictEntry, OptionArg, Param, SourceLanguage, SourceModel, StringValue, TracedFunction, ValueNode } from '../model';
 import { SDKS, matchTracer, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';

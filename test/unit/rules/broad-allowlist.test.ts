@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from './rule-tester';
-import { runRules } from '../../../server/analysis/lint';
+import { runRules } from '../../../server/rules/run';
 import { exampleSecrets } from '../../../server/rules/broad-allowlist';
-import { configPatternModel } from '../../../server/rules/pattern-sites';
+import { configPatternModel } from '../../../server/analysis/config-files';
 
 ruleTester('broad-allowlist', {
   valid: [

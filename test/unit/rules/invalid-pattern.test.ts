@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleTester } from './rule-tester';
-import { runRules } from '../../../server/analysis/lint';
+import { runRules } from '../../../server/rules/run';
 import { analyzeSource } from '../../../server/analysis';
-import { configPatternModel } from '../../../server/rules/pattern-sites';
+import { configPatternModel } from '../../../server/analysis/config-files';
 
 ruleTester('invalid-pattern', {
   valid: [

@@ -6,9 +6,10 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { analyzeSource, initAnalysis, lintSource } from '../../../server/analysis';
+import { analyzeSource, initAnalysis } from '../../../server/analysis';
+import { lintSource } from '../../../server/rules/run';
 import { runSlowRules } from '../../../server/rules/slow';
-import { configPatternModel } from '../../../server/rules/pattern-sites';
+import { configPatternModel } from '../../../server/analysis/config-files';
 import { checkRedosSites } from '../../../server/rules/redos-unsafe-pattern';
 import type { Finding } from '../../../shared/types';
 

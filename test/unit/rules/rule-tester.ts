@@ -5,7 +5,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, TextEdit } from '../../../shared/types';
-import { analyzeSource, initAnalysis, lintSource } from '../../../server/analysis';
+import { analyzeSource, initAnalysis } from '../../../server/analysis';
+import { lintSource } from '../../../server/rules/run';
 import type { SourceSettings } from '../../../server/rules/types';
 
 export interface ExpectedError {

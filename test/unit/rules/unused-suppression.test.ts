@@ -1,7 +1,8 @@
 // Table tests for suppression comments and unused-suppression.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintSource, initAnalysis } from '../../../server/analysis';
+import { initAnalysis } from '../../../server/analysis';
+import { lintSource } from '../../../server/rules/run';
 import { ruleTester } from './rule-tester';
 
 ruleTester('unused-suppression', {

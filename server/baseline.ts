@@ -2,7 +2,7 @@
 // of the secret value (`openai_api_key:9f86d0...`), never a line number and never the value, so a
 // baseline survives edits that move lines and can be committed without leaking anything.
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../../shared/types';
+import type { Finding } from '../shared/types';
 import { writeFileAtomic } from './write';
 
 export const BASELINE_VERSION = 1;

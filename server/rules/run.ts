@@ -1,13 +1,17 @@
-// Runs the source rules over a SourceModel: builds the RuleContext, fills positions and severities,
-// isolates a failing rule (a bug in one rule must not take the editor's diagnostics down), applies
-// suppression comments and reports the unused ones.
+// Runs the source rules: `lintSource` analyses a file (server/analysis) and `runRules` judges its
+// SourceModel: builds the RuleContext, fills positions and severities, isolates a failing rule (a
+// bug in one rule must not take the editor's diagnostics down), applies suppression comments and
+// reports the unused ones. The CLI and the language server call `lintSource` (through
+// server/lint-file.ts); it is synchronous once `initAnalysis` has been awaited, and never throws.
 import type { Finding, Severity } from '../../shared/types';
-import { RULES } from '../rules';
-import { SLOW_RULE_IDS } from '../rules/slow';
-import type { RuleContext, RuleMeta, SourceSettings } from '../rules/types';
-import { CredentialNames } from './credential-names';
-import type { SourceModel } from './model';
-import { applyDirectives, extendOverHeaders, parseDirectives, type Header } from './suppressions';
+import { LineIndex } from '../../shared/positions';
+import { analyzeSource, languageOf, MAX_SOURCE_CHARS, pythonParserError } from '../analysis';
+import { CredentialNames } from '../analysis/credential-names';
+import type { SourceModel } from '../analysis/model';
+import { applyDirectives, extendOverHeaders, parseDirectives, type Header } from '../analysis/suppressions';
+import { RULES } from './index';
+import { SLOW_RULE_IDS } from './slow';
+import type { RuleContext, RuleMeta, SourceSettings } from './types';
 
 export const UNUSED_SUPPRESSION: RuleMeta = {
   id: 'unused-suppression',
@@ -122,4 +126,27 @@ function wholeLine(text: string, start: number, end: number): { start: number; e
   const s = text.lastIndexOf('\n', start - 1) + 1;
   const nl = text.indexOf('\n', end);
   return { start: s, end: nl === -1 ? text.length : nl + 1, text: '' };
+}
+
+function problem(fileName: string, text: string, message: string): Finding {
+  const lines = new LineIndex(text.slice(0, 1000));
+  return { ruleId: 'parse-error', severity: 'info', message, file: fileName, span: { start: 0, end: 0 }, range: lines.rangeOf(0, 0) };
+}
+
+/** Lints one source file: analysis, then the fast rules. Returns [] for file types tracelint does not lint as source. Never throws. */
+export function lintSource(fileName: string, text: string, settings: SourceSettings = {}): Finding[] {
+  try {
+    const language = languageOf(fileName);
+    if (!language) return [];
+    if (text.length > MAX_SOURCE_CHARS) return [problem(fileName, text, `File too large to analyse (${text.length} characters, limit ${MAX_SOURCE_CHARS}).`)];
+    if (text.includes('\u0000')) return [problem(fileName, text, 'Binary file: not analysed as source.')];
+    const model = analyzeSource(fileName, text, settings);
+    if (!model) {
+      const why = language === 'python' && pythonParserError() ? `: ${pythonParserError()!.message}` : ' (initAnalysis was not awaited)';
+      return [problem(fileName, text, `The ${language} parser is not available${why}.`)];
+    }
+    return runRules(model, settings).map((f) => ({ ...f, file: fileName }));
+  } catch (e) {
+    return [problem(fileName, text, `tracelint could not analyse this file: ${(e as Error).message}`)];
+  }
 }
