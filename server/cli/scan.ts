@@ -4,8 +4,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigResolver, type ResolvedConfig } from '../../shared/config';
-import type { Finding, InputProblem } from '../../shared/types';
+import type { Finding, InputProblem, Range } from '../../shared/types';
 import { detectorList } from '../../shared/engine';
+import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { HYGIENE_RULES } from '../hygiene';
 import { hygieneForFiles } from '../hygiene/scan';
 import { closeTheLoop } from '../loop/cli';
@@ -83,6 +84,10 @@ async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> 
 }
 
 export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
+  // ReDoS verdicts persist across runs unless --no-cache (or TRACELINT_VERDICT_CACHE=off with no flag).
+  if (args.noCache) configureVerdictCache({ enabled: false });
+  else if (args.cacheDir !== undefined) configureVerdictCache({ enabled: true, dir: resolve(io.cwd, args.cacheDir) });
+  else if (process.env[CACHE_ENV] === undefined) configureVerdictCache({ enabled: true });
   const resolver = new ConfigResolver(args.config ? resolve(io.cwd, args.config) : undefined);
   const baseline = args.baseline ? readBaseline(resolve(io.cwd, args.baseline)) : undefined;
   const walkProblems = new Map<string, InputProblem[]>();
@@ -93,6 +98,8 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
   const configs = new Set<ResolvedConfig>();
   const traceFiles: Array<{ path: string; config: ResolvedConfig }> = [];
   const all: Finding[] = [];
+  const slow: Array<Promise<void>> = [];
+  const explained: Array<{ file: string; range: Range; message: string }> = [];
   let suppressed = 0;
   let scanned = 0;
   for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
@@ -101,15 +108,20 @@ export async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
     progress.update(i, files.length, displayPath(file, io.cwd));
     const config = resolver.forPath(file);
     configs.add(config);
-    const r = await lintFile(file, { config, explicit: explicit.has(file), slow: true });
-    // Slow verdicts (ReDoS checks of custom patterns) belong in the report: the CLI waits for them.
-    if (r.slow) r.findings.push(...(await r.slow));
+    const r = await lintFile(file, { config, explicit: explicit.has(file), slow: true, ...(args.verbose ? { explain: (e) => explained.push(e) } : {}) });
+    // Slow verdicts (ReDoS checks of custom patterns) belong in the report: the CLI waits for them,
+    // after the walk, so that the next files are read while recheck (a child process) judges.
+    if (r.slow) slow.push(r.slow.then((fs) => void r.findings.push(...fs)));
     if (r.kind === undefined && r.problems.length === 0) continue;
     scanned++;
     if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });
     results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
   }
+  await Promise.all(slow);
   progress.done();
+  for (const e of explained.sort((a, b) => a.file.localeCompare(b.file) || a.range.line - b.range.line)) {
+    io.stderr.write(`tracelint: note: ${displayPath(e.file, io.cwd)}:${e.range.line + 1}:${e.range.column + 1}: ${e.message}\n`);
+  }
 
   // Where the trace files live (modes, git), after their content: one pass over all of them.
   const hygiene = await hygieneForFiles(traceFiles, { roots: [io.cwd, ...args.paths.map((p) => resolve(io.cwd, p))], displayBase: io.cwd, fix: args.fix });

@@ -11,7 +11,7 @@ import type { Confirmation } from '../../shared/regex/confirm';
 import type { RelatedLocation } from '../../shared/types';
 import type { PatternSite } from '../analysis/model';
 import { siteRange } from './pattern-sites';
-import type { RuleContext, SlowRule } from './types';
+import type { RuleContext, SlowRule, SlowRuleContext } from './types';
 
 const ROLE_LABEL: Record<PatternSite['role'], string> = {
   rule_pattern: 'redaction pattern',
@@ -125,13 +125,7 @@ function fingerprintOf(ctx: RuleContext, span: { start: number; end: number }, w
   return `${redosUnsafePattern.meta.id}:${createHash('sha256').update(basis).digest('hex')}`;
 }
 
-/** A pattern recheck flagged that is linear in practice, with why (verbose output, hover). */
-export interface PatternExplanation {
-  span: { start: number; end: number };
-  message: string;
-}
-
-export async function checkRedosSites(ctx: RuleContext & { signal?: AbortSignal; explain?: (e: PatternExplanation) => void }, options: JudgeOptions = {}): Promise<void> {
+export async function checkRedosSites(ctx: SlowRuleContext, options: JudgeOptions = {}): Promise<void> {
   const sites = ctx.model.patterns.filter((s) => s.role !== 'allowlist_value');
   // Allowlist patterns are only used with fullmatch, and judged that way.
   const judged = await Promise.all(sites.map((s) => judgePattern(s.value, { ...options, fullMatch: s.role === 'allowlist_pattern', signal: ctx.signal })));
