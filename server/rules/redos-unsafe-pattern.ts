@@ -63,7 +63,10 @@ function measuredText(c: Confirmation): string {
 
 function complexityText(j: Vulnerable): string {
   if (j.complexity.type === 'exponential') return 'exponential backtracking';
-  const degree = j.degree ?? j.complexity.degree;
+  // The fuzzer's own degree depends on the attack it happened to find (3 one run, 4 the next):
+  // only a degree the automaton proved or the timing measured is named.
+  const degree = j.degree ?? (j.checker === 'fuzz' ? undefined : j.complexity.degree);
+  if (degree === undefined) return 'polynomial backtracking';
   return degree === 2 ? 'quadratic backtracking' : `polynomial backtracking (degree ${degree})`;
 }
 
