@@ -86,4 +86,5 @@ console.log(`subject: ${repo ?? `TraceCraft's 17 default rules + ${CUSTOM.length
 console.log(`redos-unsafe-pattern findings: ${verdicts}`);
 console.log(`cold scan (empty verdict cache): median ${Math.round(median(cold))} ms wall over ${runs} runs [${cold.map(Math.round).join(', ')}]`);
 console.log(`warm scan (cache filled):        median ${Math.round(median(warm))} ms wall over ${runs} runs [${warm.map(Math.round).join(', ')}]`);
-if (!repo) rmSync(target, { recursive: true, force: true });
+if (process.argv.includes("--keep")) console.log(`kept: ${target}`);
+else if (!repo) rmSync(target, { recursive: true, force: true });
