@@ -55,8 +55,8 @@ export interface ScanArgs {
   againstConfig: boolean;
   /** The verdict cache's folder (absolute once resolved by the scan); absent: the default. */
   cacheDir?: string;
-  noCache: boolean;
-  verbose: boolean;
+  noCache?: boolean;
+  verbose?: boolean;
 }
 
 export interface RedactArgs {

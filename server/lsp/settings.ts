@@ -30,6 +30,8 @@ export interface TracelintSettings {
   verdictCache: boolean;
   /** The verdict cache's folder; empty = $XDG_CACHE_HOME/tracelint, else ~/.cache/tracelint. */
   cacheDir: string;
+  /** The workspace folder holding the resource (set when settings are resolved for it): paths in messages are relative to it. */
+  workspaceFolder?: string;
 }
 
 export const DEFAULT_TRACE_GLOBS = [
@@ -106,7 +108,9 @@ export class SettingsCache {
 
   private resolvePaths(uri: string, s: TracelintSettings): TracelintSettings {
     const path = URI.toPath(uri);
-    const base = this.folderOf(uri) ?? (path ? dirname(path) : process.cwd());
+    const folder = this.folderOf(uri);
+    const base = folder ?? (path ? dirname(path) : process.cwd());
+    if (folder) s.workspaceFolder = folder;
     if (s.configFile && !isAbsolute(s.configFile)) s.configFile = join(base, s.configFile);
     if (!isAbsolute(s.baselineFile)) s.baselineFile = join(base, s.baselineFile);
     return s;

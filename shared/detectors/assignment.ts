@@ -148,6 +148,8 @@ function scan(text: string): Assignment[] {
     }
     const identifier = text.slice(idRange[0], idRange[1]);
     if (!CREDENTIAL_WORD.test(identifier)) continue;
+    // `scheme://x-access-token:…@host`: a URL's userinfo, url_credentials' (its value ends at the host).
+    if (c === 58 && idRange[0] >= 3 && text.startsWith('://', idRange[0] - 3)) continue;
     VALUE.lastIndex = opEnd;
     const v = VALUE.exec(text);
     if (!v) continue;

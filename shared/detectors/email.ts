@@ -1,6 +1,7 @@
 // email: an e-mail address. Found by scanning out from each `@` (no regex scan over long text, so
 // the cost is linear in the text whatever it holds). Not reported: `icon@2x.png` (an asset name),
-// `git@github.com` (an SSH remote), npm scopes (`@types/node`), versions (`pkg@1.2.3`).
+// `git@github.com` (an SSH remote), npm scopes (`@types/node`), versions (`pkg@1.2.3`), a URL's
+// password and host (`https://user:pw@host.com`: url_credentials).
 import type { Candidate, DetectContext, Detector } from './types';
 import { isAlnum } from './util';
 
@@ -35,7 +36,19 @@ function addressAt(text: string, at: number): [number, number] | undefined {
   if (!/^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld)) return undefined;
   if (FILE_TLDS.has(tld.toLowerCase())) return undefined;
   if (SSH_USERS.has(text.slice(s, at))) return undefined;
+  if (s > 0 && text.charCodeAt(s - 1) === 58 && inUrlAuthority(text, s - 1)) return undefined;
   return [s, e];
+}
+
+/** Whether the `:` at `colon` separates a URL's user and password (`https://user:pass@host`: no address). */
+function inUrlAuthority(text: string, colon: number): boolean {
+  const min = Math.max(0, colon - 256);
+  for (let i = colon - 1; i >= min; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */) return i >= 2 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58;
+    if (c <= 32 || c === 34 || c === 39 || c === 64) return false;
+  }
+  return false;
 }
 
 export const email: Detector = {

@@ -2,7 +2,8 @@
 // in text (`api_key=…`, `"client_secret": "…"`, `apiKey: …`, `?api_key=…&`). Only the value is
 // reported. Values must look like key material (8+ characters, letters and digits), so
 // `api_key=YOUR_API_KEY` and `apiUrl=…` are not reported.
-import { ASSIGNMENT_PATTERNS, findAssignments, hasRawAssignment } from './assignment';
+import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { findProse, hasRawAssignmentOrProse } from './prose';
 import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
@@ -31,7 +32,7 @@ export const genericApiKeyParam: Detector = {
     `(?:${['api', 'key', 'cred', 'auth', 'access', 'secret'].map(caseless).join('|')})` +
     String.raw`[^=:,]{0,300}[=:,][ \t"'\x60\\=>]{0,24}[^\s"'\x60,;<>(){}[\]|]`,
   minLength: 10,
-  rawCheck: hasRawAssignment,
+  rawCheck: hasRawAssignmentOrProse,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'generic_api_key_param',
@@ -49,5 +50,6 @@ export const genericApiKeyParam: Detector = {
         return (digits > 0 && letters > 0) || (letters >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value));
       },
     }, out);
+    findProse(text, 'api_key', 'generic_api_key_param', out);
   },
 };

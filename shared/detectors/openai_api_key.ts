@@ -1,5 +1,5 @@
 // openai_api_key: OpenAI keys (`sk-…`, `sk-proj-…`, `sk-svcacct-…`, `sk-admin-…`). Never `sk-ant-…`,
-// which is Anthropic's: TraceCraft's rule reported those under the wrong name.
+// which is Anthropic's: TraceCraft's rule reported those under the wrong name; nor Langfuse's `sk-lf-`.
 import { regexDetector } from './regex-detector';
 import { isDigit, isPlaceholderBody } from './util';
 
@@ -18,7 +18,7 @@ export const openaiApiKey = regexDetector({
       'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
   },
-  regexes: [/(?<![A-Za-z0-9_-])sk-(?!ant-)[A-Za-z0-9_-]{20,400}/g],
+  regexes: [/(?<![A-Za-z0-9_-])sk-(?!ant-|lf-)[A-Za-z0-9_-]{20,400}/g],
   gate: ['sk-'],
   rawHint: 'sk-',
   minLength: 23,

@@ -1,7 +1,8 @@
 // password_field: `password=…`, `pwd: …`, `secret = "…"`, `token: …` in free text (logs, prompts,
 // tool output, source strings). Only the value is reported. The identifier around the keyword must
 // name a credential (`db_password` yes; `password_policy`, `max_token`, `token_count` no).
-import { ASSIGNMENT_PATTERNS, findAssignments, hasRawAssignment } from './assignment';
+import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { findProse, hasRawAssignmentOrProse } from './prose';
 import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
@@ -24,7 +25,7 @@ export const passwordField: Detector = {
     `(?:${caseless('pass')}|${caseless('pwd')})[^=:,]{0,300}[=:,]|(?:${caseless('secret')}|${caseless('token')})` +
     String.raw`[^=:,]{0,300}[=:,][ \t"'\x60\\=>]{0,24}[0-9]*[^\s"'\x60,;<>(){}[\]|0-9]`,
   minLength: 8,
-  rawCheck: hasRawAssignment,
+  rawCheck: hasRawAssignmentOrProse,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'password_field',
@@ -39,5 +40,6 @@ export const passwordField: Detector = {
         return false;
       },
     }, out);
+    findProse(text, 'password', 'password_field', out);
   },
 };

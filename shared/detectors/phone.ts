@@ -23,14 +23,37 @@ function separatorsOk(s: string): boolean {
   return depth === 0;
 }
 
-function push(text: string, re: RegExp, min: number, max: number, out: Candidate[]): void {
+/**
+ * An international number's own checks, against the `+` before coordinates, deltas, ids and
+ * timestamps: not a decimal (`+48.858844`: one `.` and nothing else between digits); written without
+ * separators, 10 to 15 digits, and under country code 1 (NANP) or 7 exactly 11 with NANP's area and
+ * exchange rules (`+12345678`, `+123456789012`, `+1700000000123` are not numbers).
+ */
+function internationalOk(s: string): boolean {
+  let dots = 0;
+  let others = 0;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (c < 48 || c > 57) others++;
+  }
+  if (dots === 1 && others === 0) return false;
+  if (dots > 0 || others > 0) return true;
+  const n = s.length - 1;
+  if (n < 10 || n > 15) return false;
+  if (s[1] === '1') return n === 11 && s[2] >= '2' && s[5] >= '2';
+  if (s[1] === '7') return n === 11;
+  return true;
+}
+
+function push(text: string, re: RegExp, min: number, max: number, out: Candidate[], check?: (s: string) => boolean): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
     const n = digitsOf(m[0]).length;
-    if (n < min || n > max || !separatorsOk(m[0])) continue;
+    if (n < min || n > max || !separatorsOk(m[0]) || (check && !check(m[0]))) continue;
     if (digitsGlued(text, start, end)) continue;
     out.push({ detector: 'phone', start, end });
   }
@@ -60,7 +83,7 @@ export const phone: Detector = {
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     if (!hasDigitRun(text)) return;
     push(text, NANP, 10, 11, out);
-    if (text.includes('+')) push(text, INTERNATIONAL, 8, 15, out);
+    if (text.includes('+')) push(text, INTERNATIONAL, 8, 15, out, internationalOk);
     if (text.includes('0')) push(text, TRUNK, 9, 11, out);
     push(text, CN_MOBILE, 11, 11, out);
   },

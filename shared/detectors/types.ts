@@ -30,6 +30,8 @@ export interface DetectContext {
   key?: string;
   /** What kind of trace field holds the value (tool input, tool result, ...), when a trace reader knows. */
   fieldType?: FieldType;
+  /** For an element of a JSON array read as a command's argv: the string elements before it. */
+  argv?: readonly string[];
 }
 
 export interface Candidate {

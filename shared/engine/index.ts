@@ -41,6 +41,7 @@ import { caseless } from '../detectors/util';
 import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
 import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
+import { hasNamedPair } from './named-pairs';
 import { replacementFor } from './replace';
 import { anonymizeForEngine } from '../redact/paths';
 import { resolve, type Ranked } from './resolve';
@@ -53,6 +54,8 @@ export interface ValueContext {
   /** The nearest object key above the value (for array elements: the array's key). */
   key?: string;
   fieldType?: FieldType;
+  /** For an element of a JSON array that reads as a command's argv: the string elements before it. */
+  argv?: readonly string[];
 }
 
 export interface ValueMatch {
@@ -79,6 +82,18 @@ export function detectorList(): DetectorInfo[] {
     patterns: d.patterns,
   }));
 }
+
+/**
+ * Keys that say nothing of what they hold, so a credential key above them decides (`value`, `data`,
+ * `v`, `primary`, …). Names that say what a value is (`name`, `created_at`, `scopes`) are not here.
+ */
+const NEUTRAL_KEYS = new Set([
+  'value', 'val', 'v', 'data', 'raw', 'plain', 'plaintext', 'text', 'string', 'str', 'secret_value', 'secretvalue', 'content',
+  'primary', 'secondary', 'current', 'previous', 'old', 'new', 'default', 'b64', 'base64', 'hex', 'encoded', 'live', 'test',
+  'prod', 'production', 'dev', 'staging', 'key', 'secret', '0', '1',
+]);
+/** How far up a neutral key looks for a credential key (the value's own key excluded). */
+const ANCESTOR_LEVELS = 3;
 
 /** Field-path rules and custom strings without a severity of their own report as warnings. */
 const CONFIG_RULE_SEVERITY: Severity = 'warning';
@@ -169,7 +184,7 @@ export class Engine {
     if (this.sensitiveOn && this.sensitiveKeyFor(ctx) && isValueLike(value)) {
       ranked.push({ detector: 'sensitive_field', start: 0, end: value.length, rank: this.ranks.sensitive, generic: true });
     }
-    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType }, out, ranked);
+    return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType, argv: ctx.argv }, out, ranked);
   }
 
   scanText(text: string): ValueMatch[] {
@@ -201,8 +216,22 @@ export class Engine {
       return pathKeys(ctx.path).some((k) => this.keys.matches(k));
     }
     const key = ctx.key ?? lastPathKey(ctx.path);
-    if (key === undefined || !this.keys.matches(key)) return false;
-    return true;
+    if (key === undefined) return false;
+    if (this.keys.matches(key)) return true;
+    // `{"password": {"value": "…"}}`, `{"api_key": {"primary": "…"}}`: a neutral key takes its
+    // meaning from a credential key at most ANCESTOR_LEVELS above it, as AgentDbg reads a path.
+    if (!NEUTRAL_KEYS.has(key.toLowerCase())) return false;
+    const keys = pathKeys(ctx.path);
+    // The path's last key is the value's own key (for an array element, the array's). The keys
+    // between it and the credential key are neutral too (`password.current.value`), unless the
+    // credential key names a collection (`credentials.db.v`, `secrets.stripe.value`).
+    let between = true;
+    for (let i = keys.length - 2, n = 0; i >= 0 && n < ANCESTOR_LEVELS; i--, n++) {
+      const k = keys[i];
+      if (this.keys.matches(k) && (between || k.endsWith('s'))) return true;
+      between = between && NEUTRAL_KEYS.has(k.toLowerCase());
+    }
+    return false;
   }
 
   private scan(text: string, dctx: DetectContext, out: Candidate[], ranked: Ranked[]): ValueMatch[] {
@@ -287,7 +316,6 @@ export class Engine {
         if (keys.length) leaves.add(keys[keys.length - 1]);
       }
     }
-    const substring = this.options.sensitiveKeys.substring;
     const keyMatches =
       this.sensitiveOn || leaves.size > 0
         ? (key: string) => (this.sensitiveOn && this.keys.matches(key)) || leaves.has(key)
@@ -295,7 +323,10 @@ export class Engine {
     // A value made only of redaction markers cannot be a finding. (An empty value still passes: the
     // trace reader probes `{"key": ""}` to ask whether a key alone may drive a key rule.)
     const valueCanHit = (v: string) => v.length === 0 || !this.markers.onlyMarkers(v, this.markers.spans(v));
-    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: substring, valueCanHit, alwaysTrue });
+    if (keyMatches !== undefined) checks.push((raw) => hasNamedPair(raw, keyMatches));
+    // An object under a credential key passes too: a neutral key inside it takes the credential's
+    // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
+    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: true, valueCanHit, alwaysTrue });
   }
 }
 

@@ -21,6 +21,11 @@ export interface FieldContext {
   role?: string;
   /** An OTLP attribute's `key`, applied to its `value` member (not to the `key` string itself). */
   attributeKey?: string;
+  /**
+   * For an array: its string elements so far while it reads as a command's argv (its first element
+   * a command word), `null` once it does not; undefined before its first element.
+   */
+  argv?: string[] | null;
 }
 
 export const ROOT_CONTEXT: FieldContext = { fieldType: 'general' };
@@ -68,6 +73,12 @@ export function enterContext(parent: FieldContext, key: string | undefined, isEl
     return { fieldType: attrKey ? attributeFieldType(attrKey, fieldType) : fieldType, key: inherited, role: 'attribute', attributeKey: attrKey };
   }
   if (!isElement && key === 'value' && parent.role === 'attribute') return { fieldType, key: parent.attributeKey ?? inherited };
+  if (isElement) {
+    // A name/value pair (HAR and Playwright headers `{"name": "Cookie", "value": …}`, Postman's
+    // `{"key": "X-Api-Key", "value": …}`): its `value` stands under the name, like an OTLP attribute.
+    const pairName = namedPairName(text, open);
+    if (pairName !== undefined) return { fieldType, key: inherited, role: 'attribute', attributeKey: pairName };
+  }
   if (isElement && parent.role === 'tool_calls') return { fieldType, key: inherited, role: 'tool_call' };
   if (isElement && parent.role === 'observations') return { fieldType, key: inherited, role: 'observation' };
   if (!isElement && key === 'payload' && parent.role?.startsWith('event:')) {
@@ -83,6 +94,19 @@ export function enterContext(parent: FieldContext, key: string | undefined, isEl
   return { fieldType, key: inherited };
 }
 
+/** The `name` (or `key`) of an object that opens with that member, the first of a name/value pair. */
+function namedPairName(text: string, open: number): string | undefined {
+  let i = open + 1;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9)) i++;
+  const member = text.startsWith('"name"', i) ? 'name' : text.startsWith('"key"', i) ? 'key' : undefined;
+  return member === undefined ? undefined : peekStringMember(text, open, member, 512);
+}
+
+/** The key a string member of a container with context `ctx` stands under: a name/value pair's `value` takes the name. */
+export function memberKey(ctx: FieldContext, member: string | undefined): string | undefined {
+  return member === 'value' && ctx.role === 'attribute' && ctx.attributeKey !== undefined ? ctx.attributeKey : member;
+}
+
 /** Field type of an OTLP attribute by its name (OpenTelemetry GenAI and OpenInference conventions). */
 export function attributeFieldType(name: string, fallback: FieldType): FieldType {
   const n = name.toLowerCase();
@@ -90,4 +114,37 @@ export function attributeFieldType(name: string, fallback: FieldType): FieldType
   if (/tool\.(call\.)?(result|output)|tool_result/.test(n)) return 'tool_result';
   if (/prompt|completion|reasoning|input\.messages|output\.messages|gen_ai\.(input|output)|llm\.(input|output)_messages/.test(n)) return 'reasoning';
   return fallback;
+}
+
+/** The most elements an array keeps as argv context (longer arrays are lists, not commands). */
+const MAX_ARGV = 64;
+
+/** Whether a first array element reads as a command word (`docker`, `/usr/bin/curl`, `PGPASSWORD=x`). */
+function isCommandWord(s: string): boolean {
+  if (s.length === 0 || s.length > 64) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 34 || c === 39) return false;
+  }
+  return true;
+}
+
+/**
+ * The argv context of the next string element of the array `ctx` (the elements before it), then
+ * records `value` as one. Undefined when the array does not read as an argv.
+ */
+export function nextArgvElement(ctx: FieldContext, value: string): readonly string[] | undefined {
+  const argv = ctx.argv;
+  if (argv === null) return undefined;
+  if (argv === undefined) {
+    ctx.argv = isCommandWord(value) ? [value] : null;
+    return undefined;
+  }
+  if (argv.length >= MAX_ARGV) {
+    ctx.argv = null;
+    return undefined;
+  }
+  const before = argv.slice();
+  argv.push(value);
+  return before;
 }

@@ -5,7 +5,7 @@
 // Scanning and redaction both start from the hits produced here.
 import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
 import { decodeJsonString, type DecodedString } from '../json/strings';
-import { enterContext, childFieldType, ROOT_CONTEXT, type FieldContext } from './context';
+import { enterContext, childFieldType, memberKey, nextArgvElement, ROOT_CONTEXT, type FieldContext } from './context';
 import type { TraceEngine, ValueContext, ValueMatch } from './types';
 
 /** Separates the path of a string from the path inside the JSON it encodes. */
@@ -63,13 +63,14 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
   const keyCache = keyVerdictsOf(engine);
   const hot: boolean[] = [baseKey !== undefined && keyMayMatter(engine, keyCache, baseKey)];
 
-  const valueContext = (w: JsonWalk, key: string | undefined, fieldType: ValueContext['fieldType']): ValueContext => ({
+  const valueContext = (w: JsonWalk, key: string | undefined, fieldType: ValueContext['fieldType'], argv?: readonly string[]): ValueContext => ({
     // The path is built only if the engine asks for it (field-path rules, messages).
     get path() {
       return w.path();
     },
     key,
     fieldType,
+    argv,
   });
 
   /** Field type of the value being visited (computed only for values that reach the engine). */
@@ -80,7 +81,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
 
   const scanString = (w: JsonWalk, raw: string, value: string, s0: number, d: DecodedString | null): void => {
     const top = contexts[contexts.length - 1];
-    const key = top.key ?? w.key();
+    const key = top.key ?? memberKey(top, w.key());
     if (looksLikeEmbeddedJson(value)) {
       // JSON inside a string: walk it as JSON so its keys and paths count; fall back to plain text if it is not JSON.
       const rawAt = (i: number) => (d ? d.rawAt(i) : s0 + i);
@@ -92,8 +93,11 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         return;
       }
     }
-    if (!worthScanning(raw, key)) return;
-    const matches = engine.scanValue(value, valueContext(w, key, fieldTypeOf(w, top)));
+    // An element of an array read as argv: a flag before it may make it a credential (`-p`, `pw`).
+    const argv = w.inObject() ? undefined : nextArgvElement(top, value);
+    const flagged = argv !== undefined && (value.charCodeAt(0) === 45 || argv[argv.length - 1].charCodeAt(0) === 45);
+    if (!flagged && !worthScanning(raw, key)) return;
+    const matches = engine.scanValue(value, valueContext(w, key, fieldTypeOf(w, top), argv));
     if (matches.length === 0) return;
     const path = w.path();
     for (const m of matches) {

@@ -40,6 +40,11 @@ const TABLES: Record<string, Table> = {
       { text: "JP 090-1234-5678", hits: [['phone', 3, 16]] },
       { text: "CN 13812345678", hits: [['phone', 3, 14]] },
       { text: "+33 1 42 68 53 00", hits: [['phone', 0, 17]] },
+      { text: 'UK mobile +44 7700 900123.', hits: [['phone', 10, 25]] },
+      { text: 'Berlin +49 30 901820', hits: [['phone', 7, 20]] },
+      { text: 'call +91 98765 43210 now', hits: [['phone', 5, 20]] },
+      { text: 'sms to +14155550132', hits: [['phone', 7, 19]] },
+      { text: '+81 3-1234-5678', hits: [['phone', 0, 15]] },
     ],
     valid: [
       "550e8400-e29b-41d4-a716-446655440000",
@@ -53,6 +58,14 @@ const TABLES: Record<string, Table> = {
       "05-12-2024",
       "0.4155550132",
       "1.2.3-4155550132",
+      "coords +48.858844, +2.294351",
+      "delta +12345678 bytes",
+      "id +123456789012",
+      "ts=+1700000000123",
+      "lat: +40.7128 lon: -74.0060",
+      "price +1 299.00 EUR, balance: +1,234,567.89",
+      "UTC+05:30 at 2024-05-01",
+      "score +0.66439795525",
     ],
   },
   credit_card: {
@@ -258,6 +271,192 @@ const TABLES: Record<string, Table> = {
     ],
   },
 
+  langfuse_api_key: {
+    invalid: [
+      { text: 'LANGFUSE_SECRET_KEY=sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5', hits: [['langfuse_api_key', 20, 62]] },
+      { text: 'auth=(pk-lf-dd2c5964-13a3-40a7-aeee-b726529e73e1, sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5)', hits: [['langfuse_api_key', 6, 48], ['langfuse_api_key', 50, 92]] },
+    ],
+    valid: [
+      'sk-lf-...',
+      'sk-lf-your-secret-key-here',
+      'task-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5',
+    ],
+  },
+  openrouter_api_key: {
+    invalid: [
+      { text: 'Bearer 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', hits: [['openrouter_api_key', 7, 80]] },
+    ],
+    valid: [
+      'sk-or-v1-...',
+      'sk-or-v1-62479cfb5b7bad30198596637c9e3c3e',
+    ],
+  },
+  gitlab_token: {
+    invalid: [
+      { text: 'PRIVATE-TOKEN: glpat-amVRQXtc5rJpov9iodZr', hits: [['gitlab_token', 15, 41]] },
+      { text: 'glpat-xa1J_5Eg-t6AHzNp-Zd9P2OLPib.01.vepkm2q25 ok', hits: [['gitlab_token', 0, 46]] },
+    ],
+    valid: [
+      'glpat-XXXXXXXXXXX-XXXXXXXX',
+      'glpat-short',
+    ],
+  },
+  webhook_signing_secret: {
+    invalid: [
+      { text: 'whsec_gNSWPH8prVqsUeQCtDR3zzX6hqo35uwZ', hits: [['webhook_signing_secret', 0, 38]] },
+      { text: 'secret: whsec_8b4585023a0286cce33b53f68e6f9833288305d32df5ce9fedd38fc7ef24f8e0.', hits: [['webhook_signing_secret', 8, 78]] },
+    ],
+    valid: [
+      'whsec_...',
+      'whsec_new_xxx',
+      'whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  huggingface_token: {
+    invalid: [
+      { text: 'HF_TOKEN=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', hits: [['huggingface_token', 9, 46]] },
+    ],
+    valid: [
+      'hf_hub_download',
+      'rhf_yCswUvbqisKZXTtnHLCbPeCvKyYMBqRWAm',
+      'hf_yCswUvbqisKZXTtnHLCbPeCvKyYMBqRWAmX',
+    ],
+  },
+  groq_api_key: {
+    invalid: [
+      { text: 'api_key="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"', hits: [['groq_api_key', 9, 65]] },
+    ],
+    valid: [
+      'gsk_your_key_here',
+      'gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  perplexity_api_key: {
+    invalid: [
+      { text: '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', hits: [['perplexity_api_key', 0, 53]] },
+    ],
+    valid: [
+      'pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'pplx-api docs',
+    ],
+  },
+  replicate_api_token: {
+    invalid: [
+      { text: 'export REPLICATE_API_TOKEN=r8_ICuaWdIympIgwGSY77k6rBdlW9eBOvE0mJ484', hits: [['replicate_api_token', 27, 67]] },
+    ],
+    valid: [
+      'r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'ver8_release_notes_for_the_next_version',
+    ],
+  },
+  npm_token: {
+    invalid: [
+      { text: '//registry.npmjs.org/:_authToken=npm_S48BjW8JIWSAtTpZsnkS9PhqpGOdnjnzqhoo', hits: [['npm_token', 33, 73]] },
+    ],
+    valid: [
+      'npm_config_registry',
+      'npm_package_version',
+    ],
+  },
+  sendgrid_api_key: {
+    invalid: [
+      { text: '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', hits: [['sendgrid_api_key', 0, 69]] },
+    ],
+    valid: [
+      'SG.1',
+      'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  langsmith_api_key: {
+    invalid: [
+      { text: 'x-api-key: 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', hits: [['langsmith_api_key', 11, 62]] },
+      { text: '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', hits: [['langsmith_api_key', 0, 51]] },
+    ],
+    valid: [
+      'lsv2_pt_...',
+      'lsv2_pt_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxx',
+    ],
+  },
+  tavily_api_key: {
+    invalid: [
+      { text: 'TavilyClient(api_key="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")', hits: [['tavily_api_key', 22, 59]] },
+      { text: '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', hits: [['tavily_api_key', 0, 41]] },
+    ],
+    valid: [
+      'tvly-YOUR_API_KEY',
+      'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+  },
+  url_credentials: {
+    invalid: [
+      { text: 'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders', hits: [['url_credentials', 28, 39]] },
+      { text: 'redis://:Falcon42x@cache:6379/0', hits: [['url_credentials', 9, 18]] },
+      { text: 'https://bob:Fal@con#42:x@host.example.com/path', hits: [['url_credentials', 12, 24]] },
+      { text: 'mongodb+srv://svc:S3cr3t:pw/9@cluster0.ab1cd.mongodb.net/?retryWrites=true', hits: [['url_credentials', 18, 29]] },
+      { text: 'GET https://api.openweathermap.org/data/2.5/weather?q=London&appid=3f9c2a7b8e1d4c6f9a0b1c2d3e4f5a6b HTTP/1.1', hits: [['url_credentials', 67, 99]] },
+      { text: 'https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&sig=Abc%2Bdef123GhIjKl456MnOp%3D&se=2026', hits: [['url_credentials', 66, 94]] },
+      { text: 'git clone https://x9Kq2mZ7vB4nR8tY1wLsQe3@git.example.com/org/repo.git', hits: [['url_credentials', 18, 41]] },
+    ],
+    valid: [
+      'https://user:password@example.com',
+      'postgres://${DB_USER}:${DB_PASSWORD}@db/app',
+      'https://example.com/a:b@c',
+      'mailto:jane@example.com',
+      'https://example.com/search?key=value&sort=asc',
+      'amqp://guest:guest@localhost:5672/',
+      'postgres://app:<password>@db/app',
+      'ssh://git@github.com/org/repo.git',
+      'https://docs.example.com/v2/keys?page=2',
+    ],
+  },
+  http_header_credential: {
+    invalid: [
+      { text: "curl -H 'Authorization: Basic YWxpY2U6RmFsY29uLTQyeA==' https://api.example.com", hits: [['http_header_credential', 30, 54]] },
+      { text: 'GET /v1 HTTP/1.1\r\nHost: api\r\nCookie: theme=dark; sessionid=8f7e6d5c4b3a29180706f5e4d3c2b1a0\r\n', hits: [['http_header_credential', 59, 91]] },
+      { text: 'Set-Cookie: connect.sid=s%3AkT9x2Qm7.Vb4nR8tY1wLs; Path=/; HttpOnly', hits: [['http_header_credential', 24, 49]] },
+      { text: 'proxy-authorization: Basic cHJveHk6UzNjcjN0IXB3', hits: [['http_header_credential', 27, 47]] },
+      { text: "{'Authorization': 'Token 22cb987851bc5659229114c62e60c79abd0d2c08'}", hits: [['http_header_credential', 25, 65]] },
+      { text: 'Authorization: Bearer abcdefghijklmnopqrstuv', hits: [['http_header_credential', 22, 44]] },
+      { text: 'Cookie: __Host-id=Qm7Vb4nR8tY1; PHPSESSID=k3j4h5g6f7d8s9a0', hits: [['http_header_credential', 18, 30], ['http_header_credential', 42, 58]] },
+    ],
+    valid: [
+      'Cookie: theme=dark; lang=en',
+      'Authorization: Basic ...',
+      'Authorization: Bearer $API_KEY',
+      'Authorization: Token **********',
+      'the Authorization header carries the credentials',
+      'authorization: basic {base64(email:password)}',
+      'Set-Cookie: lang=en; sessionid=; Path=/',
+      'cookie: sessionid=[REDACTED]',
+    ],
+  },
+  command_line_credential: {
+    invalid: [
+      { text: "docker login -u deploy -p 'S3cr3t#pw' registry.example.com", hits: [['command_line_credential', 27, 36]] },
+      { text: 'mysql -u root -pS3cr3tPw9 -h db.internal orders', hits: [['command_line_credential', 16, 25]] },
+      { text: "$ sshpass -p 'Falcon-42x' ssh -p 2222 admin@10.0.0.5", hits: [['command_line_credential', 14, 24]] },
+      { text: 'curl -s --user "j.smith:dB2yF6@qL9vZm1P#4J" "https://api.contoso.org/user/me"', hits: [['command_line_credential', 24, 42]] },
+      { text: 'PGPASSWORD=Falcon-42x psql -h db -U app -c "select 1"', hits: [['command_line_credential', 11, 21]] },
+      { text: 'cd app && ./deploy --api-key 9f8e7d6c5b4a3f2e1d0c --region eu', hits: [['command_line_credential', 29, 49]] },
+      { text: 'redis-cli -h cache -a R3d1s!pw ping; mongosh "mongodb://db" -u app -p M0ng0pw', hits: [['command_line_credential', 22, 30], ['command_line_credential', 70, 77]] },
+      { text: "podman login quay.io -u bot -p abc123XYZ\nhelm registry login ghcr.io -p 'hunter2x'", hits: [['command_line_credential', 31, 40], ['command_line_credential', 73, 81]] },
+      { text: 'smbclient //fs/share -U alice%Sm8pass', hits: [['command_line_credential', 30, 37]] },
+      { text: "gh auth login --with-token; tool --token='tok en 42'", hits: [['command_line_credential', 42, 51]] },
+    ],
+    valid: [
+      'ssh -p 2222 admin@host',
+      'mkdir -p /tmp/build && cp -p a b',
+      'mysql -u root -p orders',
+      'docker login --password-stdin -u ci registry',
+      'curl -u "$USER:$PASS" https://x',
+      'app --token-file /run/secrets/token',
+      'curl -i -u test:test',
+      'curl -u username:password https://x',
+      'tool --password $DB_PASSWORD',
+      'pip install -p 3.11 requests',
+      'docker run -p 8080:80 nginx',
+    ],
+  },
 };
 
 for (const [name, table] of Object.entries(TABLES)) {
@@ -315,10 +514,13 @@ test('every registry example: positives found by their detector, negatives not',
   }
 });
 
-test('registry: 17 TraceCraft names plus sensitive_field, in precedence order', () => {
+test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_field, in precedence order', () => {
   assert.deepEqual(detectorList().map((d) => d.name), [
-    'private_key', 'anthropic_api_key', 'openai_api_key', 'github_token', 'slack_token', 'stripe_key', 'google_api_key',
-    'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'credit_card', 'ssn', 'email', 'phone',
-    'generic_api_key_param', 'password_field', 'high_entropy', 'sensitive_field',
+    'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
+    'slack_token', 'stripe_key', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
+    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
+    'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
+    'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',
+    'command_line_credential', 'high_entropy', 'sensitive_field',
   ]);
 });

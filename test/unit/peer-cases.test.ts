@@ -52,6 +52,9 @@ const ANY_SECRET = new Set(['bearer_token', 'generic_api_key_param']);
 const SECRET_DETECTORS = new Set([
   'private_key', 'anthropic_api_key', 'openai_api_key', 'github_token', 'slack_token', 'stripe_key', 'google_api_key',
   'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'generic_api_key_param', 'password_field',
+  'langfuse_api_key', 'openrouter_api_key', 'gitlab_token', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key',
+  'perplexity_api_key', 'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key',
+  'url_credentials', 'http_header_credential', 'command_line_credential',
 ]);
 
 /** Floors: recall at least, false-positive rate at most. Set from what the detectors reach (see output). */

@@ -1,0 +1,234 @@
+// command_line_credential: passwords and tokens passed on a command line, in a command string
+// (`docker login -u ci -p 'S3cr3t#pw' registry`) or an argv array (`["sshpass", "-p", "pw", "ssh", …]`,
+// where the value is the next element: the trace reader hands the elements before it as `ctx.argv`).
+// Each short flag is read only after the command that documents it that way, since `-p` is a port
+// for ssh and a path elsewhere:
+//   docker / podman / nerdctl / buildah / skopeo / helm / oras `login`: `-p <password>` (their
+//     `login --help`: `-p, --password string`);
+//   sshpass: `-p <password>` (and `-p<password>`, getopt);
+//   mysql, mysqldump, mysqladmin, mysqlimport, mariadb…: `-p<password>` attached only (MySQL's manual:
+//     with a space, `-p` prompts and the next word is the database);
+//   redis-cli: `-a <password>`; mongosh / mongo / mongodump / mongorestore…: `-p <password>`;
+//   curl: `-u` / `--user` / `-U` / `--proxy-user` `user:password` (the part after the first `:`;
+//     without one curl prompts), `--oauth2-bearer <token>`; smbclient: `-U user%password`.
+// Long flags that name a credential (`--password`, `--token`, `--api-key`, `--client-secret`, judged
+// by the same key names as the text rules, so `--password-stdin`, `--token-file` are not) take the
+// next word or `=value` with any command. Environment assignments whose names glue the word
+// (`PGPASSWORD=…`, `SSHPASS=…`, `REDISCLI_AUTH=…`) count too. Only the value is reported.
+import { anyLiteral } from '../engine/prefilter';
+import { isStandInValue } from './assignment';
+import { KeyMatcher } from './keys';
+import type { Candidate, DetectContext, Detector } from './types';
+
+const LONG_FLAG_NAMES = new KeyMatcher([
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api_token', 'api_secret', 'access_token',
+  'auth_token', 'client_secret', 'secret_key', 'private_token', 'oauth2_bearer', 'http_password', 'proxy_password', 'auth',
+]);
+const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch']);
+const MYSQL_TOOLS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlshow', 'mysqlcheck', 'mariadb', 'mariadb-dump', 'mariadb-admin']);
+const MONGO_TOOLS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop']);
+/** Environment variables holding a password whose name glues the word (`PGPASSWORD`). */
+const PASSWORD_ENV = new Set(['PGPASSWORD', 'SSHPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', 'ANSIBLE_BECOME_PASS', 'SUDO_PASSWORD', 'RCLONE_CONFIG_PASS']);
+
+const PLACEHOLDER_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'yourpassword', 'your_password', 'mypassword']);
+
+/** One shell word: its raw span and the span of its content without surrounding quotes. */
+interface Word {
+  start: number;
+  end: number;
+  vs: number;
+  ve: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * The commands in `text` as lists of words, split at newlines, `;`, `|` and `&` outside quotes.
+ * Quotes group (`'a b'`), a backslash escapes the next character; a word that is one quoted string
+ * has its content span inside the quotes.
+ */
+function commandsIn(text: string): Word[][] {
+  const out: Word[][] = [];
+  let cur: Word[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 59 || c === 124 || c === 38) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let quote = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (quote) {
+        if (d === quote) quote = 0;
+        else if (d === 92 && quote === 34) i++;
+      } else if (d === 34 || d === 39) quote = d;
+      else if (d === 92) i++;
+      else if (isSpace(d) || d === 10 || d === 13 || d === 59 || d === 124 || d === 38) break;
+      i++;
+    }
+    const end = Math.min(i, n);
+    cur.push(unquoted(text, start, end));
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** A word with its content span: inside the quotes when the whole word is one quoted string. */
+function unquoted(text: string, start: number, end: number): Word {
+  const q = text.charCodeAt(start);
+  if (end - start >= 2 && (q === 34 || q === 39) && text.charCodeAt(end - 1) === q) return { start, end, vs: start + 1, ve: end - 1 };
+  return { start, end, vs: start, ve: end };
+}
+
+function baseName(s: string): string {
+  const slash = s.lastIndexOf('/');
+  return slash >= 0 ? s.slice(slash + 1) : s;
+}
+
+/** A value worth reporting: not empty, not a stand-in (`$PASS`, `${X}`, `<password>`, `****`), not a flag. */
+function isSecretValue(v: string): boolean {
+  if (v.length < 3 || isStandInValue(v)) return false;
+  const c0 = v.charCodeAt(0);
+  if (c0 === 45 /* - */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || v.includes('${') || v.includes('$(')) return false;
+  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
+}
+
+/** The command a word list runs: its first word after `sudo`, `env`, `time` and VAR=value prefixes. */
+function commandIndex(words: readonly string[]): number {
+  let k = 0;
+  while (k < words.length) {
+    const w = words[k];
+    if (w === 'sudo' || w === 'env' || w === 'time' || w === 'exec' || w === 'nohup' || w === '$' || w === '#' || w === '>') k++;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) k++;
+    else break;
+  }
+  return k;
+}
+
+/** What a word list holds: spans of credentials, found by flag and command, reported into `emit`. */
+function scanWords(words: readonly string[], spanOf: (i: number) => [number, number], from: number, emit: (s: number, e: number) => void): void {
+  const ci = commandIndex(words);
+  const cmd = ci < words.length ? baseName(words[ci]) : '';
+  const hasLogin = LOGIN_TOOLS.has(cmd) && words.includes('login');
+  const report = (i: number, offset = 0) => {
+    if (i < from) return;
+    const [s, e] = spanOf(i);
+    const w = words[i];
+    let a = offset;
+    let b = w.length;
+    // `--password='x y'`: the quotes around the value are not part of it.
+    const q = w.charCodeAt(a);
+    if (b - a >= 2 && (q === 34 || q === 39) && w.charCodeAt(b - 1) === q) {
+      a++;
+      b--;
+    }
+    if (isSecretValue(w.slice(a, b))) emit(s + a, e - (w.length - b));
+  };
+  const userPass = (i: number, sep: string, offset = 0) => {
+    if (i < from || i >= words.length) return;
+    const w = words[i];
+    const k = w.indexOf(sep, offset);
+    // `-u test:test`: a documented default, not a leaked password.
+    if (k >= 0 && k + 1 < w.length && w.slice(k + 1) !== w.slice(offset, k)) report(i, k + 1);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    // PGPASSWORD=… before the command.
+    const eq = w.indexOf('=');
+    if (i < ci && eq > 0 && PASSWORD_ENV.has(w.slice(0, eq))) report(i, eq + 1);
+    if (w.charCodeAt(0) !== 45 /* - */ || w.length < 2) continue;
+    if (w.charCodeAt(1) === 45) {
+      // --flag value / --flag=value
+      const name = eq > 0 ? w.slice(2, eq) : w.slice(2);
+      if (name === 'user' || name === 'proxy-user') {
+        if (cmd === 'curl') {
+          if (eq > 0) userPass(i, ':', eq + 1);
+          else userPass(i + 1, ':');
+        }
+        continue;
+      }
+      if (!LONG_FLAG_NAMES.matches(name)) continue;
+      if (eq > 0) report(i, eq + 1);
+      else if (i + 1 < words.length) report(i + 1);
+      continue;
+    }
+    const flag = w[1];
+    const attached = w.length > 2;
+    if (cmd === 'curl' && (flag === 'u' || flag === 'U')) {
+      if (attached) userPass(i, ':', 2);
+      else userPass(i + 1, ':');
+    } else if (cmd === 'smbclient' && flag === 'U') {
+      if (attached) userPass(i, '%', 2);
+      else userPass(i + 1, '%');
+    } else if (flag === 'p' && MYSQL_TOOLS.has(cmd)) {
+      if (attached) report(i, 2);
+    } else if (flag === 'p' && (hasLogin || cmd === 'sshpass' || MONGO_TOOLS.has(cmd))) {
+      if (attached) {
+        if (cmd === 'sshpass') report(i, 2);
+      } else if (i + 1 < words.length) report(i + 1);
+    } else if (flag === 'a' && cmd === 'redis-cli' && !attached && i + 1 < words.length) report(i + 1);
+  }
+}
+
+/** Cheap test that a text may hold a command line this detector reads. */
+const TEXT_GATE = anyLiteral(['--', 'login', 'sshpass', 'mysql', 'mariadb', 'mongo', 'redis-cli', 'curl', 'smbclient', 'PGPASSWORD', 'SSHPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', '_PASS']);
+
+/** Raw prefilter: the same literals; JSON escapes none of their characters. */
+export const hasRawCommandLine = TEXT_GATE;
+
+export const commandLineCredential: Detector = {
+  name: 'command_line_credential',
+  description: 'A password or token passed on a command line (docker login -p, mysql -p…, sshpass -p, curl -u user:password, --password, --token, PGPASSWORD=…), in a command string or an argv array.',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  examples: {
+    positive: [
+      "docker login -u deploy -p 'S3cr3t#pw' registry.example.com",
+      'mysql -u root -pS3cr3tPw9 -h db.internal orders',
+      "sshpass -p 'Falcon-42x' ssh admin@10.0.0.5",
+      'curl -u alice:Falcon-42x https://api.example.com/v1/me',
+      'PGPASSWORD=Falcon-42x psql -h db -U app',
+      'deploy --api-key 9f8e7d6c5b4a3f2e1d0c --region eu',
+    ],
+    negative: [
+      'ssh -p 2222 admin@host',
+      'mkdir -p /tmp/build',
+      'mysql -u root -p orders',
+      'docker login --password-stdin -u ci registry',
+      'curl -u "$USER:$PASS" https://x',
+      'app --token-file /run/secrets/token',
+    ],
+  },
+  patterns: [],
+  rawHint: String.raw`--|login|sshpass|mysql|mariadb|mongo|redis-cli|curl|smbclient|PGPASSWORD|SSHPASS|REDISCLI_AUTH|MYSQL_PWD|_PASS`,
+  rawCheck: hasRawCommandLine,
+  minLength: 8,
+  find(text: string, ctx: DetectContext, out: Candidate[]): void {
+    const emit = (s: number, e: number) => out.push({ detector: 'command_line_credential', start: s, end: e });
+    const argv = ctx.argv;
+    if (argv !== undefined && argv.length > 0) {
+      // The value is the next argv element: judged after the elements before it, reported whole.
+      const words = [...argv, text];
+      const at = words.length - 1;
+      scanWords(words, (i) => (i === at ? [0, text.length] : [0, 0]), at, emit);
+      if (text.charCodeAt(0) === 45 || text.indexOf('=') > 0) return;
+    }
+    if (!TEXT_GATE(text)) return;
+    for (const cmd of commandsIn(text)) {
+      const words = cmd.map((w) => text.slice(w.vs, w.ve));
+      scanWords(words, (i) => [cmd[i].vs, cmd[i].ve], 0, emit);
+    }
+  },
+};

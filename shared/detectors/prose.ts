@@ -1,0 +1,143 @@
+// Credentials in English sentences, for password_field and generic_api_key_param: "the password is
+// Falcon-42x", "temporary password Falcon-42x", "PIN 4821", "your API key is 9f8e…", "the token was
+// 'ab12…'". A credential word, one space, an optional connector ("is", "was", "is now", "set to",
+// "changed to", "reset to"), then the value: one word (or a quoted run), its trailing punctuation
+// dropped. Sentences where a word merely follows ("the password is incorrect", "password reset
+// link sent", "the token is 5 minutes old") are not reported: a value must look like a secret (a
+// digit, or a symbol with letters; digits alone only for PINs and passcodes, or 6+ for a password),
+// and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
+import { anyLiteral } from '../engine/prefilter';
+import { hasRawAssignment, isStandInValue } from './assignment';
+import type { Candidate } from './types';
+import { isAlnum, isDigit } from './util';
+
+export type ProseKind = 'password' | 'api_key';
+
+interface Word {
+  word: string;
+  kind: ProseKind;
+  /** Whether the value may follow the word directly ("password Falcon-42x"), without a connector. */
+  bare: boolean;
+  /** Whether a value of digits alone counts (PINs, passcodes), and how short it may be. */
+  digitsFrom: number;
+}
+
+const WORDS: Word[] = [
+  { word: 'password', kind: 'password', bare: true, digitsFrom: 6 },
+  { word: 'passwd', kind: 'password', bare: true, digitsFrom: 6 },
+  { word: 'passcode', kind: 'password', bare: true, digitsFrom: 4 },
+  { word: 'passphrase', kind: 'password', bare: false, digitsFrom: 99 },
+  { word: 'pwd', kind: 'password', bare: true, digitsFrom: 6 },
+  { word: 'pin', kind: 'password', bare: true, digitsFrom: 4 },
+  { word: 'token', kind: 'password', bare: false, digitsFrom: 99 },
+  { word: 'secret', kind: 'password', bare: false, digitsFrom: 99 },
+  { word: 'api key', kind: 'api_key', bare: false, digitsFrom: 99 },
+  { word: 'api-key', kind: 'api_key', bare: false, digitsFrom: 99 },
+  { word: 'apikey', kind: 'api_key', bare: false, digitsFrom: 99 },
+  { word: 'access key', kind: 'api_key', bare: false, digitsFrom: 99 },
+];
+
+const CONNECTORS = ['is now ', 'is: ', 'is ', 'was ', 'set to ', 'changed to ', 'reset to ', 'would be ', 'will be '];
+
+/** Words that follow a credential word in sentences about it, not in place of it. */
+const STOP = new Set([
+  'incorrect', 'correct', 'invalid', 'valid', 'required', 'expired', 'wrong', 'missing', 'empty', 'reset', 'change', 'changed',
+  'manager', 'policy', 'protected', 'strength', 'strong', 'weak', 'hash', 'hashed', 'field', 'prompt', 'length', 'rotation',
+  'revoked', 'stored', 'encrypted', 'hidden', 'masked', 'redacted', 'unknown', 'unset', 'set', 'same', 'different', 'new', 'old',
+  'not', 'never', 'too', 'still', 'also', 'only', 'now', 'being', 'please', 'here', 'there', 'below', 'above', 'attached',
+]);
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/** Whether `v` looks like a secret rather than an English word or a number of something. */
+function looksSecret(v: string, w: Word, quoted: boolean): boolean {
+  if (v.length < 4 || v.length > 128 || isStandInValue(v) || STOP.has(v.toLowerCase())) return false;
+  let digits = 0;
+  let letters = 0;
+  let symbols = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if (isAlnum(c)) letters++;
+    else symbols++;
+  }
+  if (digits === v.length) return v.length >= w.digitsFrom && v.length <= (w.digitsFrom === 4 ? 8 : 64);
+  if (digits > 0 && letters > 0) return true;
+  if (symbols > 0 && letters > 0 && v.length >= 6) return !v.includes('/') && !v.includes('.') || digits > 0;
+  // A quoted word with mixed case (`"hunTer"`) reads as a chosen password.
+  return quoted && v.length >= 6 && /[a-z]/.test(v) && /[A-Z]/.test(v);
+}
+
+/** Every credential of `kind` written in a sentence in `text`, as candidates of `detector`. */
+export function findProse(text: string, kind: ProseKind, detector: string, out: Candidate[]): void {
+  if (!hasProseWord(text)) return;
+  const lower = text.toLowerCase();
+  for (let sp = text.indexOf(' '); sp !== -1; sp = text.indexOf(' ', sp + 1)) {
+    // The credential word ends right before this space.
+    const c = lower.charCodeAt(sp - 1);
+    if (c !== 100 && c !== 101 && c !== 110 && c !== 116 && c !== 121 && c !== 115) continue; // d e n t y s
+    let w: Word | undefined;
+    let ws = -1;
+    for (const cand of WORDS) {
+      const s = sp - cand.word.length;
+      if (cand.kind === kind && s >= 0 && lower.startsWith(cand.word, s) && (s === 0 || !isAlnum(lower.charCodeAt(s - 1)) && lower.charCodeAt(s - 1) !== 95 && lower.charCodeAt(s - 1) !== 45)) {
+        w = cand;
+        ws = s;
+        break;
+      }
+    }
+    // Only the letter cases the raw prefilter looks for (`Password`, `PASSWORD`, not `PassWord`).
+    if (!w || ws < 0 || !hasProseWord(text.slice(ws, sp + 1))) continue;
+    let v = sp + 1;
+    let connected = false;
+    for (const con of CONNECTORS) {
+      if (lower.startsWith(con, v)) {
+        v += con.length;
+        connected = true;
+        break;
+      }
+    }
+    if (!connected && !w.bare) continue;
+    // The value: a quoted run on the line, or one word with its trailing punctuation dropped.
+    let s = v;
+    let e = v;
+    const q = text.charCodeAt(v);
+    let quoted = false;
+    if (isQuote(q)) {
+      // The closing quote (one escaped with a backslash is part of the value).
+      let close = text.indexOf(text[v], v + 1);
+      while (close > 0 && text.charCodeAt(close - 1) === 92) close = text.indexOf(text[v], close + 1);
+      const nl = text.indexOf('\n', v + 1);
+      if (close > v + 1 && close - v <= 129 && (nl < 0 || close < nl)) {
+        s = v + 1;
+        e = close;
+        quoted = true;
+      }
+    }
+    if (!quoted) {
+      while (e < text.length && text.charCodeAt(e) > 32) e++;
+      while (e > s && '.,;:!?)'.includes(text[e - 1])) e--;
+      if (e > s && isQuote(text.charCodeAt(e - 1)) && !text.slice(s, e - 1).includes(text[e - 1])) e--;
+    }
+    const value = text.slice(s, e);
+    // "the pin 2024 release": a year after a word with no connector is no PIN.
+    if (!connected && /^(?:19|20)\d\d$/.test(value)) continue;
+    if (e > s && looksSecret(value, w, quoted)) out.push({ detector, start: s, end: e });
+  }
+}
+
+/** Raw prefilter: a credential word and a space after it, in the letter cases sentences use. */
+export const PROSE_RAW_LITERALS = [
+  'assword ', 'ASSWORD ', 'asswd ', 'asscode ', 'ASSCODE ', 'assphrase ', 'pwd ', 'PWD ', 'PIN ', 'Pin ', 'pin ',
+  'oken ', 'OKEN ', 'ecret ', 'ECRET ', 'pi key ', 'PI key ', 'PI Key ', 'PI KEY ', 'pi-key ', 'PI-Key ', 'PI-KEY ', 'pikey ', 'PIKEY ',
+  'pi Key ', 'ccess key ', 'ccess Key ', 'CCESS KEY ',
+];
+
+const hasProseWord = anyLiteral(PROSE_RAW_LITERALS);
+
+/** The raw check of password_field and generic_api_key_param: an assignment, or a word of a sentence above. */
+export function hasRawAssignmentOrProse(raw: string): boolean {
+  return hasRawAssignment(raw) || hasProseWord(raw);
+}
