@@ -101,7 +101,8 @@ test('real-world redaction regexes: the verdicts, and CPython agrees with each o
     // A fuzzer's false alarm that timing measured linear is no finding, like a safe verdict.
     if (j.kind === 'vulnerable') got[c.pattern] = j.severity === 'none' ? '-' : j.severity;
   });
-  // Presidio's ISO-8601 datetime recognizer draws a fuzzer verdict on some runs (linear when timed).
+  // Presidio's ISO-8601 datetime recognizer and opentraces' private-IP rule draw a fuzzer alarm on
+  // some runs (a busy machine makes its wall-clock limits run out): linear when timed, no finding.
   const stable = Object.fromEntries(Object.entries(got).filter(([p, v]) => !(v === '-' && EXPECTED[p] === undefined)));
   assert.deepEqual(stable, EXPECTED);
 
