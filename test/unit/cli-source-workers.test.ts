@@ -41,7 +41,7 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     .filter((f) => /\.(py|ts)$/.test(f.file))
     .map((f) => [f.file, f.findings.map((x) => `${x.ruleId}:${x.line}`).join(' ')]);
   assert.deepEqual(sources, [
-    ['agent/research_agent.py', 'redos-unsafe-pattern:24 redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 hardcoded-credential:67 kwargs-credential-captured:68'],
+    ['agent/research_agent.py', 'redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 hardcoded-credential:67 kwargs-credential-captured:68'],
     ['agent/support_agent.py', 'hardcoded-credential:19 credential-param-captured:39 credential-param-captured:47 credential-param-captured:57'],
     ['agent/tools.ts', 'credential-param-captured:16 credential-param-captured:34 insecure-exporter-endpoint:45'],
     ['loop/agent/billing_agent.py', 'credential-param-captured:31'],
