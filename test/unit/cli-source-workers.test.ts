@@ -53,7 +53,7 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['sdks/braintrust/classifier.ts', 'credential-param-captured:8'],
     ['sdks/laminar/browser_agent.py', 'credential-param-captured:18'],
     ['sdks/langchain/tools.py', 'redaction-disabled:17 credential-param-captured:23'],
-    ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 redos-unsafe-pattern:16 credential-param-captured:23'],
+    ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 credential-param-captured:23'],
     ['sdks/mlflow/agent.py', 'credential-param-captured:19'],
     ['sdks/openai-agents/support_agent.py', 'credential-param-captured:23 redaction-disabled:47'],
     ['sdks/openinference/retrieval.py', 'redaction-disabled:15 credential-param-captured:21'],
