@@ -53,6 +53,8 @@ const analysisApart = {
 const entries = [
   { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', plugins: [analysisApart], banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
   { entryPoints: ['server/cli/analysis-chunk.ts'], outfile: 'dist/cli-analysis.js' },
+  // Worker threads of `tracelint scan` for agent source files (server/cli/source-pool.ts); they share dist/cli-analysis.js.
+  { entryPoints: ['server/cli/source-worker.ts'], outfile: 'dist/source-worker.js', plugins: [analysisApart] },
   { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
   // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
   { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },

@@ -4,10 +4,13 @@
 //  3. the server's RSS after a 100 MB trace in the workspace is scanned (VS Code does not sync
 //     files that large to extensions, so the server reads it from disk, streamed);
 //  4. the background scan of a workspace of 300 AgentDbg runs in a git repository (git is asked
-//     about all of a folder's traces at once, not twice per file).
+//     about all of a folder's traces at once, not twice per file);
+//  5. the server's RSS as an editor opens, one after the other, a 10 MB trace, a 2 MB single-line
+//     trace, a file of invalid JSON lines, a 5,000-deep JSON line, binary junk named .jsonl, a
+//     Python file with a syntax error and empty files (each kept open), and what each got.
 // Prints figures; never fails on a number. Data is generated into bench/.data/ (git-ignored).
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -85,7 +88,7 @@ function rssOf(pid) {
 }
 
 function startServer(folder) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -210,5 +213,49 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
   await s.init();
   await all;
   console.log(`${RUNS} AgentDbg runs in a git repository scanned in the background in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await s.stop();
+}
+
+// 5. Bad and big input, all kept open in one server.
+{
+  const folder = join(data, 'ws-bad');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'tracelint.json'), '{}\n');
+  const trace10 = join(data, 'trace_10mb.jsonl');
+  await traceFile(trace10, 10 * 1024 * 1024);
+  let seed = 0x5eed;
+  const junk = Buffer.alloc(256 * 1024);
+  for (let i = 0; i < junk.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    junk[i] = (seed >>> 16) & 255;
+  }
+  const invalid = Array.from({ length: 20000 }, (_, i) => `{"step": ${i}, "name": "web_search", "inputs": {"query": "refund status`).join('\n');
+  const files = [
+    ['10 MB trace', trace10, 'jsonl', readFileSync(trace10, 'utf8')],
+    ['2 MB single-line trace', join(folder, 'one-line.jsonl'), 'jsonl', JSON.stringify({ name: 'read_file', outputs: { text: 'The assistant read the whole file. '.repeat(60000) } }) + '\n'],
+    ['20,000 invalid JSON lines', join(folder, 'invalid.jsonl'), 'jsonl', invalid],
+    ['5,000-deep JSON line', join(folder, 'deep.jsonl'), 'jsonl', '{"a":'.repeat(5000) + '"x"' + '}'.repeat(5000) + '\n' + '['.repeat(5000) + ']'.repeat(5000) + '\n'],
+    ['256 KB of binary junk (.jsonl)', join(folder, 'junk.jsonl'), 'jsonl', new TextDecoder().decode(junk)],
+    ['Python syntax error', join(folder, 'broken.py'), 'python', 'import tracecraft\n\n@tracecraft.trace_tool(name="x"\ndef f(api_key: str:\n    return (\n' + 'x = [1, 2,\n'.repeat(2000)],
+    ['empty .jsonl', join(folder, 'empty.jsonl'), 'jsonl', ''],
+    ['empty .py', join(folder, 'empty.py'), 'python', ''],
+    ['empty .ts', join(folder, 'empty.ts'), 'typescript', ''],
+  ];
+  // Owner-only files: the figures are about content, not a trace-file-permissions finding each.
+  for (const [, path, , text] of files) if (path !== trace10) writeFileSync(path, text, { mode: 0o600 });
+  chmodSync(trace10, 0o600);
+  const s = startServer();
+  await s.init();
+  console.log('bad and big input, each document kept open (target: server under 200 MB RSS throughout):');
+  console.log(`  ${'(nothing open yet)'.padEnd(32)} ${''.padStart(6)}                            RSS ${rssOf(s.child.pid).rss.toFixed(0)} MB`);
+  for (const [label, path, languageId, text] of files) {
+    const uri = pathToFileURL(path).href;
+    const wait = s.next((p) => p.uri === uri);
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    const p = await wait;
+    const { rss, peak } = rssOf(s.child.pid);
+    console.log(`  ${label.padEnd(32)} ${String(p.diagnostics.length).padStart(6)} diagnostics in ${(performance.now() - t0).toFixed(0).padStart(5)} ms, RSS ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)${p.diagnostics.length <= 2 ? `  ${p.diagnostics.map((d) => `${d.code}: ${d.message.slice(0, 60)}`).join('; ')}` : ''}`);
+  }
   await s.stop();
 }

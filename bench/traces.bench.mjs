@@ -1,12 +1,16 @@
-// Trace scanning and redaction speed: generates (once, cached in bench/.data/) a realistic JSONL of
-// TraceCraft runs (nested steps, prose, code, tool output with JSON in strings, about one secret per
-// 50 lines over every detector category, recorded in a manifest), then prints MB/s and peak RSS of
-// `scan` and `redact` beside ripgrep running TraceCraft's 17 patterns on the same file, and how many
-// planted secrets were found. Figures only, never a pass/fail on a number.
+// Trace scanning and redaction speed on two generated files (once, cached in bench/.data/): a
+// JSONL of TraceCraft runs (nested steps, prose, code, tool output with JSON in strings), and a
+// coding agent's session (coding-agent-trace.mjs: shell output, `ls -l` listings, `git log`, diffs,
+// file reads, tool calls with `arguments` objects, ~4 KB lines on which nearly every line offers the
+// prefilter something). Both plant about one secret per 50 lines over every detector category,
+// recorded in a manifest. Prints, side by side for both files, MB/s and peak RSS of `scan` and
+// `redact` beside ripgrep running TraceCraft's 17 patterns on the same file, and how many planted
+// secrets were found. Figures only, never a pass/fail on a number.
 //
-// Usage: node bench/traces.bench.mjs [--size MB] [--runs N] (size default 200, use 20 while iterating;
-// each command runs N times, default 1, and its fastest run is shown: on a shared machine the others
-// mostly measure waiting for a core)
+// Usage: node bench/traces.bench.mjs [--size MB] [--runs N] [--seed N] [--only tracecraft|coding-agent]
+// (size default 200, use 20 while iterating; each command runs N times, default 1, the files taking
+// turns, and its fastest run is shown: on a shared machine the others mostly measure waiting for a
+// core; --seed varies the coding agent's mix)
 // Runs `dist/cli.js` when it can scan; otherwise bundles a runner of shared/traces into bench/.data/.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, readFileSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
@@ -14,6 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { generateCodingAgentTrace } from './coding-agent-trace.mjs';
+import { randomSource, secretMakers, HEX } from './trace-secrets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -30,20 +36,7 @@ mkdirSync(dataDir, { recursive: true });
 if (!existsSync(join(dataDir, 'tracelint.json'))) writeFileSync(join(dataDir, 'tracelint.json'), '{}\n');
 
 // ---------- deterministic generator ----------
-let seed = 0x5eed1234;
-function rand() {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (a) => a[Math.floor(rand() * a.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-const chars = (set, n) => Array.from({ length: n }, () => set[Math.floor(rand() * set.length)]).join('');
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const HEX = '0123456789abcdef';
-const uuid = () => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${pick('89ab')}${chars(HEX, 3)}-${chars(HEX, 12)}`;
+const { rand, pick, int, chars, uuid } = randomSource(0x5eed1234);
 const iso = (ms) => new Date(ms).toISOString();
 const WORDS = 'the agent retrieved quarterly revenue figures from the warehouse and compared them against the forecast model while the planner scheduled follow up queries about churn cohorts regional latency budgets invoice disputes onboarding funnels and the migration of legacy billing records into the new ledger service'.split(' ');
 const prose = (n) => {
@@ -57,40 +50,8 @@ const CODE = [
   'const res = await fetch(`${base}/v1/search?q=${encodeURIComponent(q)}`);\nif (!res.ok) throw new Error(`search failed: ${res.status}`);\nreturn res.json();\n',
   'for (let i = 0; i < rows.length; i++) {\n  totals[rows[i].region] = (totals[rows[i].region] ?? 0) + rows[i].amount;\n}\n',
 ];
-function luhnCard() {
-  const d = [4, ...Array.from({ length: 14 }, () => int(0, 9))];
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    let x = d[14 - i];
-    if (i % 2 === 0) { x *= 2; if (x > 9) x -= 9; }
-    sum += x;
-  }
-  d.push((10 - (sum % 10)) % 10);
-  const s = d.join('');
-  return `${s.slice(0, 4)} ${s.slice(4, 8)} ${s.slice(8, 12)} ${s.slice(12)}`;
-}
-const b64url = (n) => chars(ALNUM + '-_', n);
-// Each planter returns { where, secret, build(step) } placing the secret in a realistic spot.
-const PLANTS = {
-  email: () => `${pick(['jane.doe', 'm.rossi', 'ops-team', 'k.tanaka'])}${int(1, 999)}@${pick(['acme-corp.com', 'example-mail.org', 'contoso.io'])}`,
-  phone: () => `(${int(201, 989)}) ${int(200, 989)}-${String(int(0, 9999)).padStart(4, '0')}`,
-  credit_card: luhnCard,
-  ssn: () => `${int(101, 665)}-${String(int(10, 99))}-${String(int(1000, 9999))}`,
-  openai_api_key: () => `sk-proj-${chars(ALNUM, 48)}`,
-  anthropic_api_key: () => `sk-ant-api03-${b64url(80)}`,
-  aws_access_key: () => `AKIA${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
-  aws_secret_key: () => chars(ALNUM + '/+', 40),
-  bearer_token: () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${b64url(60)}.${b64url(43)}`,
-  github_token: () => `ghp_${chars(ALNUM, 36)}`,
-  google_api_key: () => `AIza${b64url(35)}`,
-  azure_connection_string: () => `${chars(ALNUM + '+/', 86)}==`,
-  generic_api_key_param: () => b64url(32),
-  private_key: () => `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 6 }, () => chars(ALNUM + '+/', 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
-  slack_token: () => `xoxb-${int(1000000000, 9999999999)}-${int(1000000000, 9999999999)}-${chars(ALNUM, 24)}`,
-  stripe_key: () => `sk_live_${chars(ALNUM, 24)}`,
-  password_field: () => `Tr0ub4dor&${int(10, 99)}x`,
-  sensitive_field: () => `hunter-${chars(ALNUM, 10)}`,
-};
+// Each category's secret; plant() puts it in a realistic spot of a run.
+const PLANTS = secretMakers({ rand, pick, int, chars });
 const CATEGORIES = Object.keys(PLANTS);
 
 /** Puts the secret into the run; returns the text the secret appears in (to find it raw). */
@@ -198,16 +159,25 @@ function generate(path, manifestPath, bytes) {
   writeFileSync(manifestPath, JSON.stringify({ lines: line, bytes: written, planted }));
 }
 
-const file = join(dataDir, `traces-${sizeMB}mb.jsonl`);
-const manifestFile = join(dataDir, `traces-${sizeMB}mb.planted.v2.json`);
-if (!existsSync(file) || !existsSync(manifestFile)) {
-  const t = Date.now();
-  generate(file, manifestFile, sizeMB * 1024 * 1024);
-  console.log(`generated ${file} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+// The two files: the TraceCraft runs above, and a coding agent's session (coding-agent-trace.mjs).
+const seedArg = process.argv.indexOf('--seed');
+const codingSeed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 0xc0de;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+const FILES = [
+  { name: 'tracecraft', file: join(dataDir, `traces-${sizeMB}mb.jsonl`), manifestFile: join(dataDir, `traces-${sizeMB}mb.planted.v2.json`), make: (f, m, b) => generate(f, m, b) },
+  { name: 'coding-agent', file: join(dataDir, `coding-agent-${sizeMB}mb-${codingSeed}.jsonl`), manifestFile: join(dataDir, `coding-agent-${sizeMB}mb-${codingSeed}.planted.v1.json`), make: (f, m, b) => generateCodingAgentTrace(f, m, b, codingSeed) },
+].filter((f) => !only || f.name === only);
+for (const f of FILES) {
+  if (!existsSync(f.file) || !existsSync(f.manifestFile)) {
+    const t = Date.now();
+    f.make(f.file, f.manifestFile, sizeMB * 1024 * 1024);
+    console.log(`generated ${f.file} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  f.manifest = JSON.parse(readFileSync(f.manifestFile, 'utf8'));
+  f.size = statSync(f.file).size;
+  console.log(`${f.name}: ${(f.size / 1048576).toFixed(1)} MB, ${f.manifest.lines} lines (${(f.size / f.manifest.lines / 1024).toFixed(1)} KB a line), ${f.manifest.planted.length} planted secrets (${CATEGORIES.length} categories, 1 per 50 lines)`);
 }
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-const size = statSync(file).size;
-console.log(`file: ${(size / 1048576).toFixed(1)} MB, ${manifest.lines} lines, ${manifest.planted.length} planted secrets (${CATEGORIES.length} categories, 1 per 50 lines)`);
 
 // ---------- the runner: dist/cli.js when it can scan, else a bundle of shared/traces ----------
 const cli = join(root, 'dist', 'cli.js');
@@ -256,17 +226,6 @@ function timed(args) {
   const rss = Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0);
   return { seconds: s, rssKB: rss, cpu: cpuOf(r.stderr), stdout: r.stdout };
 }
-/** The fastest of `runs` runs of `run` (wall time), with the highest peak RSS any of them reached. */
-function fastest(run) {
-  let best = null;
-  let rssKB = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = run();
-    rssKB = Math.max(rssKB, r.rssKB);
-    if (!best || r.seconds < best.seconds) best = r;
-  }
-  return { ...best, rssKB };
-}
 /** User + sys seconds from /usr/bin/time's `CPU %U %S` line. */
 function cpuOf(stderr) {
   const m = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
@@ -281,31 +240,6 @@ function scanFindings(stdout) {
 }
 const scanArgs = (f) => (useCli ? [cli, 'scan', '--format', 'json', f] : [runner, 'scan', f]);
 const redactArgs = (f, o) => (useCli ? [cli, 'redact', f, '-o', o, '--force'] : [runner, 'redact', f, o]);
-const mbps = (s) => (size / 1048576 / s).toFixed(0);
-
-// scan
-const scan = fastest(() => timed(scanArgs(file)));
-const found = scanFindings(scan.stdout);
-const byLine = new Map();
-for (const f of found) {
-  if (!byLine.has(f.line)) byLine.set(f.line, []);
-  byLine.get(f.line).push(f);
-}
-let hit = 0;
-const missed = {};
-for (const p of manifest.planted) {
-  // Found when a finding on its line overlaps the planted secret's raw columns.
-  const ok = (byLine.get(p.line + 1) ?? []).some((f) => f.column - 1 < p.endColumn && f.endColumn - 1 > p.column);
-  if (ok) hit++;
-  else missed[p.category] = (missed[p.category] ?? 0) + 1;
-}
-
-// redact, then scan the output
-const outFile = join(dataDir, `traces-${sizeMB}mb.redacted.jsonl`);
-const red = fastest(() => timed(redactArgs(file, outFile)));
-const left = scanFindings(timed(scanArgs(outFile)).stdout).length;
-const redLines = spawnSync('wc', ['-l', outFile], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
-unlinkSync(outFile);
 
 // ripgrep with TraceCraft's 17 patterns (Rust regex syntax accepts them as written)
 const PATTERNS = [
@@ -327,27 +261,83 @@ const PATTERNS = [
   String.raw`[sp]k_(?:live|test)_[a-zA-Z0-9]{20,}`,
   String.raw`(?:password|passwd|pwd|secret|token)\s*[=:]\s*["']?[^\s"']{4,}["']?`,
 ];
+// Debian's ripgrep package installs /usr/bin/rg.
 const rgPath = ['/usr/bin/rg', '/usr/local/bin/rg'].find((p) => existsSync(p));
-let rg = null;
-if (rgPath) {
-  rg = fastest(() => {
+
+/** Scan, redact (then a scan of the output) and ripgrep on one file; commands alternate between files per run. */
+function measure(f) {
+  const scan = timed(scanArgs(f.file));
+  const outFile = f.file.replace(/\.jsonl$/, '.redacted.jsonl');
+  const red = timed(redactArgs(f.file, outFile));
+  let left;
+  let redLines;
+  if (!f.checked) {
+    left = scanFindings(timed(scanArgs(outFile)).stdout).length;
+    redLines = spawnSync('wc', ['-l', outFile], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
+  }
+  unlinkSync(outFile);
+  let rg = null;
+  if (rgPath) {
     const t = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', rgPath, '--count-matches', '--no-config', ...PATTERNS.flatMap((p) => ['-e', p]), file], { encoding: 'utf8' });
-    return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rssKB: Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0), cpu: cpuOf(r.stderr), matches: Number(r.stdout.trim()) };
-  });
+    const r = spawnSync('/usr/bin/time', ['-f', 'RSSKB %M CPU %U %S', rgPath, '--count-matches', '--no-config', ...PATTERNS.flatMap((p) => ['-e', p]), f.file], { encoding: 'utf8' });
+    rg = { seconds: Number(process.hrtime.bigint() - t) / 1e9, rssKB: Number(/RSSKB (\d+)/.exec(r.stderr)?.[1] ?? 0), cpu: cpuOf(r.stderr), matches: Number(r.stdout.trim()) };
+  }
+  return { scan, red, rg, left, redLines };
+}
+/** The fastest of each command's runs (wall time), with the highest peak RSS any of them reached. */
+function best(a, b) {
+  if (!b) return a;
+  if (!a) return b;
+  const r = a.seconds <= b.seconds ? a : b;
+  return { ...r, rssKB: Math.max(a.rssKB, b.rssKB) };
+}
+for (let i = 0; i < runs; i++) {
+  for (const f of FILES) {
+    const m = measure(f);
+    f.checked = true;
+    f.scan = best(f.scan, m.scan);
+    f.red = best(f.red, m.red);
+    f.rg = best(f.rg, m.rg);
+    if (m.left !== undefined) { f.left = m.left; f.redLines = m.redLines; }
+    f.found ??= scanFindings(m.scan.stdout);
+  }
+}
+
+for (const f of FILES) {
+  const byLine = new Map();
+  for (const x of f.found) {
+    if (!byLine.has(x.line)) byLine.set(x.line, []);
+    byLine.get(x.line).push(x);
+  }
+  f.hit = 0;
+  f.missed = {};
+  for (const p of f.manifest.planted) {
+    // Found when a finding on its line overlaps the planted secret's raw columns.
+    const ok = (byLine.get(p.line + 1) ?? []).some((x) => x.column - 1 < p.endColumn && x.endColumn - 1 > p.column);
+    if (ok) f.hit++;
+    else f.missed[p.category] = (f.missed[p.category] ?? 0) + 1;
+  }
 }
 
 // MB/s of wall time, and MB per CPU-second (user + sys over all threads: what the work costs
 // whatever else the machine is running).
-const perCpu = (cpu) => (Number.isFinite(cpu) && cpu > 0 ? (size / 1048576 / cpu).toFixed(0) : '?');
-const row = (name, r) => `${name.padEnd(22)} ${mbps(r.seconds).padStart(5)} MB/s  ${r.seconds.toFixed(2).padStart(6)} s  ${perCpu(r.cpu).padStart(4)} MB/CPU-s  ${(r.cpu ?? NaN).toFixed(2).padStart(6)} CPU-s  peak RSS ${(r.rssKB / 1024).toFixed(0).padStart(4)} MB`;
-const vsRg = (r) => (rg ? `   ${(rg.seconds / r.seconds).toFixed(2)}x ripgrep (wall), ${(rg.cpu / r.cpu).toFixed(2)}x (CPU)` : '');
+const perCpu = (size, cpu) => (Number.isFinite(cpu) && cpu > 0 ? (size / 1048576 / cpu).toFixed(0) : '?');
+const cell = (size, r) => `${(size / 1048576 / r.seconds).toFixed(0).padStart(4)} MB/s ${r.seconds.toFixed(2).padStart(6)} s ${perCpu(size, r.cpu).padStart(4)} MB/CPU-s ${(r.rssKB / 1024).toFixed(0).padStart(4)} MB RSS`;
+const ratio = (f, r) => (f.rg ? `${(f.rg.seconds / r.seconds).toFixed(2)}x wall ${(f.rg.cpu / r.cpu).toFixed(2)}x CPU`.padEnd(47) : ''.padEnd(47));
+const W = 47;
 console.log('');
-console.log(row('tracelint scan', scan) + vsRg(scan));
-console.log(row('tracelint redact', red) + vsRg(red));
-if (rg) console.log(`${row('ripgrep (17 patterns)', rg)}   ${rg.matches} matches`);
+console.log(''.padEnd(22) + FILES.map((f) => `${f.name} (${(f.size / 1048576).toFixed(0)} MB)`.padEnd(W)).join('  '));
+console.log('tracelint scan'.padEnd(22) + FILES.map((f) => cell(f.size, f.scan).padEnd(W)).join('  '));
+console.log('  vs ripgrep'.padEnd(22) + FILES.map((f) => ratio(f, f.scan)).join('  '));
+console.log('tracelint redact'.padEnd(22) + FILES.map((f) => cell(f.size, f.red).padEnd(W)).join('  '));
+console.log('  vs ripgrep'.padEnd(22) + FILES.map((f) => ratio(f, f.red)).join('  '));
+if (rgPath) console.log('ripgrep (17 patterns)'.padEnd(22) + FILES.map((f) => cell(f.size, f.rg).padEnd(W)).join('  '));
 else console.log('ripgrep: not installed (apt-get install ripgrep), column skipped');
+if (rgPath) console.log('  ripgrep matches'.padEnd(22) + FILES.map((f) => String(f.rg.matches).padEnd(W)).join('  '));
+console.log('scan findings'.padEnd(22) + FILES.map((f) => `${f.found.length} (${f.manifest.planted.length} planted)`.padEnd(W)).join('  '));
+console.log('planted found'.padEnd(22) + FILES.map((f) => `${f.hit}/${f.manifest.planted.length}`.padEnd(W)).join('  '));
+console.log('redact: lines out/in'.padEnd(22) + FILES.map((f) => `${f.redLines}/${f.manifest.lines}, findings left ${f.left}`.padEnd(W)).join('  '));
+for (const f of FILES) if (Object.keys(f.missed).length) console.log(`${f.name}: missed ${JSON.stringify(f.missed)}`);
 console.log('');
-console.log(`scan: ${found.length} findings (${manifest.planted.length} planted; any others are what the default rules also flag in these runs)`);
-console.log(`planted secrets found: ${hit}/${manifest.planted.length}${Object.keys(missed).length ? `  missed: ${JSON.stringify(missed)}` : ''}`);
-console.log(`redact: ${redLines} lines out (${manifest.lines} in), findings left in the output: ${left}`);
+console.log('targets: scan >= 0.5x ripgrep (tracecraft) and >= 0.35x (coding-agent), every planted secret found, peak RSS <= 150 MB for scan and redact on both');
+console.log(`(wall figures on a shared machine count time spent waiting for a core; the CPU ratios are the steadier comparison${runs > 1 ? `; fastest of ${runs} runs, files alternating` : ''})`);

@@ -132,6 +132,9 @@ export async function lintFile(path: string, opts: LintFileOptions): Promise<Lin
 async function lintTrace(path: string, opts: LintFileOptions): Promise<LintFileResult> {
   const engine = engineFor(opts.config);
   if (opts.text !== undefined) {
+    // An editor's copy of a binary file (random bytes named .jsonl): one problem, as the file on
+    // disk gets from scanTraceFile, not one per `\n` the bytes happen to hold.
+    if (textLooksBinary(opts.text)) return { findings: [], problems: [{ file: path, line: 0, message: BINARY_TRACE }] };
     const r = scanTraceText(opts.text, path, engine);
     return { findings: r.findings, problems: r.problems };
   }
@@ -148,6 +151,14 @@ async function lintTrace(path: string, opts: LintFileOptions): Promise<LintFileR
     engineOptions: opts.config.engine,
   });
   return { findings, problems };
+}
+
+const BINARY_TRACE = 'binary data (NUL bytes), not a JSON trace; not scanned';
+
+/** A NUL character in the first 8 KB of a text: binary data decoded as text (the test `looksBinary` makes on bytes). */
+export function textLooksBinary(text: string): boolean {
+  const i = text.indexOf('\0');
+  return i !== -1 && i < 8192;
 }
 
 /** A TraceCraft SQLite store; undefined when the database holds no traces (then it is not ours to report). */

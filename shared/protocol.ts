@@ -49,6 +49,9 @@ export interface ConfiguredRedaction {
 }
 
 /** client -> server request: prepare (or refresh) the redacted view of a trace; returns its shape. */
+/** The most finding positions a preview hands the webview for next/previous (a few MB of JSON at most). */
+export const MAX_PREVIEW_MARKS = 100_000;
+
 export namespace PreviewOpen {
   export const method = 'tracelint/preview/open';
   export interface Params {
@@ -67,6 +70,11 @@ export namespace PreviewOpen {
     /** Findings per detector or rule, sorted by id. */
     counts: Array<{ ruleId: string; count: number }>;
     total: number;
+    /**
+     * Where the findings are, in order (line, then column), for next/previous finding: the line and
+     * the rule of each, at most MAX_PREVIEW_MARKS of them (`total` says whether some were left out).
+     */
+    marks?: Array<{ line: number; ruleId: string }>;
     /** A problem with the input (malformed lines, unreadable file), already free of secrets. */
     problems: string[];
     /** Bumped each time the source changes; a lines request for an older generation is answered for the newest. */

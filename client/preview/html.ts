@@ -39,11 +39,20 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, v
     <button type="button" data-view="full" title="Every finding redacted, as tracelint redact writes it">tracelint's full redaction</button>
     <button type="button" data-view="configured" title="As the project's TraceCraft or AgentDbg configuration would store it; what it lets through is highlighted">as your configuration would store it</button>
   </div>
+  <div id="nav">
+    <button type="button" id="prev" title="Previous finding (p or Shift+F8)">◀ Previous finding</button>
+    <button type="button" id="next" title="Next finding (n or F8)">Next finding ▶</button>
+    <span id="position" class="muted"></span>
+    <span class="label layout-label">Layout</span>
+    <button type="button" data-layout="lines" title="One row per trace line">lines</button>
+    <button type="button" data-layout="record" title="The selected line's record below, indented, JSON held in strings expanded under #, long strings wrapped (r)">lines + record</button>
+  </div>
   <div id="configured"></div>
   <div id="counts"></div>
   <div id="problems"></div>
 </header>
 <main id="viewport" tabindex="0"><div id="spacer"></div><div id="rows"></div></main>
+<section id="record" hidden></section>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

@@ -7,7 +7,7 @@ export type ToWebview =
   | { type: 'info'; fileName: string; info: PreviewOpen.Result }
   | { type: 'lines'; generation: number; lines: PreviewLine[] }
   | { type: 'error'; message: string }
-  | { type: 'snapshot'; id: number; line?: number; afterGeneration?: number };
+  | { type: 'snapshot'; id: number; line?: number; afterGeneration?: number; layout?: 'lines' | 'record'; steps?: number; hide?: string[] };
 
 /** webview -> extension */
 export type FromWebview =
@@ -36,6 +36,14 @@ export interface PreviewSnapshot {
   generation: number;
   /** The first line in view (0-based). */
   firstLine: number;
+  /** The record pane's text, when it is shown. */
+  record?: string;
+  /** Where next/previous stand: "finding 2 of 14". */
+  position?: string;
+  /** The marker next/previous stand on: its text, rule, and whether it is wholly in view. */
+  current?: { text: string; ruleId: string; inView: boolean };
+  /** The same finding in the record pane: its text and whether it is wholly in the pane's view. */
+  recordCurrent?: { text: string; ruleId: string; inView: boolean };
 }
 
 /** What a snapshot request may ask first: scroll to a line, switch the mode or the view, or wait for a newer generation. */
@@ -44,4 +52,10 @@ export interface SnapshotRequest {
   mode?: PreviewMode;
   view?: PreviewView;
   afterGeneration?: number;
+  /** The layout to show: lines alone, or with the selected line's record. */
+  layout?: 'lines' | 'record';
+  /** Press next finding this many times. */
+  steps?: number;
+  /** Turn these detectors' chips off. */
+  hide?: string[];
 }

@@ -136,7 +136,7 @@ export class PreviewPanel implements vscode.Disposable {
     const id = this.nextSnapshot++;
     return new Promise((resolve) => {
       this.snapshots.set(id, resolve);
-      this.post({ type: 'snapshot', id, line: request.line, afterGeneration: request.afterGeneration });
+      this.post({ type: 'snapshot', id, line: request.line, afterGeneration: request.afterGeneration, layout: request.layout, steps: request.steps, hide: request.hide });
     });
   }
 

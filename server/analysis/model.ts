@@ -46,15 +46,21 @@ export type ValueNode =
   | { kind: 'attribute'; span: Span; text: string }
   | { kind: 'call'; span: Span; call: CallSite }
   | { kind: 'dict'; span: Span; entries: DictEntry[] }
+  /** A list item unpacked into the list: Python `*HIDE`, JS `...HIDE` (`value` is what is unpacked). */
+  | { kind: 'spread'; span: Span; value: ValueNode }
+  /** Sequences joined: Python `TEAM + ["x"]`, JS `TEAM.concat(["x"])`, in order. */
+  | { kind: 'concat'; span: Span; parts: ValueNode[] }
   | { kind: 'other'; span: Span };
 
 export interface DictEntry {
-  /** The whole `key: value` pair. */
+  /** The whole `key: value` pair (`key=value` of `dict(...)`; `**value` / `...value`). */
   span: Span;
   /** Literal key (string key in Python/JSON, identifier or string key in a JS object). */
   key?: string;
   keySpan: Span;
   value: ValueNode;
+  /** Python `**value` / JS `...value`: the entries of `value` are unpacked here. */
+  spread?: boolean;
 }
 
 /** A keyword argument (`exclude_inputs=[...]`) or an options-object property (`captureInput: false`). */
@@ -106,6 +112,11 @@ export interface Param {
   kind: ParamKind;
   /** Position of the (top-level) argument this parameter belongs to. */
   index: number;
+  /**
+   * For a member of an object parameter typed by an interface or type literal (`creds: Credentials`
+   * with `password: string` in it): the parameter that carries it; `span` is then the parameter's.
+   */
+  holder?: string;
   /** `self` / `cls` of a method. */
   receiver: boolean;
 }
@@ -116,13 +127,24 @@ export interface ExclusionSetting {
   option: string;
   /** The option argument in the decorator. */
   arg: OptionArg;
-  /** The list literal's items; when the option names a module-level constant, the constant's items. */
+  /**
+   * The names the list holds, as Python / JS evaluate it within the file: through module constants,
+   * concatenation (`HIDE + ["otp"]`), unpacking (`[*HIDE, "otp"]`, `[...HIDE]`), `list(HIDE)`, tuples.
+   */
   items: Array<{ value: string; span: Span; str: StringValue }>;
-  /** The list literal (in the decorator, or the constant's definition). */
+  /**
+   * The list literal a fix appends to: the one written in the option, else the last one its value
+   * is built from (`["otp"]` of `HIDE + ["otp"]`, the constant's literal for `HIDE`).
+   */
   listSpan?: Span;
-  /** The constant the option names, when it is not written inline. */
+  /** The items of that literal as written (spans), the last of which a new item follows. */
+  listItemSpans?: Span[];
+  /** The constant whose literal `listSpan` is, when the literal is not written in the option. */
   constantName?: string;
-  /** The value is not a list of string literals tracelint can read (a call, an unknown name). */
+  /**
+   * Part of the value cannot be read (a call, a name from another module): which names it holds is
+   * unknown, so no parameter is reported as captured for want of them.
+   */
   dynamic: boolean;
 }
 
@@ -148,8 +170,9 @@ export interface TracedFunction {
   mechanisms: TracerMechanisms;
   /** Descriptor entry that matched: `trace_tool`, `observe`, `traceable`, `op`, a custom name. */
   tracer: string;
+  /** `wrapper`: applied by a call, `traceable(fn, {...})`, `weave.op(fn)`, `trace_tool(...)(fn)`. */
   form: 'decorator' | 'wrapper';
-  /** The decorator (`@...` through its closing paren) or the wrapper call `traceable(fn, {...})`. */
+  /** The decorator (`@...` through its closing paren) or the wrapping call (the outer one of `t(...)(fn)`). */
   tracerSpan: Span;
   /** The callee of the decorator/wrapper as written (`tc.trace_tool`). */
   calleeSpan: Span;
@@ -169,6 +192,13 @@ export interface TracedFunction {
    * function argument (`traceable(fn)` -> `traceable(fn, {...})`).
    */
   optionsInsertAt: number;
+  /**
+   * What a fix writes at `optionsInsertAt` when `options` is absent: `call` `(name=value)` (Python:
+   * a bare decorator, `traceable(fn)` -> `traceable(name=value)(fn)`); `argument` `, { name: value }`
+   * (a TS wrapper's options argument); `object-call` `({ name: value })` (a bare TS decorator);
+   * `object` `{ name: value }` (inside a TS decorator's empty parentheses).
+   */
+  createOptions: 'call' | 'argument' | 'object-call' | 'object';
   exclusion?: ExclusionSetting;
   /** Inputs capture as written: false when `capture_inputs=False` / `captureInput: false`. */
   captureInputs: { value: boolean | 'unknown'; arg?: OptionArg };

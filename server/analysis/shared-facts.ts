@@ -24,11 +24,81 @@ export function snakeName(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
-/** Follows a name to the module-level constant it stands for, when the file defines one. */
+/** Follows a name to the constant (or local variable) it stands for, when the file defines one. */
 export function deref(v: ValueNode): ValueNode {
   let cur = v;
   for (let i = 0; i < 8 && cur.kind === 'name' && cur.resolved; i++) cur = cur.resolved;
   return cur;
+}
+
+/** Calls that make a sequence of their one argument's items: `list(HIDE)`, `tuple(...)`, `Array.from(...)`. */
+const SEQUENCE_OF = new Set(['list', 'tuple', 'set', 'frozenset', 'sorted', 'Array.from']);
+
+/** The one argument of `list(x)` / `Array.from(x)`, or undefined for any other value. */
+function sequenceArgument(v: ValueNode): ValueNode | undefined {
+  if (v.kind !== 'call' || !SEQUENCE_OF.has(v.call.callee)) return undefined;
+  const { positional, keywords } = v.call.args;
+  return positional.length === 1 && keywords.length === 0 ? positional[0] : undefined;
+}
+
+/** Reading more parts than this from one value stops (a generated file); the rest counts as unreadable. */
+const MAX_PARTS = 2_000;
+
+export interface SequenceValue {
+  /** The items in order, names resolved (`deref`), unpacked and concatenated parts flattened. */
+  items: ValueNode[];
+  /** Some part could not be read (a call, a name the file does not define, a non-sequence). */
+  dynamic: boolean;
+  /** The list literal a new item would be appended to, its items as written, and the constant holding it. */
+  literal?: { span: Span; items: Span[]; constantName?: string };
+}
+
+/**
+ * A list, tuple or set as the program builds it within the file: `HIDE + ["otp"]`, `[*HIDE, "otp"]`,
+ * `[...HIDE, "otp"]`, `list(HIDE)`, `TEAM.concat([...])`, through constants defined from constants.
+ * `None` / `undefined` is the empty sequence (an option left at its default).
+ */
+export function sequenceValue(value: ValueNode): SequenceValue {
+  const out: SequenceValue = { items: [], dynamic: false };
+  // The spine: the value itself, then the last part of a concatenation, through names and list().
+  let constantName: string | undefined;
+  for (let cur: ValueNode | undefined = value, i = 0; cur && i < 64; i++) {
+    if (cur.kind === 'name') {
+      if (cur.resolved) constantName = cur.name;
+      cur = cur.resolved;
+    } else if (cur.kind === 'list') {
+      out.literal = { span: cur.span, items: cur.items.map((it) => it.span), constantName: constantName };
+      break;
+    } else if (cur.kind === 'concat') cur = cur.parts[cur.parts.length - 1];
+    else cur = sequenceArgument(cur);
+  }
+  // The items, in order: a stack of what is left to read, last part first; `item` marks a value
+  // that is an item of a list, not a sequence to expand.
+  const stack: Array<{ v: ValueNode; item: boolean }> = [{ v: value, item: false }];
+  let budget = MAX_PARTS;
+  while (stack.length > 0) {
+    if (budget-- <= 0) {
+      out.dynamic = true;
+      break;
+    }
+    const { v: raw, item } = stack.pop()!;
+    const v = deref(raw);
+    if (item) {
+      out.items.push(v);
+      continue;
+    }
+    const inner = sequenceArgument(v);
+    if (v.kind === 'list') {
+      for (let i = v.items.length - 1; i >= 0; i--) {
+        const it = v.items[i];
+        stack.push(it.kind === 'spread' ? { v: it.value, item: false } : { v: it, item: true });
+      }
+    } else if (v.kind === 'concat') {
+      for (let i = v.parts.length - 1; i >= 0; i--) stack.push({ v: v.parts[i], item: false });
+    } else if (inner) stack.push({ v: inner, item: false });
+    else if (v.kind !== 'none') out.dynamic = true;
+  }
+  return out;
 }
 
 export function keyword(args: ArgList | undefined, name: string): OptionArg | undefined {
@@ -37,22 +107,24 @@ export function keyword(args: ArgList | undefined, name: string): OptionArg | un
 
 /** What a front-end knows of a traced function before its options are read. */
 export type TracedInput = Pick<TracedFunction,
-  'form' | 'tracerSpan' | 'calleeSpan' | 'name' | 'nameSpan' | 'span' | 'isAsync' | 'isMethod' | 'params' | 'options' | 'optionsInsertAt' | 'indent'
+  'form' | 'tracerSpan' | 'calleeSpan' | 'name' | 'nameSpan' | 'span' | 'isAsync' | 'isMethod' | 'params' | 'options' | 'optionsInsertAt'
+  | 'createOptions' | 'indent'
 > & { match: TracerMatch };
 
+const KNOWN_LITERALS = new Set<ValueNode['kind']>(['list', 'dict', 'bool', 'number', 'none']);
+
 function exclusionOf(arg: OptionArg): ExclusionSetting {
-  const v = deref(arg.value);
-  const setting: ExclusionSetting = { option: arg.name, arg, items: [], dynamic: false };
-  if (arg.value.kind === 'name') setting.constantName = arg.value.name;
-  if (v.kind !== 'list') {
-    setting.dynamic = v.kind !== 'none';
-    return setting;
+  const seq = sequenceValue(arg.value);
+  const setting: ExclusionSetting = { option: arg.name, arg, items: [], dynamic: seq.dynamic };
+  if (seq.literal) {
+    setting.listSpan = seq.literal.span;
+    setting.listItemSpans = seq.literal.items;
+    setting.constantName = seq.literal.constantName;
   }
-  setting.listSpan = v.span;
-  for (const item of v.items) {
-    const it = deref(item);
+  for (const it of seq.items) {
     if (it.kind === 'string') setting.items.push({ value: it.str.value, span: it.span, str: it.str });
-    else setting.dynamic = true;
+    // A literal that is not a string names no parameter; what cannot be read might.
+    else if (!KNOWN_LITERALS.has(it.kind)) setting.dynamic = true;
   }
   return setting;
 }
@@ -88,6 +160,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
     params: input.params,
     options,
     optionsInsertAt: input.optionsInsertAt,
+    createOptions: input.createOptions,
     exclusion: exclusionArg ? exclusionOf(exclusionArg) : undefined,
     captureInputs: { value: capture, arg: captureArg },
     indent: input.indent,
@@ -105,20 +178,38 @@ function lastName(callee: string): string {
   return callee.slice(callee.lastIndexOf('.') + 1);
 }
 
-/** Every dict entry under a value, nested dicts included, without recursion. */
+/**
+ * Every dict entry under a value, nested dicts included, without recursion: dict literals, their
+ * `**base` / `...base` unpacking, `dict(key=value)`, and dicts in lists, through names.
+ */
 function dictEntries(values: ValueNode[]): DictEntry[] {
   const out: DictEntry[] = [];
   const stack = [...values];
-  while (stack.length > 0) {
+  let budget = MAX_PARTS;
+  while (stack.length > 0 && budget-- > 0) {
     const v = deref(stack.pop()!);
     if (v.kind === 'dict') {
       for (const e of v.entries) {
-        out.push(e);
+        if (!e.spread) out.push(e);
         stack.push(e.value);
       }
     } else if (v.kind === 'list') stack.push(...v.items);
+    else if (v.kind === 'spread') stack.push(v.value);
+    else if (v.kind === 'concat') stack.push(...v.parts);
+    else if (v.kind === 'call' && v.call.callee === 'dict') {
+      for (const k of v.call.args.keywords) {
+        out.push({ span: k.span, key: k.name, keySpan: k.nameSpan, value: k.value });
+        stack.push(k.value);
+      }
+      stack.push(...v.call.args.positional);
+    }
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  // A dict reached twice (one constant passed in two places) gives its entries once.
+  const seen = new Set<string>();
+  return out.filter((e) => {
+    const at = `${e.span.start}:${e.span.end}`;
+    return !seen.has(at) && !!seen.add(at);
+  }).sort((a, b) => a.span.start - b.span.start);
 }
 
 function argument(call: CallSite, name: string, position: number): OptionArg | { value: ValueNode } | undefined {
@@ -148,12 +239,9 @@ function optionArgOf(call: CallSite, name: string): OptionArg | undefined {
 function stringItems(v: ValueNode | undefined): Array<{ str: ValueNode & { kind: 'string' } }> {
   if (!v) return [];
   const d = deref(v);
-  const items = d.kind === 'list' ? d.items : [d];
+  const items = d.kind === 'string' ? [d] : sequenceValue(v).items;
   const out: Array<{ str: ValueNode & { kind: 'string' } }> = [];
-  for (const it of items) {
-    const s = deref(it);
-    if (s.kind === 'string') out.push({ str: s });
-  }
+  for (const it of items) if (it.kind === 'string') out.push({ str: it });
   return out;
 }
 

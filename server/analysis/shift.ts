@@ -54,6 +54,10 @@ export class Shift {
           return { ...n, span, call: this.call(n.call) };
         case 'name':
           return { ...n, span, resolved: n.resolved && this.value(n.resolved) };
+        case 'spread':
+          return { ...n, span, value: this.value(n.value) };
+        case 'concat':
+          return { ...n, span, parts: n.parts.map((p) => this.value(p)) };
         case 'bool':
         case 'number':
         case 'none':
@@ -93,6 +97,7 @@ export class Shift {
       arg: this.option(x.arg),
       items: x.items.map((i) => ({ ...i, span: this.span(i.span), str: this.string(i.str) })),
       listSpan: x.listSpan && this.span(x.listSpan),
+      listItemSpans: x.listItemSpans?.map((s) => this.span(s)),
     }));
   }
 

@@ -82,7 +82,11 @@ export function checkPermissions(
 
   const findings: Finding[] = [];
   const seenDirs = new Set<string>();
-  const show = (p: string): string => relative(displayBase, p) || '.';
+  // Relative to the base when inside it; a path above or beside it is shown whole (`../../../traces/` says little).
+  const show = (p: string): string => {
+    const rel = relative(displayBase, p);
+    return rel === '' ? '.' : rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel) ? p : rel;
+  };
   for (const file of [...files].map((f) => resolve(f)).sort()) {
     let st;
     try {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import type { Finding } from '../../shared/types';
 import type { ConfiguredRedaction, PreviewLine, PreviewMode, PreviewOpen, PreviewSegment, PreviewView } from '../../shared/protocol';
+import { MAX_PREVIEW_MARKS } from '../../shared/protocol';
 import { LineIndex } from '../../shared/positions';
 
 /** Characters of a line sent to the webview; the rest is counted, not sent. */
@@ -173,6 +174,10 @@ export class PreviewSession {
       lineCount: this.source.lineCount,
       counts: [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([ruleId, count]) => ({ ruleId, count })),
       total: this.findings.length,
+      marks: [...this.findings]
+        .sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column)
+        .slice(0, MAX_PREVIEW_MARKS)
+        .map((f) => ({ line: f.range.line, ruleId: f.ruleId })),
       problems: this.problems,
       generation: this.generation,
       ...(this.view === 'configured' ? { view: this.view, configured: this.configured } : {}),

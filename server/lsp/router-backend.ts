@@ -68,10 +68,12 @@ export function routerBackend(options: BackendOptions): LintBackend {
    * Storage hygiene (mode, git) of trace files, all of one configuration in one go: git answers for
    * a folder in one call. Git only in a trusted workspace. Undefined when the check failed.
    */
-  function hygiene(paths: string[], config: ResolvedConfig): Promise<Finding[] | undefined> {
+  function hygiene(paths: string[], config: ResolvedConfig, s: TracelintSettings): Promise<Finding[] | undefined> {
     const roots = config.configFile ? [dirname(config.configFile)] : [];
+    // Paths in messages are relative to the workspace folder, as the user sees the files in the explorer.
+    const displayBase = s.workspaceFolder ?? config.baseDir;
     // `eachFile`: every file gets the findings of its folder, as when it is linted on its own.
-    return hygieneForFiles(paths.map((path) => ({ path, config })), { roots, displayBase: config.baseDir, git: options.trusted, eachFile: true }).then(
+    return hygieneForFiles(paths.map((path) => ({ path, config })), { roots, displayBase, git: options.trusted, eachFile: true }).then(
       (h) => {
         for (const note of h.notes) options.log(note);
         return h.findings;
@@ -92,7 +94,7 @@ export function routerBackend(options: BackendOptions): LintBackend {
     const { config, problem } = configFor(path, s);
     const r = await lintFile(path, { config, text, signal });
     if (r.kind === 'trace' || r.kind === 'trace-store') {
-      const found = (await ready) ?? (await hygiene([path], config));
+      const found = (await ready) ?? (await hygiene([path], config, s));
       r.findings.push(...(found ?? []));
     }
     const accepted = baseline(s);
@@ -134,7 +136,7 @@ export function routerBackend(options: BackendOptions): LintBackend {
         byConfig.set(config, [...(byConfig.get(config) ?? []), path]);
       }
       for (const [config, group] of byConfig) {
-        const all = hygiene(group, config);
+        const all = hygiene(group, config, s);
         for (const path of group) prepared.set(path, all.then((fs) => fs?.filter((f) => f.file === path)));
       }
       return { end: () => paths.forEach((p) => prepared.delete(p)) };

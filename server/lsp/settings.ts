@@ -26,6 +26,8 @@ export interface TracelintSettings {
   redactionMode: RedactionMode;
   /** Documents larger than this many MB are read from disk, streamed, instead of from the editor's copy. */
   maxDocumentSizeMB: number;
+  /** The workspace folder holding the resource (set when settings are resolved for it): paths in messages are relative to it. */
+  workspaceFolder?: string;
 }
 
 export const DEFAULT_TRACE_GLOBS = [
@@ -98,7 +100,9 @@ export class SettingsCache {
 
   private resolvePaths(uri: string, s: TracelintSettings): TracelintSettings {
     const path = URI.toPath(uri);
-    const base = this.folderOf(uri) ?? (path ? dirname(path) : process.cwd());
+    const folder = this.folderOf(uri);
+    const base = folder ?? (path ? dirname(path) : process.cwd());
+    if (folder) s.workspaceFolder = folder;
     if (s.configFile && !isAbsolute(s.configFile)) s.configFile = join(base, s.configFile);
     if (!isAbsolute(s.baselineFile)) s.baselineFile = join(base, s.baselineFile);
     return s;

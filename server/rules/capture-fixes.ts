@@ -21,11 +21,11 @@ export function excludeFix(model: SourceModel, t: TracedFunction, names: string[
   let edit: TextEdit;
   const ex = t.exclusion;
   if (ex) {
-    if (ex.dynamic || !ex.listSpan) return undefined;
-    edit = appendToList(model.text, ex.listSpan, ex.items.map((i) => i.span), items);
+    if (!ex.listSpan) return undefined;
+    edit = appendToList(model.text, ex.listSpan, ex.listItemSpans ?? [], items);
   } else {
     const value = model.language === 'python' ? `[${items.join(', ')}]` : `[${items.join(', ')}]`;
-    edit = insertOption(model.text, t.options, t.optionsInsertAt, style(model), option, value);
+    edit = insertOption(model.text, t, style(model), option, value);
   }
   const where = ex?.constantName ? `${ex.constantName} (used as ${option})` : option;
   return { title: `Add ${list(names)} to ${where}`, edits: [edit] };
@@ -37,7 +37,7 @@ export function captureOffFix(model: SourceModel, t: TracedFunction, option: str
   const arg = t.captureInputs.arg;
   const edit: TextEdit = arg
     ? { start: arg.value.span.start, end: arg.value.span.end, text: off }
-    : insertOption(model.text, t.options, t.optionsInsertAt, style(model), option, off);
+    : insertOption(model.text, t, style(model), option, off);
   const shown = model.language === 'python' ? `${option}=${off}` : `${option}: ${off}`;
   return { title: `Set ${shown} (no inputs are recorded)`, edits: [edit] };
 }
@@ -65,7 +65,7 @@ function processFunction(model: SourceModel, t: TracedFunction, params: Param[])
 
 /** Adds a function that drops the parameters from the recorded inputs (LangSmith, Weave). */
 export function processFix(model: SourceModel, t: TracedFunction, params: Param[], option: string): Fix {
-  const edit = insertOption(model.text, t.options, t.optionsInsertAt, style(model), option, processFunction(model, t, params));
+  const edit = insertOption(model.text, t, style(model), option, processFunction(model, t, params));
   return { title: `Add ${option} that drops ${list(params.map((p) => p.name))}`, edits: [edit] };
 }
 

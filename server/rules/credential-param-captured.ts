@@ -15,6 +15,9 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): P
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
   // A processing function written by the user is trusted to drop what it must.
   if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
+  // An exclusion list partly unreadable (a call, a name from another module) may hold any name:
+  // nothing is reported for want of it, as with `capture_inputs=flag`.
+  if (t.exclusion?.dynamic) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
   const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
   return t.params.filter((p) =>
@@ -31,8 +34,9 @@ function checkTraced(ctx: RuleContext, t: TracedFunction): void {
   const fixes = keepOutFixes(ctx.model, t, params, t.mechanisms);
   const fn = t.name ? `"${t.name}"` : 'This function';
   for (const p of params) {
+    const what = p.holder ? `"${p.name}" (a member of its "${p.holder}" parameter)` : `its "${p.name}" parameter`;
     ctx.report({
-      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records its "${p.name}" parameter: the credential is written to every trace of this call.`,
+      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records ${what}: the credential is written to every trace of this call.`,
       span: p.span,
       fix: fixes.fix,
       suggest: fixes.suggest,

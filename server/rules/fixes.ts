@@ -35,17 +35,24 @@ function isMultiline(text: string, start: number, end: number): boolean {
   return text.slice(start, end).includes('\n');
 }
 
+/** Where a fix adds an option to a traced function: its options as written, or where and how to create them. */
+export type OptionsPlace = Pick<TracedFunction, 'options' | 'optionsInsertAt' | 'createOptions'>;
+
+const CREATE: Record<TracedFunction['createOptions'], (entry: string) => string> = {
+  call: (entry) => `(${entry})`,
+  argument: (entry) => `, { ${entry} }`,
+  'object-call': (entry) => `({ ${entry} })`,
+  object: (entry) => `{ ${entry} }`,
+};
+
 /**
- * Inserts `name=value` (Python) / `name: value` (TS object) into `args`, or creates the argument
- * list at `insertAt` when there is none.
+ * Inserts `name=value` (Python) / `name: value` (TS object) into the options, or creates them at
+ * `optionsInsertAt` when there are none.
  */
-export function insertOption(text: string, args: ArgList | undefined, insertAt: number, style: 'python-call' | 'ts-object', name: string, value: string): TextEdit {
+export function insertOption(text: string, place: OptionsPlace, style: 'python-call' | 'ts-object', name: string, value: string): TextEdit {
+  const args = place.options;
   const entry = style === 'python-call' ? `${name}=${value}` : `${name}: ${value}`;
-  if (!args) {
-    return style === 'python-call'
-      ? { start: insertAt, end: insertAt, text: `(${entry})` }
-      : { start: insertAt, end: insertAt, text: `, { ${entry} }` };
-  }
+  if (!args) return { start: place.optionsInsertAt, end: place.optionsInsertAt, text: CREATE[place.createOptions](entry) };
   const all = [...args.positional.map((p) => p.span), ...args.keywords.map((k) => k.span)].sort((a, b) => a.start - b.start);
   const last = all[all.length - 1];
   if (!last) {

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildSuite } from './build-suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = join(root, 'test', 'e2e', '.run');
@@ -45,18 +46,7 @@ step('building the extension and the suite');
 sh(process.execPath, ['esbuild.mjs']);
 rmSync(run, { recursive: true, force: true });
 for (const d of ['out', 'workspace', 'screenshots', 'home/data', 'home/ext', 'home/config', 'home/xdg-data', 'tmp']) mkdirSync(join(run, d), { recursive: true });
-const esbuild = await import('esbuild');
-await esbuild.build({
-  entryPoints: ['test/e2e/suite/index.ts', 'test/e2e/suite/extension.test.ts'],
-  outdir: join(run, 'out'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode', 'mocha'],
-  absWorkingDir: root,
-  logLevel: 'warning',
-});
+await buildSuite(root, join(run, 'out'));
 // A scratch copy: the tests edit files, and the repository's examples must stay as they are.
 cpSync(join(root, 'examples'), join(run, 'workspace'), { recursive: true });
 
@@ -139,6 +129,11 @@ try {
   step('opening the workbench in headless Chromium');
   await page.goto(url);
 
+  // A screenshot of the workbench as it is, the mouse out of the way (no hover).
+  const shot = (file) => async () => {
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: join(run, 'screenshots', file) });
+  };
   const checkpoints = {
     // The squiggle under the flagged parameter, with its hover.
     async squiggle() {
@@ -168,11 +163,14 @@ try {
         }
       }
     },
+    // Next finding: the marker, far right in a long line, outlined and scrolled into view.
+    navigate: shot('preview-navigate.png'),
+    // The record pane under the rows: the line's record indented, JSON in strings expanded.
+    record: shot('preview-record.png'),
+    // A detector chip turned off: its markers dimmed, next/previous skip them.
+    filtered: shot('preview-filtered.png'),
     // The preview as the project's configuration would store the trace: survivors flagged.
-    async configured() {
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(run, 'screenshots', 'preview-configured.png') });
-    },
+    configured: shot('preview-configured.png'),
   };
 
   step('running the suite');
@@ -197,7 +195,8 @@ try {
         handled.add(m[1]);
         step(`checkpoint ${m[1]}: screenshot`);
         try {
-          await checkpoints[m[1]]?.();
+          if (!checkpoints[m[1]]) throw new Error('no such checkpoint in launch.mjs: no screenshot');
+          await checkpoints[m[1]]();
         } catch (e) {
           console.error(`e2e: checkpoint ${m[1]} failed: ${e.message}`);
         }

@@ -206,6 +206,32 @@ describe('tracelint language server over stdio', () => {
     assert.equal(client.exited, false, 'the server is still running');
   });
 
+  it('binary files: one diagnostic saying the file is binary, not one per line', async () => {
+    // 64 KB of seeded random bytes (about 250 of them `\n`), as an editor decodes them.
+    let seed = 0x5eed;
+    const bytes = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < bytes.length; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      bytes[i] = (seed >>> 16) & 255;
+    }
+    const junk = new TextDecoder().decode(bytes);
+    assert.ok(junk.split('\n').length > 200, 'the junk has many lines');
+    const cases: Array<[string, string, string, Array<[string, number, number, number, number, string]>]> = [
+      ['junk.jsonl', 'jsonl', junk, [['input-problem', 0, 0, 0, 0, 'binary data (NUL bytes), not a JSON trace; not scanned']]],
+      // NUL first, then a line that alone would be a malformed-JSON problem: still only the one.
+      ['nul-first.jsonl', 'jsonl', `\u0000\n{"a": \n{"b": "${EMAIL}"}\n`, [['input-problem', 0, 0, 0, 0, 'binary data (NUL bytes), not a JSON trace; not scanned']]],
+      ['junk.py', 'python', junk, [['parse-error', 0, 0, 0, 0, 'Binary file: not analysed as source.']]],
+      ['junk.ts', 'typescript', junk, [['parse-error', 0, 0, 0, 0, 'Binary file: not analysed as source.']]],
+    ];
+    for (const [name, lang, text, expected] of cases) {
+      const uri = uriOf(join(dir, 'traces', name));
+      client.open(uri, lang, text);
+      const ds = await client.diagnostics(uri);
+      assert.deepEqual(ds.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]), expected, name);
+      client.close(uri);
+    }
+  });
+
 });
 
 async function waitFor(test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -20,6 +20,21 @@ const NOT_CREDENTIALS = [
   'passage', 'compass', 'cookie_policy', 'model', 'temperature',
 ];
 
+// Parameter names from agent code where a service's key is one compound word, and the keys of data
+// they must not be confused with.
+const COMPOUND_KEYS = [
+  'serpapi_key', 'SERPAPI_KEY', 'serpApiKey', 'weatherapikey', 'weatherApiKey', 'newsapi_key', 'rapidApiKey', 'openaiKey',
+  'openai_key', 'OPENAI_KEY', 'anthropic_key', 'stripe_key', 'stripeKey', 'tavily_key', 'TAVILY_KEY', 'groq_key',
+  'pinecone_key', 'hf_key', 'huggingface_key', 'gemini_key', 'google_key', 'aws_key', 'firecrawlKey', 'exa_key',
+  'elevenlabs_key', 'openaikey', 'stripekeys', 'mapbox_key', 'wandb_key',
+];
+const DATA_KEYS = [
+  'cache_key', 'sort_key', 'primary_key', 'partition_key', 'idempotency_key', 'space_key', 'keyboard', 'hotkey',
+  's3_key', 'object_key', 'foreign_key', 'row_key', 'input_key', 'output_key', 'memory_key', 'state_key', 'dict_key',
+  'translation_key', 'lookup_key', 'group_key', 'public_key', 'google_maps_url', 'openai_model', 'openai_base_url',
+  'use_openai_key', 'has_stripe_key', 'monkey', 'api', 'apikey_name', 'capikey',
+];
+
 test('nameWords splits case, underscores, dashes and camelCase', () => {
   assert.deepEqual(nameWords('openAIApiKey'), ['open', 'ai', 'api', 'key']);
   assert.deepEqual(nameWords('X-API-KEY'), ['x', 'api', 'key']);
@@ -36,6 +51,14 @@ test('real credential names match', () => {
 test('counters, settings and lookalikes do not match', () => {
   const m = new CredentialNames();
   assert.deepEqual(NOT_CREDENTIALS.filter((n) => m.matches(n)), []);
+});
+
+test('a service key written as one compound matches; keys of data do not', () => {
+  const m = new CredentialNames();
+  assert.deepEqual(COMPOUND_KEYS.filter((n) => !m.matches(n)), []);
+  assert.deepEqual(DATA_KEYS.filter((n) => m.matches(n)), []);
+  // A configuration that replaces the names replaces the vendors too.
+  assert.equal(new CredentialNames({ names: ['pin'] }).matches('stripe_key'), false);
 });
 
 test('the list is configurable: replaced, extended, and names ignored', () => {

@@ -28,10 +28,15 @@ const edit = (inserts: string[]) => fc.record({
   insert: fc.constantFrom('', '(', ')', '"', "'", ',', '\n', ' ', 'x', ...inserts),
 });
 const TS_EDIT = edit(['{', '}', '`', '${', ';', '/*', '*/', '//',
-  'traceable(async (apiKey: string) => { return 1; }, { name: "t" });\n', 'function f(token) {\n', 'new RedactionConfig({ enabled: false })']);
+  'traceable(async (apiKey: string) => { return 1; }, { name: "t" });\n', 'function f(token) {\n', 'new RedactionConfig({ enabled: false })',
+  'import { op } from "weave";\n', '@op\n', '@op({ name: "m", excludeInputs: [...HIDE] })\n', 'class A {\n  @op\n  async m(apiKey: string) {}\n}\n',
+  'interface Creds { password: string }\n', '(creds: Creds)', 'op(f)', 'const HIDE = ["apiKey"];\n']);
 const PY_EDIT = edit([':', '    ', '\n    ', '#', '"""', '[', ']', 'class A:\n', 'import tracecraft as tc\n', 'SENSITIVE = ["x"]\n',
   '@tc.trace_tool(exclude_inputs=["api_key"])\n', '@tc.trace_tool(exclude_inputs=SENSITIVE)\n', 'def f(self, token, **kw):\n    pass\n',
-  'record_tool_call(name="t", args={"password": p})\n', '\n    y = 1\n', '\n\n    def g(self, password):\n        pass\n']);
+  'record_tool_call(name="t", args={"password": p})\n', '\n    y = 1\n', '\n\n    def g(self, password):\n        pass\n',
+  // Tracers applied by call, which an edit turns into decorators and back, and values built from constants.
+  'import weave\n', 'f = tc.trace_tool(name="f")(f)\n', 'weave.op(f)\n', '@weave.op\n', 'self.g = weave.op(self.g)\n',
+  'exclude_inputs=[*SENSITIVE, "otp"]', 'SENSITIVE + ["otp"]', 'args = {"api_key": k}\n']);
 
 /** The model as data: a string value's offset map becomes the offsets it gives. */
 function plain(value: unknown, key = ''): unknown {
@@ -78,6 +83,32 @@ test('TS: a model built incrementally equals the model built from scratch, edit 
 
 test('Python: a model built incrementally equals the model built from scratch, edit after edit', () => {
   editedAgainAndAgain('py', PY_SOURCES, PY_EDIT);
+});
+
+test('a tracer applied by call turned into a decorator and back: the incremental model follows', () => {
+  const py = [
+    'import tracecraft as tc\nHIDE = ["otp"]\n\ndef login(user, password):\n    pass\nlogin = tc.trace_tool(exclude_inputs=HIDE + ["x"])(login)\n',
+    'import tracecraft as tc\nHIDE = ["otp"]\n\n@tc.trace_tool(exclude_inputs=HIDE + ["x"])\ndef login(user, password):\n    pass\n',
+    'import tracecraft as tc\nHIDE = ["otp"]\n\n@tc.trace_tool(exclude_inputs=HIDE + ["x"])\ndef login(user, password):\n    pass\nlogin = tc.trace_tool()(login)\n',
+    'import tracecraft as tc\nHIDE = ["otp"]\n\ndef login(user, password):\n    pass\nlogin = tc.trace_tool(exclude_inputs=HIDE + ["x"])(login)\n',
+  ];
+  const ts = [
+    'import { op } from "weave";\nclass A {\n  async m(apiKey: string) {}\n}\nexport const f = op(async (apiKey: string) => 1);\n',
+    'import { op } from "weave";\nclass A {\n  @op\n  async m(apiKey: string) {}\n}\nexport const f = async (apiKey: string) => 1;\n',
+    'import { op } from "weave";\nclass A {\n  async m(apiKey: string) {}\n}\nexport const f = op(async (apiKey: string) => 1);\n',
+  ];
+  const forms: string[][] = [];
+  for (const [file, texts] of [['turned.py', py], ['turned.ts', ts]] as const) {
+    texts.forEach((text, i) => {
+      const m = analyzeSource(file, text)!;
+      forms.push(m.traced.map((t) => `${t.form} ${t.name} ${t.exclusion?.items.map((x) => x.value).join(',') ?? '-'}`));
+      assert.deepEqual(model(file, text), model(`turned-fresh-${i}.${file.slice(-2)}`, text));
+    });
+  }
+  assert.deepEqual(forms, [
+    ['wrapper login otp,x'], ['decorator login otp,x'], ['decorator login otp,x', 'wrapper login -'], ['wrapper login otp,x'],
+    ['wrapper f -'], ['decorator m -'], ['wrapper f -'],
+  ]);
 });
 
 test('Python: an edit whose syntax change reaches beyond it is read again over all of the changed range', () => {

@@ -161,6 +161,9 @@ test('scan --format sarif: SARIF 2.1.0 with rules and help, regions, fingerprint
   const run = sarif.runs[0];
   assert.equal(run.tool.driver.name, 'tracelint');
   assert.equal(run.tool.driver.version, pkg.version);
+  // No web site: the tool's information is the README shipped beside the code, at the CLI's section.
+  assert.equal(run.tool.driver.informationUri, `${pathToFileURL(join(ROOT, 'README.md')).href}#using-the-cli`);
+  assert.match(readFileSync(join(ROOT, 'README.md'), 'utf8'), /^## Using the CLI$/m);
   assert.equal(run.columnKind, 'utf16CodeUnits');
   assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(`${dir}/`).href } });
   const rules: Array<{ id: string; help: { text: string }; shortDescription: { text: string }; defaultConfiguration: { level: string } }> = run.tool.driver.rules;

@@ -9,18 +9,19 @@ import type { CustomTracer } from '../settings';
 import type {
   ArgList, CallSite, CommentSite, DictEntry, OptionArg, Param, ParseProblem, SourceModel, StringValue, TracedFunction, ValueNode,
 } from '../model';
-import { matchTracer, pythonRootModules, type Resolved } from '../sdks';
+import { SDKS, matchTracer, pythonRootModules, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { Shift } from '../shift';
 import { pythonString } from './literals';
 import { outline, span, type ImportFacts } from './outline';
 import type { Reparse } from './parser';
+import { readInScope, readWrapped } from './wrapped';
 
 /** Nesting beyond this is read as `other`: no recursion can overflow on deep input. */
 const MAX_VALUE_DEPTH = 40;
 
 
-class PythonReader {
+export class PythonReader {
   private readonly bindings = new Map<string, string>();
   private readonly constants = new Map<string, Node>();
   private readonly resolving = new Set<string>();
@@ -28,8 +29,31 @@ class PythonReader {
   private readonly places = new Map<string, string | undefined>();
   /** Names of the module constants values were read through (the caller empties it). */
   readonly used = new Set<string>();
+  /**
+   * While a call inside a function is read: the function body, up to the call. A name assigned
+   * there (`args = {...}` before `record_tool_call(args=args)`) is read from its last assignment.
+   */
+  scope?: { start: number; end: number; root: Node };
 
   constructor(private readonly text: string) {}
+
+  /** The last `name = value` in the scope before its end (found in the text, confirmed in the tree). */
+  private localAssignment(name: string): { start: number; right: Node } | undefined {
+    const scope = this.scope!;
+    if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+    const re = new RegExp(`(?:^|\\n)[ \\t]*(${name})[ \\t]*(?::[^\\n=]*)?=(?!=)`, 'g');
+    const body = this.text.slice(scope.start, scope.end);
+    const found: number[] = [];
+    for (let m = re.exec(body); m; m = re.exec(body)) found.push(scope.start + m.index + m[0].length - 1);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const eq = found[i];
+      const a = scope.root.descendantForIndex(eq, eq + 1)?.parent;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      const right = a?.childForFieldName('right');
+      if (left?.type === 'identifier' && left.text === name && right && right.startIndex > eq) return { start: a!.startIndex, right };
+    }
+    return undefined;
+  }
 
   /**
    * What reading any definition depends on besides its own text: the imports, which names are
@@ -84,6 +108,18 @@ class PythonReader {
     return last === -1 ? { module: full, member: '' } : { module: full.slice(0, last), member: full.slice(last + 1) };
   }
 
+  /**
+   * The names a tracer may be called by in this file: every Python tracer of the SDK descriptors and
+   * the configuration, and local names imported under another name (`trace_tool as tool`).
+   */
+  tracerNames(custom: readonly CustomTracer[]): string[] {
+    const names = new Set<string>(custom.map((c) => c.name));
+    for (const sdk of SDKS) for (const t of sdk.python?.tracers ?? []) names.add(t.name);
+    const known = new Set(names);
+    for (const [local, bound] of this.bindings) if (known.has(bound.slice(bound.lastIndexOf('.') + 1))) names.add(local);
+    return [...names];
+  }
+
   /** Local names bound to an AgentDbg-style recorder under another name (`record_tool_call as rtc`). */
   recorderAliases(): string[] {
     return [...this.bindings].filter(([local, bound]) => /\.record_\w+$/.test(bound) && !bound.endsWith(`.${local}`)).map(([local]) => local);
@@ -128,6 +164,15 @@ class PythonReader {
         return { kind: 'number', span: s, text: n.text };
       case 'identifier': {
         const name = n.text;
+        const local = this.scope && this.localAssignment(name);
+        if (local) {
+          // The right side is read as it stood before this assignment: `hide = hide + ["otp"]`.
+          const saved = this.scope!.end;
+          this.scope!.end = local.start;
+          const resolved = this.value(local.right, depth + 1);
+          this.scope!.end = saved;
+          return { kind: 'name', span: s, name, resolved };
+        }
         const def = this.constants.get(name);
         let resolved: ValueNode | undefined;
         if (def && !this.resolving.has(name)) {
@@ -137,6 +182,16 @@ class PythonReader {
           this.resolving.delete(name);
         }
         return { kind: 'name', span: s, name, resolved };
+      }
+      case 'binary_operator': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (n.childForFieldName('operator')?.type !== '+' || !left || !right) return { kind: 'other', span: s };
+        return { kind: 'concat', span: s, parts: [this.value(left, depth + 1), this.value(right, depth + 1)] };
+      }
+      case 'list_splat': {
+        const inner = n.namedChildren.find((c) => c && c.type !== 'comment');
+        return inner ? { kind: 'spread', span: s, value: this.value(inner, depth + 1) } : { kind: 'other', span: s };
       }
       case 'attribute':
         return { kind: 'attribute', span: s, text: n.text.replace(/\s+/g, '') };
@@ -156,6 +211,11 @@ class PythonReader {
   dictEntries(n: Node, depth: number): DictEntry[] {
     const out: DictEntry[] = [];
     for (const pair of n.namedChildren) {
+      if (pair?.type === 'dictionary_splat') {
+        const inner = pair.namedChildren.find((c) => c && c.type !== 'comment');
+        if (inner) out.push({ span: span(pair), keySpan: span(pair), value: this.value(inner, depth), spread: true });
+        continue;
+      }
       if (pair?.type !== 'pair') continue;
       const k = pair.childForFieldName('key');
       const v = pair.childForFieldName('value');
@@ -183,7 +243,11 @@ class PythonReader {
           const v = c.childForFieldName('value');
           if (name && v) keywords.push({ name: name.text, span: span(c), nameSpan: span(name), value: this.value(v, depth) });
         } else if (c.isNamed) {
-          positional.push(type === 'list_splat' || type === 'dictionary_splat' ? { kind: 'other', span: span(c) } : this.value(c, depth));
+          if (type === 'dictionary_splat') {
+            // `f(**base)`: the entries of `base` are passed (read by `dict(...)` and recorder calls).
+            const inner = c.namedChildren.find((x) => x && x.type !== 'comment');
+            positional.push(inner ? { kind: 'spread', span: span(c), value: this.value(inner, depth) } : { kind: 'other', span: span(c) });
+          } else positional.push(type === 'list_splat' ? { kind: 'other', span: span(c) } : this.value(c, depth));
         }
       }
     }
@@ -320,6 +384,8 @@ export function analyzePythonTree(fileName: string, text: string, tree: Tree, cu
   }
   definitionCache.set(fileName, { context, definitions: kept });
   if (definitionCache.size > CACHED_FILES) definitionCache.delete(definitionCache.keys().next().value!);
+  readWrapped(root, text, reader, custom, traced);
+  traced.sort((a, b) => a.tracerSpan.start - b.tracerSpan.start);
   if (root.hasError) problems.push(...syntaxErrors(root));
   const calls = findCalls(root, text, reader, new Set(traced.map((t) => t.name)));
   const facts = collectCallFacts('python', calls, (c) => reader.resolve(c));
@@ -361,7 +427,7 @@ function findCalls(root: Node, text: string, reader: PythonReader, tracedNames: 
     // The smallest node holding the name and the `(` after it is the call, when it is one (found
     // from the root down: `.parent` would search from the root for every step up).
     const call = root.descendantForIndex(m.index, m.index + m[0].length);
-    if (call?.type === 'call' && call.childForFieldName('function')?.endIndex === nameEnd) out.push(reader.call(call));
+    if (call?.type === 'call' && call.childForFieldName('function')?.endIndex === nameEnd) out.push(readInScope(reader, root, call, () => reader.call(call)));
   }
   return out;
 }
@@ -399,6 +465,7 @@ function readDecorated(n: Node, isMethod: boolean, reader: PythonReader, text: s
       params,
       options,
       optionsInsertAt: calleeNode.endIndex,
+      createOptions: 'call',
       indent: lineIndent(text, d.startIndex),
     }));
   }

@@ -1,4 +1,5 @@
-// LangSmith: Python `@traceable(process_inputs=fn)`, JS/TS `traceable(fn, { processInputs })`.
+// LangSmith: Python `@traceable(process_inputs=fn)`, `traceable(fn)` (only without keywords:
+// python/langsmith/run_helpers.py), `traceable(...)(fn)`; JS/TS `traceable(fn, { processInputs })`.
 import type { SdkDescriptor } from './types';
 
 export const langsmith: SdkDescriptor = {

@@ -1,5 +1,8 @@
-// TraceCraft (Python): trace_agent / trace_tool / trace_llm / trace_retrieval, each with
-// `exclude_inputs` and `capture_inputs` (src/tracecraft/instrumentation/decorators.py).
+// TraceCraft (Python): every decorator src/tracecraft/instrumentation/decorators.py exports records
+// the bound arguments (`_get_function_inputs`) with `exclude_inputs` and `capture_inputs`:
+// trace_agent / trace_tool / trace_llm / trace_retrieval, and the streaming trace_llm_stream /
+// trace_stream (exported from tracecraft.instrumentation, not from the package root). `step` is a
+// context manager and records no arguments. Read from LocalAI/tracecraft 865195c (0.2.1).
 import type { SdkDescriptor, TracerDescriptor } from './types';
 
 const tracer = (name: string): TracerDescriptor => ({
@@ -15,6 +18,6 @@ export const tracecraft: SdkDescriptor = {
   label: 'TraceCraft',
   python: {
     modules: ['tracecraft'],
-    tracers: [tracer('trace_agent'), tracer('trace_tool'), tracer('trace_llm'), tracer('trace_retrieval')],
+    tracers: ['trace_agent', 'trace_tool', 'trace_llm', 'trace_retrieval', 'trace_llm_stream', 'trace_stream'].map(tracer),
   },
 };

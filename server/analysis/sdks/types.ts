@@ -6,8 +6,19 @@ import type { SdkId } from '../model';
 export interface TracerDescriptor {
   /** The exported function: `trace_tool`, `observe`, `traceable`, `op`. */
   name: string;
-  /** `decorator`: `@name` / `@name(...)`; `wrapper`: `name(fn, options)`. */
+  /**
+   * `decorator`: `@name` / `@name(...)` (Python, and TS class methods, legacy and Stage 3), which in
+   * Python also means the same applied by call (`name(fn)`, `name(...)(fn)`); `wrapper`: TS
+   * `name(fn, options)`.
+   */
   forms: Array<'decorator' | 'wrapper'>;
+  /**
+   * Python: the function and the options may go in one call, `op(fn, name=...)` (Weave, Langfuse:
+   * `func` is the first parameter, the options keyword-only). Otherwise `name(fn)` takes no options
+   * (LangSmith's `traceable(fn)` traces only without keywords; TraceCraft's first parameter is
+   * `name`), and a fix that adds one writes `name(option=...)(fn)`.
+   */
+  functionWithOptions?: boolean;
   /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
   capturesInputs: boolean;
   /** Keyword listing argument names to leave out: `exclude_inputs`. */

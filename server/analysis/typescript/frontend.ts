@@ -42,13 +42,65 @@ function unwrap(n: N): N {
   return cur;
 }
 
+/** A `const` / `let` / `var` declared in a block: seen from later in that block. */
+interface LocalDeclaration {
+  name: string;
+  init: N;
+  /** Where the declaration is, and the block it is seen in. */
+  at: number;
+  block: Span;
+}
+
 class TsReader {
   readonly bindings = new Map<string, Resolved>();
   readonly constants = new Map<string, N>();
   readonly functions = new Map<string, N>();
+  /** Variables declared in blocks (function bodies), by name: `const args = {...}` before the call that passes it. */
+  readonly locals = new Map<string, LocalDeclaration[]>();
   private readonly resolving = new Set<string>();
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, readonly typeMembers: ReadonlyMap<string, string[]> = new Map()) {}
+
+  /** The innermost block declaration of `name` before `at` whose block holds `at`. */
+  private local(name: string, at: number): LocalDeclaration | undefined {
+    let best: LocalDeclaration | undefined;
+    for (const d of this.locals.get(name) ?? []) {
+      if (d.at >= at || at < d.block.start || at >= d.block.end) continue;
+      if (!best || d.block.start > best.block.start || (d.block.start === best.block.start && d.at > best.at)) best = d;
+    }
+    return best;
+  }
+
+  /** Class bodies met so far, with their methods: `op(this.chat.bind(this))` in a constructor wraps `chat`. */
+  private readonly classes: Array<{ span: Span; methods: Map<string, TSESTree.FunctionExpression> }> = [];
+
+  addClass(body: TSESTree.ClassBody): void {
+    const methods = new Map<string, TSESTree.FunctionExpression>();
+    for (const m of body.body) {
+      if (m.type === 'MethodDefinition' && !m.computed && m.key.type === 'Identifier' && m.value.type === 'FunctionExpression') methods.set(m.key.name, m.value);
+    }
+    this.classes.push({ span: span(body), methods });
+  }
+
+  /** The method `name` of the innermost class around `at`. */
+  methodAt(name: string, at: number): TSESTree.FunctionExpression | undefined {
+    let best: { span: Span; methods: Map<string, TSESTree.FunctionExpression> } | undefined;
+    for (const c of this.classes) if (c.span.start <= at && at < c.span.end && (!best || c.span.start > best.span.start)) best = c;
+    return best?.methods.get(name);
+  }
+
+  addLocals(block: TSESTree.BlockStatement): void {
+    const blockSpan = span(block);
+    for (const stmt of block.body) {
+      if (stmt.type !== 'VariableDeclaration') continue;
+      for (const d of stmt.declarations) {
+        if (d.id.type !== 'Identifier' || !d.init) continue;
+        const list = this.locals.get(d.id.name) ?? [];
+        list.push({ name: d.id.name, init: d.init, at: d.range[0], block: blockSpan });
+        this.locals.set(d.id.name, list);
+      }
+    }
+  }
 
   dotted(n: N | null | undefined): string | undefined {
     if (!n) return undefined;
@@ -94,11 +146,27 @@ class TsReader {
         if (typeof n.value === 'number') return { kind: 'number', span: s, text: n.raw };
         return { kind: 'other', span: s };
       case 'ArrayExpression':
-        return { kind: 'list', span: s, items: n.elements.flatMap((e) => (e && e.type !== 'SpreadElement' ? [this.value(e, depth + 1)] : [])) };
+        return {
+          kind: 'list',
+          span: s,
+          items: n.elements.flatMap((e): ValueNode[] => {
+            if (!e) return [];
+            if (e.type === 'SpreadElement') return [{ kind: 'spread', span: span(e), value: this.value(e.argument, depth + 1) }];
+            return [this.value(e, depth + 1)];
+          }),
+        };
       case 'ObjectExpression':
         return { kind: 'dict', span: s, entries: this.entries(n, depth + 1) };
       case 'Identifier': {
         if (n.name === 'undefined') return { kind: 'none', span: s };
+        const local = this.local(n.name, s.start);
+        if (local && !this.resolving.has(`${n.name}@${local.at}`)) {
+          const key = `${n.name}@${local.at}`;
+          this.resolving.add(key);
+          const resolved = this.value(local.init, depth + 1);
+          this.resolving.delete(key);
+          return { kind: 'name', span: s, name: n.name, resolved };
+        }
         const def = this.constants.get(n.name);
         let resolved: ValueNode | undefined;
         if (def && !this.resolving.has(n.name)) {
@@ -113,6 +181,12 @@ class TsReader {
         return d ? { kind: 'attribute', span: s, text: d } : { kind: 'other', span: s };
       }
       case 'CallExpression':
+        // `TEAM.concat(["x"])`: the sequences joined.
+        if (n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && n.callee.property.name === 'concat') {
+          const parts = [n.callee.object, ...n.arguments].map((a) => (a.type === 'SpreadElement' ? { kind: 'other', span: span(a) } as ValueNode : this.value(a, depth + 1)));
+          return { kind: 'concat', span: s, parts };
+        }
+        return { kind: 'call', span: s, call: this.call(n, depth + 1) };
       case 'NewExpression':
         return { kind: 'call', span: s, call: this.call(n, depth + 1) };
       default:
@@ -130,8 +204,8 @@ class TsReader {
   entries(n: TSESTree.ObjectExpression, depth: number): DictEntry[] {
     const out: DictEntry[] = [];
     for (const p of n.properties) {
-      if (p.type !== 'Property') continue;
-      out.push({ span: span(p), key: this.keyOf(p), keySpan: span(p.key), value: this.value(p.value as N, depth) });
+      if (p.type === 'SpreadElement') out.push({ span: span(p), keySpan: span(p), value: this.value(p.argument, depth), spread: true });
+      else out.push({ span: span(p), key: this.keyOf(p), keySpan: span(p.key), value: this.value(p.value as N, depth) });
     }
     return out;
   }
@@ -173,6 +247,19 @@ class TsReader {
     };
   }
 
+  /** The property names of an object type written inline or named (a top-level interface / type alias of the file). */
+  private membersOf(type: TSESTree.TypeNode | undefined): string[] {
+    if (!type) return [];
+    if (type.type === 'TSTypeLiteral') {
+      return type.members.flatMap((m) => {
+        if (m.type !== 'TSPropertySignature' || m.computed) return [];
+        return m.key.type === 'Identifier' ? [m.key.name] : m.key.type === 'Literal' && typeof m.key.value === 'string' ? [m.key.value] : [];
+      });
+    }
+    if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeArguments) return this.typeMembers.get(type.typeName.name) ?? [];
+    return [];
+  }
+
   params(fn: TSESTree.FunctionLike): Param[] {
     const out: Param[] = [];
     fn.params.forEach((p, index) => {
@@ -181,7 +268,13 @@ class TsReader {
       if (target.type === 'AssignmentPattern') target = target.left;
       const nameSpan = (id: TSESTree.Identifier): Span => ({ start: id.range[0], end: id.range[0] + id.name.length });
       if (target.type === 'Identifier') {
-        if (target.name !== 'this') out.push({ name: target.name, span: nameSpan(target), kind: 'positional', index, receiver: false });
+        if (target.name === 'this') return;
+        const at = nameSpan(target);
+        out.push({ name: target.name, span: at, kind: 'positional', index, receiver: false });
+        // An object typed by an interface or a type literal: the trace records its members.
+        for (const member of this.membersOf(target.typeAnnotation?.typeAnnotation)) {
+          out.push({ name: member, span: at, kind: 'destructured', index, receiver: false, holder: target.name });
+        }
       } else if (target.type === 'RestElement' && target.argument.type === 'Identifier') {
         out.push({ name: target.argument.name, span: nameSpan(target.argument), kind: 'var-positional', index, receiver: false });
       } else if (target.type === 'ObjectPattern') {
@@ -275,7 +368,7 @@ export function analyzeTypeScript(fileName: string, text: string, language: Sour
   const wrappers = wrapperNames(custom);
   const prepared = prepare(fileName, text, relevanceRegex(wrappers), wrappers);
   const { program, extraProblems } = parseKept(fileName, prepared.kept, prepared.statements);
-  const reader = new TsReader(text);
+  const reader = new TsReader(text, prepared.typeMembers);
   const traced: TracedFunction[] = [];
   const calls: CallSite[] = [];
   if (program) {
@@ -319,6 +412,9 @@ function walk(program: TSESTree.Program, reader: TsReader, text: string, custom:
   const stack: Array<[N, N | undefined]> = [[program, undefined]];
   while (stack.length > 0) {
     const [node, parent] = stack.pop()!;
+    if (node.type === 'BlockStatement') reader.addLocals(node);
+    else if (node.type === 'ClassBody') reader.addClass(node);
+    else if (node.type === 'MethodDefinition' && node.decorators.length > 0) readDecorators(node, reader, text, custom, traced);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       calls.push(node);
       const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
@@ -341,6 +437,17 @@ function walk(program: TSESTree.Program, reader: TsReader, text: string, custom:
   return calls;
 }
 
+/** `this.chat` or `this.chat.bind(this)`: a method of the class the wrapper call is in. */
+function thisMethod(n: N): { name: string; span: Span } | undefined {
+  let target = n;
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && !target.callee.computed
+    && target.callee.property.type === 'Identifier' && target.callee.property.name === 'bind') target = target.callee.object;
+  if (target.type === 'MemberExpression' && !target.computed && target.object.type === 'ThisExpression' && target.property.type === 'Identifier') {
+    return { name: target.property.name, span: span(target.property) };
+  }
+  return undefined;
+}
+
 function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
@@ -349,10 +456,13 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
   const first = node.arguments[0];
   if (!first || first.type === 'SpreadElement') return;
   const target = unwrap(first);
-  const fn = isFunction(target) ? target : target.type === 'Identifier' ? reader.functions.get(target.name) : undefined;
+  const method = thisMethod(target);
+  const fn = isFunction(target) ? target
+    : target.type === 'Identifier' ? reader.functions.get(target.name)
+      : method ? reader.methodAt(method.name, node.range[0]) : undefined;
   const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
-  const holder = holderName(parent, fn);
+  const holder = method && fn ? { name: method.name, span: method.span } : holderName(parent, fn);
   const site = { span: span(node), calleeSpan: span(node.callee) };
   const t = buildTraced({
     match,
@@ -363,13 +473,60 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
     nameSpan: holder.span ?? site.calleeSpan,
     span: fn ? span(fn) : span(target),
     isAsync: !!fn && 'async' in fn && fn.async,
-    isMethod: false,
+    isMethod: !!method && !!fn,
     params: fn && isFunction(fn) ? reader.params(fn) : [],
     options,
     optionsInsertAt: first.range[1],
+    createOptions: 'argument',
     indent: lineIndent(text, node.range[0]),
   });
   // Options passed as a variable cannot be read: whether inputs are captured is unknown.
   if (second && !options) t.captureInputs = { value: 'unknown' };
   out.push(t);
+}
+
+/**
+ * A class method's tracing decorators: bare (`@op`, `@weave.op`) or a factory with an options object
+ * (`@traceTool({ name, excludeInputs: [...] })`). Legacy (`experimentalDecorators`) and standard
+ * (Stage 3) decorators are written alike on methods; what the SDK records is the method's arguments.
+ */
+function readDecorators(method: TSESTree.MethodDefinition, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
+  const fn = method.value;
+  if (fn.type !== 'FunctionExpression') return;
+  let params: Param[] | undefined;
+  const name = method.computed ? undefined : method.key.type === 'Identifier' || method.key.type === 'PrivateIdentifier' ? method.key.name : undefined;
+  for (const d of method.decorators) {
+    const expr = unwrap(d.expression);
+    const isCall = expr.type === 'CallExpression';
+    const callee = isCall ? expr.callee : expr;
+    const calleeText = reader.dotted(callee);
+    if (!calleeText) continue;
+    const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
+    if (!match || !match.tracer.forms.includes('decorator')) continue;
+    const first = isCall ? expr.arguments[0] : undefined;
+    const object = first && first.type !== 'SpreadElement' ? unwrap(first) : undefined;
+    const options = object?.type === 'ObjectExpression' ? reader.objectArgs(object, 0) : undefined;
+    const open = isCall ? text.indexOf('(', callee.range[1]) : -1;
+    params ??= reader.params(fn);
+    const t = buildTraced({
+      match,
+      form: 'decorator',
+      tracerSpan: span(d),
+      calleeSpan: span(callee),
+      name: name ?? '',
+      nameSpan: span(method.key),
+      span: { start: method.key.range[0], end: method.range[1] },
+      isAsync: fn.async,
+      isMethod: true,
+      params,
+      options,
+      // `@op` -> `@op({ ... })`; `@op()` -> `@op({ ... })` inside its parentheses.
+      optionsInsertAt: isCall ? open + 1 : callee.range[1],
+      createOptions: isCall ? 'object' : 'object-call',
+      indent: lineIndent(text, d.range[0]),
+    });
+    // Options passed as a variable, or a call with other arguments, cannot be read.
+    if (isCall && expr.arguments.length > 0 && !options) t.captureInputs = { value: 'unknown' };
+    out.push(t);
+  }
 }

@@ -22,6 +22,26 @@ export interface Prepared {
   efficiencyAt: Set<number>;
   /** Top-level statement ranges, to blank one more if typescript-estree still rejects the text. */
   statements: Array<{ start: number; end: number }>;
+  /**
+   * The members of each top-level interface and object type alias (`interface Credentials {
+   * password: string }`): a traced method's parameter typed by one records them all.
+   */
+  typeMembers: Map<string, string[]>;
+}
+
+/** Property names of the top-level interfaces and object type aliases (read from the tree, which keeps them even when blanked). */
+function topLevelTypeMembers(sf: ts.SourceFile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const names = (members: ts.NodeArray<ts.TypeElement>) => members.flatMap((m) => {
+    if (!ts.isPropertySignature(m) && !ts.isMethodSignature(m)) return [];
+    const n = m.name;
+    return ts.isIdentifier(n) || ts.isStringLiteral(n) ? [n.text] : [];
+  });
+  for (const s of sf.statements) {
+    if (ts.isInterfaceDeclaration(s)) out.set(s.name.text, [...(out.get(s.name.text) ?? []), ...names(s.members)]);
+    else if (ts.isTypeAliasDeclaration(s) && ts.isTypeLiteralNode(s.type)) out.set(s.name.text, names(s.type.members));
+  }
+  return out;
 }
 
 /**
@@ -209,7 +229,7 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
     from = b.end;
   }
   parts.push(text.slice(from));
-  return { kept: parts.length > 1 ? parts.join('') : text, strings, comments, problems, efficiencyAt, statements };
+  return { kept: parts.length > 1 ? parts.join('') : text, strings, comments, problems, efficiencyAt, statements, typeMembers: topLevelTypeMembers(sf) };
 }
 
 /** `text` with everything but line breaks replaced by spaces. */

@@ -2,6 +2,8 @@
 // end column, in UTF-16 code units (SARIF's default column kind, and how findings count).
 // Rules carry help text from the detector and rule registries; results carry the content
 // fingerprint as a partial fingerprint, so code scanning tracks a leak across line moves.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, Severity } from '../../../shared/types';
 import { printableMessage, type ScanReport } from '../report';
@@ -25,6 +27,29 @@ function artifact(display: string) {
 
 function location(display: string, range: Range) {
   return { physicalLocation: { artifactLocation: artifact(display), region: region(range) } };
+}
+
+/** The README section on the CLI, SARIF included. */
+export const README_SECTION = 'using-the-cli';
+
+/**
+ * tracelint has no web site: its documentation is the README shipped with it (the npm package, the
+ * .vsix, a checkout), so the tool's `informationUri` is that file, at the CLI's section, found from
+ * the running code upwards (dist/cli.js in a package or checkout; the sources under tsx).
+ * Undefined when it is not there (a bundle copied away alone): SARIF makes the field optional.
+ */
+export function readmeUri(from = __dirname): string | undefined {
+  for (let dir = from, i = 0; i < 5; i++, dir = dirname(dir)) {
+    const readme = join(dir, 'README.md');
+    try {
+      if (existsSync(readme) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'tracelint') {
+        return `${pathToFileURL(readme).href}#${README_SECTION}`;
+      }
+    } catch {
+      // No package.json beside it: keep walking up.
+    }
+  }
+  return undefined;
 }
 
 export function formatSarif(report: ScanReport): string {
@@ -51,12 +76,13 @@ export function formatSarif(report: ScanReport): string {
       });
     }
   }
+  const informationUri = readmeUri();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'tracelint', version: report.version, informationUri: 'https://github.com/tracelint/tracelint', rules } },
+        tool: { driver: { name: 'tracelint', version: report.version, ...(informationUri ? { informationUri } : {}), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : `${report.cwd}/`).href } },
         columnKind: 'utf16CodeUnits',
         results,

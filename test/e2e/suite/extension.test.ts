@@ -31,6 +31,10 @@ interface Snapshot {
   lineCount: number;
   generation: number;
   firstLine: number;
+  record?: string;
+  position?: string;
+  current?: { text: string; ruleId: string; inView: boolean };
+  recordCurrent?: { text: string; ruleId: string; inView: boolean };
 }
 
 describe('tracelint in VS Code', () => {
@@ -169,6 +173,46 @@ describe('tracelint in VS Code', () => {
     assert.equal(hashed.mode, 'hash');
     assert.ok(hashed.markers.length >= 3 && hashed.markers.every((m) => /^\[HASH:[0-9a-f]{16}\]$/.test(m.text)), JSON.stringify(hashed.markers));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('makes a trace of 3,000-character lines readable: next finding scrolls its marker into view, chips filter, the record pane', async () => {
+    // The example TraceCraft trace: whole agent runs on one line, findings far to the right.
+    const uri = vscode.Uri.joinPath(root, 'traces', 'tracecraft.jsonl');
+    await vscode.commands.executeCommand('tracelint.openPreview', uri);
+    const first = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri))!;
+    const total = Number(/(\d+) findings redacted/.exec(first.header)?.[1]);
+    assert.ok(total > 10, first.header);
+    assert.equal(first.position, `${total} findings shown`);
+
+    // Next finding, eleven times: the eleventh marker of line 1 sits past column 1,500, off screen
+    // in a one-row-per-line view; it is outlined and scrolled into view.
+    const far = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { steps: 11 }))!;
+    assert.equal(far.position, `finding 11 of ${total}`);
+    assert.ok(far.current, 'a marker is outlined');
+    assert.equal(far.current!.inView, true, `the current marker (${far.current!.ruleId}) is in view`);
+    assert.equal(far.current!.text, '[REDACTED]');
+    await checkpoint('navigate');
+
+    // The record pane: the selected line indented, the tool's JSON result expanded under #.
+    const rec = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { layout: 'record' }))!;
+    assert.ok(rec.record, 'the record pane is shown');
+    assert.match(rec.record!, /^Line 1 as a record\n/);
+    assert.match(rec.record!, /^result: # JSON in this string\n/m);
+    assert.match(rec.record!, /^email: "\[REDACTED\]"$/m);
+    assert.match(rec.record!, /^api_key: "\[REDACTED\]"$/m);
+    assert.ok(!/sk-proj-|@acme|4111/.test(rec.record!), 'no secret in the record pane');
+    assert.equal(rec.foreignElements, 0);
+    // The current finding, deep in the record, is outlined there too and scrolled into the pane.
+    assert.deepEqual(rec.recordCurrent, { ...far.current, inView: true });
+    await checkpoint('record');
+
+    // A chip turned off: its findings are dimmed and skipped by next/previous.
+    const ticketCount = Number(/ticket_id (\d+)/.exec(first.header)?.[1]);
+    assert.ok(ticketCount > 0, first.header);
+    const filtered = (await vscode.commands.executeCommand<Snapshot>('tracelint.previewSnapshot', uri, { hide: ['ticket_id'], steps: 1 }))!;
+    assert.equal(filtered.position, `finding 1 of ${total - ticketCount}`);
+    assert.notEqual(filtered.current?.ruleId, 'ticket_id');
+    await checkpoint('filtered');
   });
 
   it('previews a trace as the project\'s own configuration would store it: survivors shown and counted', async () => {

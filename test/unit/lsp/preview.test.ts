@@ -24,6 +24,8 @@ describe('PreviewSession', () => {
       lineCount: 3,
       counts: [{ ruleId: 'email', count: 1 }, { ruleId: 'openai_api_key', count: 1 }],
       total: 2,
+      // In order, for next/previous finding.
+      marks: [{ line: 0, ruleId: 'openai_api_key' }, { line: 1, ruleId: 'email' }],
       problems: [],
       generation: 0,
     });

@@ -70,3 +70,34 @@ test('prepared hygiene: each file gets what it gets alone, once', async () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+// Folder paths in messages are relative to the workspace folder holding the file (the explorer's
+// view), not to the configuration's folder: a tracelint.json in agent/ once gave
+// `Trace folder ../traces/tracecraft/`. A folder outside the workspace folder is named whole.
+test('hygiene messages: folder paths relative to the workspace folder', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tl-display-'));
+  const outside = mkdtempSync(join(tmpdir(), 'tl-display-out-'));
+  try {
+    mkdirSync(join(root, 'agent'));
+    writeFileSync(join(root, 'agent', 'tracelint.json'), '{}\n');
+    const inside = join(root, 'traces', 'tracecraft', 'run.jsonl');
+    const away = join(outside, 'runs', 'run.jsonl');
+    for (const f of [inside, away]) {
+      mkdirSync(join(f, '..'), { recursive: true });
+      chmodSync(join(f, '..'), 0o755);
+      writeFileSync(f, TRACE);
+      chmodSync(f, 0o600);
+    }
+    const backend = routerBackend({ trusted: true, log: () => undefined });
+    const s = { ...defaultSettings(), configFile: join(root, 'agent', 'tracelint.json'), workspaceFolder: root };
+    const signal = new AbortController().signal;
+    const messages = async (file: string) => (await backend.lintFile(file, s, signal)).findings
+      .filter((f) => f.ruleId === 'trace-file-permissions')
+      .map((f) => `${f.message.split(' (')[0]} | ${f.fix?.title}`);
+    assert.deepEqual(await messages(inside), ['Trace folder traces/tracecraft/ has mode 755 | Set mode 700 on traces/tracecraft/']);
+    assert.deepEqual(await messages(away), [`Trace folder ${join(outside, 'runs')}/ has mode 755 | Set mode 700 on ${join(outside, 'runs')}/`]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});

@@ -69,6 +69,70 @@ export const g = traceable((token: string) => 1, opts);
     { file: 'tools.js', code: `const traceable = (fn) => fn;
 module.exports = traceable(function (apiKey) { return apiKey; });
 ` },
+    // Exclusions as Python builds them: unpacking, concatenation, list(), a constant from a constant, a tuple.
+    `import tracecraft
+HIDE = ["api_key"]
+MORE = HIDE
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def a(api_key, otp): ...
+@tracecraft.trace_tool(exclude_inputs=HIDE + ["password"])
+def b(api_key, password): ...
+@tracecraft.trace_tool(exclude_inputs=list(MORE))
+def c(api_key): ...
+@tracecraft.trace_tool(exclude_inputs=tuple(MORE) + ("token",))
+def d(api_key, token): ...
+`,
+    // An exclusion that cannot be read may hold the name: not reported as if it were empty.
+    `import tracecraft
+from settings import REMOTE_HIDDEN
+@tracecraft.trace_tool(exclude_inputs=make_hidden())
+def a(password): ...
+@tracecraft.trace_tool(exclude_inputs=REMOTE_HIDDEN + ["otp"])
+def b(otp, api_key): ...
+@tracecraft.trace_tool(exclude_inputs=[*REMOTE_HIDDEN])
+def c(secret): ...
+`,
+    // Applied by call, with the credential excluded where the call's options are.
+    `import tracecraft
+def login(user: str, password: str) -> bool: ...
+login_tool = tracecraft.trace_tool(name="login", exclude_inputs=["password"])(login)
+`,
+    // LangSmith's traceable(fn, name=...) returns a decorator, not a traced function; a function of
+    // another module is not read; tracecraft.step is a context manager.
+    `from langsmith import traceable
+from tools import login
+import tracecraft
+def fetch(api_key): ...
+a = traceable(fetch, name="fetch")
+b = traceable(login)
+with tracecraft.step("x"):
+    pass
+`,
+    // A method's name is not seen from inside another method without self.
+    `import weave
+class A:
+    def search(self, token): ...
+    def run(self):
+        return weave.op(search)
+`,
+    // TS: a method decorator that is not a tracer, and Weave's op on a method without credentials.
+    { file: 'agent.ts', code: `import { op } from "weave";
+import { Memoize } from "typescript-memoize";
+class A {
+  @Memoize()
+  cached(apiKey: string) { return apiKey; }
+  @op
+  async search(query: string, limit: number) { return query; }
+}
+` },
+    // TS: spread of a constant in a configured decorator's exclusion list.
+    { file: 'agent.ts', settings: { tracingDecorators: [{ name: 'traceTool', module: '@myco/tracing', exclusionParam: 'excludeInputs' }] }, code: `import { traceTool } from "@myco/tracing";
+const HIDE = ["apiKey"];
+class A {
+  @traceTool({ excludeInputs: [...HIDE, "otp"] })
+  fetch(apiKey: string, otp: string) { return 1; }
+}
+` },
   ],
   invalid: [
     {
@@ -196,18 +260,22 @@ def fetch(query, ApiKey): ...
     {
       name: 'capture_inputs=True is switched off by the suggestion',
       code: `import tracecraft
-@tracecraft.trace_tool(capture_inputs=True, exclude_inputs=make())
-def t(password): ...
+@tracecraft.trace_tool(capture_inputs=True, exclude_inputs=["query"])
+def t(query, password): ...
 `,
-      errors: [{ line: 3, column: 7, endColumn: 15, suggestions: [
+      errors: [{ line: 3, column: 14, endColumn: 22, suggestions: [
         `import tracecraft
-@tracecraft.trace_tool(capture_inputs=False, exclude_inputs=make())
-def t(password): ...
+@tracecraft.trace_tool(capture_inputs=True, exclude_inputs=["query", "password"])
+def t(query, password): ...
+`,
+        `import tracecraft
+@tracecraft.trace_tool(capture_inputs=False, exclude_inputs=["query"])
+def t(query, password): ...
 `,
       ] }],
       output: `import tracecraft
-@tracecraft.trace_tool(capture_inputs=False, exclude_inputs=make())
-def t(password): ...
+@tracecraft.trace_tool(capture_inputs=True, exclude_inputs=["query", "password"])
+def t(query, password): ...
 `,
     },
     {
@@ -343,6 +411,321 @@ export const t = traceable((secret: string) => secret);
 const broken = (;
 export const t = traceable((secret: string) => secret, { processInputs: (inputs) => ({ ...inputs, input: "[EXCLUDED]" }) });
 `,
+    },
+      // Tracers applied by call: the fix goes where the wrapper's options are.
+    {
+      name: 'TraceCraft by call: trace_tool(name=...)(fn)',
+      code: `import tracecraft
+def login(user: str, password: str) -> bool: ...
+login_tool = tracecraft.trace_tool(name="login")(login)
+`,
+      errors: [{ line: 2, column: 22, endColumn: 30, message: '"login" is traced by TraceCraft trace_tool and records its "password" parameter', suggestions: [
+        `import tracecraft
+def login(user: str, password: str) -> bool: ...
+login_tool = tracecraft.trace_tool(name="login", exclude_inputs=["password"])(login)
+`,
+        `import tracecraft
+def login(user: str, password: str) -> bool: ...
+login_tool = tracecraft.trace_tool(name="login", capture_inputs=False)(login)
+`,
+      ] }],
+      output: `import tracecraft
+def login(user: str, password: str) -> bool: ...
+login_tool = tracecraft.trace_tool(name="login", exclude_inputs=["password"])(login)
+`,
+    },
+    {
+      name: 'Weave by call: weave.op(fn) takes its options beside the function',
+      code: `import weave
+def login(user: str, password: str) -> bool: ...
+traced = weave.op(login)
+`,
+      errors: [{ line: 2, column: 22, endColumn: 30, message: 'Weave op' }],
+      output: `import weave
+def login(user: str, password: str) -> bool: ...
+traced = weave.op(login, postprocess_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "password"})
+`,
+    },
+    {
+      name: 'LangSmith by call: traceable(fn) takes no options, so the fix writes traceable(...)(fn)',
+      code: `from langsmith import traceable
+async def login(user, password): ...
+traced = traceable(login)
+`,
+      errors: [{ line: 2, column: 23, endColumn: 31, message: 'LangSmith traceable' }],
+      output: `from langsmith import traceable
+async def login(user, password): ...
+traced = traceable(process_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "password"})(login)
+`,
+    },
+    {
+      name: 'Langfuse by call: observe(fn) and observe()(fn)',
+      code: `from langfuse import observe
+def login(user, password): ...
+a = observe(login)
+b = observe()(login)
+`,
+      errors: [{ line: 2, column: 17, endColumn: 25 }, { line: 2, column: 17, endColumn: 25 }],
+      output: `from langfuse import observe
+def login(user, password): ...
+a = observe(login, capture_input=False)
+b = observe(capture_input=False)(login)
+`,
+    },
+    {
+      name: 'by call: fn = tracer()(fn), a method rebound in its class body, self.method in __init__',
+      code: `import weave
+from langsmith import traceable
+import tracecraft as tc
+
+def fetch(url, api_key): ...
+fetch = tc.trace_tool()(fetch)
+
+class Agent:
+    def run(self, query, secret):
+        pass
+    run = traceable(run)
+
+    def __init__(self):
+        self.search = weave.op(self.search)
+
+    def search(self, q, auth_token):
+        pass
+`,
+      errors: [
+        { line: 5, column: 16, endColumn: 23, message: '"fetch" is traced by TraceCraft trace_tool' },
+        { line: 9, column: 26, endColumn: 32, message: '"run" is traced by LangSmith traceable' },
+        { line: 16, column: 25, endColumn: 35, message: '"search" is traced by Weave op' },
+      ],
+      output: `import weave
+from langsmith import traceable
+import tracecraft as tc
+
+def fetch(url, api_key): ...
+fetch = tc.trace_tool(exclude_inputs=["api_key"])(fetch)
+
+class Agent:
+    def run(self, query, secret):
+        pass
+    run = traceable(process_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "secret"})(run)
+
+    def __init__(self):
+        self.search = weave.op(self.search, postprocess_inputs=lambda inputs: {k: v for k, v in inputs.items() if k != "auth_token"})
+
+    def search(self, q, auth_token):
+        pass
+`,
+    },
+    {
+      name: 'by call inside a function, on a function defined there, with a list built before it',
+      code: `import tracecraft
+def build():
+    def inner(query, token):
+        return query
+    hide = ["query"]
+    return tracecraft.trace_tool(exclude_inputs=hide + ["otp"])(inner)
+`,
+      errors: [{ line: 3, column: 22, endColumn: 27 }],
+      output: `import tracecraft
+def build():
+    def inner(query, token):
+        return query
+    hide = ["query"]
+    return tracecraft.trace_tool(exclude_inputs=hide + ["otp", "token"])(inner)
+`,
+    },
+    {
+      name: 'TraceCraft streaming decorators record inputs like trace_llm',
+      code: `from tracecraft.instrumentation.decorators import trace_llm_stream, trace_stream
+@trace_llm_stream(name="chat", model="gpt-4o")
+async def chat(prompt, api_key):
+    yield prompt
+@trace_stream
+async def items(token):
+    yield 1
+`,
+      errors: [{ line: 3, column: 24, endColumn: 31, message: 'TraceCraft trace_llm_stream' }, { line: 6, column: 17, endColumn: 22, message: 'TraceCraft trace_stream' }],
+      output: `from tracecraft.instrumentation.decorators import trace_llm_stream, trace_stream
+@trace_llm_stream(name="chat", model="gpt-4o", exclude_inputs=["api_key"])
+async def chat(prompt, api_key):
+    yield prompt
+@trace_stream(exclude_inputs=["token"])
+async def items(token):
+    yield 1
+`,
+    },
+    {
+      name: 'exclusions read through unpacking, concatenation and list(): the fix appends to the literal written',
+      code: `import tracecraft
+HIDE = ["api_key"]
+MORE = HIDE
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def a(api_key, otp, password): ...
+@tracecraft.trace_tool(exclude_inputs=HIDE + ["otp"])
+def b(api_key, otp, token): ...
+@tracecraft.trace_tool(exclude_inputs=list(MORE))
+def c(api_key, secret): ...
+`,
+      errors: [
+        { line: 5, column: 21, endColumn: 29 },
+        { line: 7, column: 21, endColumn: 26 },
+        { line: 9, column: 16, endColumn: 22, suggestions: [
+          `import tracecraft
+HIDE = ["api_key", "secret"]
+MORE = HIDE
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def a(api_key, otp, password): ...
+@tracecraft.trace_tool(exclude_inputs=HIDE + ["otp"])
+def b(api_key, otp, token): ...
+@tracecraft.trace_tool(exclude_inputs=list(MORE))
+def c(api_key, secret): ...
+`,
+          `import tracecraft
+HIDE = ["api_key"]
+MORE = HIDE
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def a(api_key, otp, password): ...
+@tracecraft.trace_tool(exclude_inputs=HIDE + ["otp"])
+def b(api_key, otp, token): ...
+@tracecraft.trace_tool(exclude_inputs=list(MORE), capture_inputs=False)
+def c(api_key, secret): ...
+`,
+        ] },
+      ],
+    },
+    {
+      name: 'AgentDbg: a dict built in a variable, dict(...) and **unpacking',
+      code: `from agentdbg import record_tool_call
+BASE = {"password": "x"}
+def run(query, key):
+    args = {"query": query, "api_key": key}
+    record_tool_call("search", args=args, meta=dict(token=key, **BASE))
+`,
+      errors: [
+        { line: 2, column: 9, endColumn: 19, message: 'record_tool_call records the key "password"' },
+        { line: 4, column: 29, endColumn: 38, message: 'record_tool_call records the key "api_key"', suggestions: [
+          `from agentdbg import record_tool_call
+BASE = {"password": "x"}
+def run(query, key):
+    args = {"query": query}
+    record_tool_call("search", args=args, meta=dict(token=key, **BASE))
+`,
+        ] },
+        { line: 5, column: 53, endColumn: 58, message: 'record_tool_call records the key "token"', suggestions: [
+          `from agentdbg import record_tool_call
+BASE = {"password": "x"}
+def run(query, key):
+    args = {"query": query, "api_key": key}
+    record_tool_call("search", args=args, meta=dict(**BASE))
+`,
+        ] },
+      ],
+      output: null,
+    },
+    // TypeScript class-method decorators.
+    {
+      name: 'TS: a configured decorator, bare, with empty parentheses and with an options object',
+      file: 'agent.ts',
+      settings: { tracingDecorators: [{ name: 'traceTool', module: '@myco/tracing', exclusionParam: 'excludeInputs' }] },
+      code: `import { traceTool } from "@myco/tracing";
+const HIDE = ["apiKey"];
+class Tools {
+  @traceTool({ name: "fetch", excludeInputs: [...HIDE, "otp"] })
+  fetch(apiKey: string, otp: string, secret: string) {
+    return 1;
+  }
+  @traceTool
+  bare(token: string) {}
+  @traceTool()
+  empty({ query, password }: { query: string; password: string }) {}
+}
+`,
+      errors: [
+        { line: 5, column: 38, endColumn: 44, message: '"fetch" is traced by @myco/tracing.traceTool' },
+        { line: 9, column: 8, endColumn: 13 },
+        { line: 11, column: 18, endColumn: 26 },
+      ],
+      output: `import { traceTool } from "@myco/tracing";
+const HIDE = ["apiKey"];
+class Tools {
+  @traceTool({ name: "fetch", excludeInputs: [...HIDE, "otp", "secret"] })
+  fetch(apiKey: string, otp: string, secret: string) {
+    return 1;
+  }
+  @traceTool({ excludeInputs: ["token"] })
+  bare(token: string) {}
+  @traceTool({ excludeInputs: ["password"] })
+  empty({ query, password }: { query: string; password: string }) {}
+}
+`,
+    },
+    {
+      name: 'TS: Weave op as a decorator, bare and with options; a parameter typed by an interface with a credential member',
+      file: 'agent.ts',
+      code: `import * as weave from "weave";
+interface Credentials {
+  username: string;
+  password: string;
+}
+export class Agent {
+  @weave.op
+  async login(creds: Credentials) {
+    return creds.username;
+  }
+  @weave.op({ name: "lookup" })
+  static async lookup(query: string, accessToken: string) {
+    return query;
+  }
+}
+`,
+      errors: [
+        { line: 8, column: 15, endColumn: 20, message: 'records "password" (a member of its "creds" parameter)' },
+        { line: 12, column: 38, endColumn: 49, message: '"lookup" is traced by Weave op' },
+      ],
+      output: null,
+    },
+    {
+      name: 'JS: a standard (Stage 3) decorator on a method',
+      file: 'agent.js',
+      code: `import { op } from "weave";
+export class Agent {
+  @op
+  async search(query, apiToken) {
+    return query;
+  }
+}
+`,
+      errors: [{ line: 4, column: 23, endColumn: 31 }],
+      output: null,
+    },
+    {
+      name: 'TS LangSmith wrapper: a parameter typed by a type alias; processInputs drops the member',
+      file: 'tools.ts',
+      code: `import { traceable } from "langsmith/traceable";
+type Login = { user: string; password: string };
+export const login = traceable(async (input: Login) => input.user);
+`,
+      errors: [{ line: 3, column: 39, endColumn: 44 }],
+      output: `import { traceable } from "langsmith/traceable";
+type Login = { user: string; password: string };
+export const login = traceable(async (input: Login) => input.user, { processInputs: (inputs) => Object.fromEntries(Object.entries(inputs).filter(([key]) => key !== "password")) });
+`,
+    },
+    {
+      name: 'TS: Weave op wrapping a method in the constructor, this.chat.bind(this)',
+      file: 'agent.ts',
+      code: `import * as weave from "weave";
+class Agent {
+  constructor() {
+    this.chat = weave.op(this.chat.bind(this));
+  }
+  async chat(message: string, apiKey: string) {
+    return message;
+  }
+}
+`,
+      errors: [{ line: 6, column: 31, endColumn: 37, message: '"chat" is traced by Weave op and records its "apiKey" parameter' }],
+      output: null,
     },
   ],
 });

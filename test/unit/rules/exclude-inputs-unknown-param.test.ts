@@ -60,5 +60,31 @@ HIDE = ["api_key"]
 def f(query, api_key): ...
 `,
     },
+    {
+      name: 'through unpacking of a constant: reported and fixed in the constant',
+      code: `import tracecraft
+HIDE = ["apikey"]
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def f(api_key, otp): ...
+`,
+      errors: [{ line: 2, column: 9, endColumn: 17, message: '(did you mean "api_key"?)' }],
+      output: `import tracecraft
+HIDE = ["api_key"]
+@tracecraft.trace_tool(exclude_inputs=[*HIDE, "otp"])
+def f(api_key, otp): ...
+`,
+    },
+    {
+      name: 'a tracer applied by call',
+      code: `import tracecraft
+def login(user, password): ...
+tool = tracecraft.trace_tool(exclude_inputs=["pasword"])(login)
+`,
+      errors: [{ line: 3, column: 46, endColumn: 55, message: 'but "login" has no such parameter' }],
+      output: `import tracecraft
+def login(user, password): ...
+tool = tracecraft.trace_tool(exclude_inputs=["password"])(login)
+`,
+    },
   ],
 });

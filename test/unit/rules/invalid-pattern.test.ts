@@ -24,6 +24,17 @@ c = RedactionConfig(allowlist=["(unbalanced"])
   ],
   invalid: [
     {
+      name: 'pattern lists built by concatenation and unpacking are read item by item',
+      code: `from tracecraft import RedactionConfig
+TEAM = [r"team-(\\d+"]
+config = RedactionConfig(custom_patterns=TEAM + [r"[a-z"], allowlist_patterns=[*EXTRA, r"ok"])
+`,
+      errors: [
+        { line: 2, column: 16, endColumn: 20, message: 'missing ), unterminated subpattern (at position 5)' },
+        { line: 3, column: 52, endColumn: 56, message: 'unterminated character set (at position 0)' },
+      ],
+    },
+    {
       name: 'unbalanced group in a raw string',
       code: `from tracecraft import RedactionRule
 r = RedactionRule(name="t", pattern=r"(ab")

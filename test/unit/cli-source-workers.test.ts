@@ -1,0 +1,50 @@
+// `tracelint scan` of a repository lints agent source files on worker threads (server/cli/source-pool.ts):
+// the report is the same, byte for byte, as when every file is linted in the CLI's own thread.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { runScan } from '../../server/cli/scan';
+import type { ScanArgs } from '../../server/cli/args';
+
+function tighten(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    chmodSync(p, entry.isDirectory() ? 0o700 : 0o600);
+    if (entry.isDirectory()) tighten(p);
+  }
+}
+
+async function scan(cwd: string, sourceWorkers: number): Promise<{ code: number; out: string }> {
+  let out = '';
+  const stdout = new Writable({ write: (c, _e, done) => ((out += c.toString()), done()) });
+  const stderr = new Writable({ write: (_c, _e, done) => done() }) as unknown as NodeJS.WriteStream;
+  const args: ScanArgs = { command: 'scan', paths: ['.'], format: 'json', fix: false, againstConfig: false };
+  const code = await runScan(args, { cwd, stdout, stderr, version: '0.0.0' }, { sourceWorkers });
+  return { code, out };
+}
+
+test('scan: source files on two workers give the report the CLI thread gives', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-workers-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(__dirname, '..', '..', 'examples'), dir, { recursive: true });
+  tighten(dir);
+  const here = await scan(dir, 0);
+  const pooled = await scan(dir, 2);
+  assert.equal(pooled.code, here.code);
+  assert.equal(pooled.out, here.out);
+  // What the source files hold, so the comparison is not of two empty reports.
+  const report = JSON.parse(here.out) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number }> }> };
+  const sources = report.files
+    .filter((f) => /\.(py|ts)$/.test(f.file))
+    .map((f) => [f.file, f.findings.map((x) => `${x.ruleId}:${x.line}`).join(' ')]);
+  assert.deepEqual(sources, [
+    ['agent/research_agent.py', 'redos-unsafe-pattern:24 redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 hardcoded-credential:67 kwargs-credential-captured:68'],
+    ['agent/support_agent.py', 'hardcoded-credential:19 credential-param-captured:39 credential-param-captured:47 credential-param-captured:57'],
+    ['agent/tools.ts', 'credential-param-captured:16 credential-param-captured:34 insecure-exporter-endpoint:45'],
+    ['loop/agent/ledger.py', 'credential-param-captured:12 credential-param-captured:12'],
+    ['loop/agent/receipts.py', 'credential-param-captured:8'],
+  ]);
+});
