@@ -15,15 +15,10 @@
 // by the same key names as the text rules, so `--password-stdin`, `--token-file` are not) take the
 // next word or `=value` with any command. Environment assignments whose names glue the word
 // (`PGPASSWORD=…`, `SSHPASS=…`, `REDISCLI_AUTH=…`) count too. Only the value is reported.
-import { anyLiteral } from '../engine/prefilter';
 import { isStandInValue } from './assignment';
-import { KeyMatcher } from './keys';
+import { CREDENTIAL_FLAGS, hasRawKeyPrefix } from './raw-prefixes';
 import type { Candidate, DetectContext, Detector } from './types';
 
-const LONG_FLAG_NAMES = new KeyMatcher([
-  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api_token', 'api_secret', 'access_token',
-  'auth_token', 'client_secret', 'secret_key', 'private_token', 'oauth2_bearer', 'http_password', 'proxy_password', 'auth',
-]);
 const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch']);
 const MYSQL_TOOLS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlshow', 'mysqlcheck', 'mariadb', 'mariadb-dump', 'mariadb-admin']);
 const MONGO_TOOLS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop']);
@@ -159,7 +154,7 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
         }
         continue;
       }
-      if (!LONG_FLAG_NAMES.matches(name)) continue;
+      if (!CREDENTIAL_FLAGS.matches(name)) continue;
       if (eq > 0) report(i, eq + 1);
       else if (i + 1 < words.length) report(i + 1);
       continue;
@@ -182,11 +177,8 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   }
 }
 
-/** Cheap test that a text may hold a command line this detector reads. */
-const TEXT_GATE = anyLiteral(['--', 'login', 'sshpass', 'mysql', 'mariadb', 'mongo', 'redis-cli', 'curl', 'smbclient', 'PGPASSWORD', 'SSHPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', '_PASS']);
-
-/** Raw prefilter: the same literals; JSON escapes none of their characters. */
-export const hasRawCommandLine = TEXT_GATE;
+/** Cheap test that a text may hold a command line this detector reads: a credential flag or a password variable. */
+const TEXT_GATE = hasRawKeyPrefix;
 
 export const commandLineCredential: Detector = {
   name: 'command_line_credential',
@@ -212,8 +204,8 @@ export const commandLineCredential: Detector = {
     ],
   },
   patterns: [],
-  rawHint: String.raw`--|login|sshpass|mysql|mariadb|mongo|redis-cli|curl|smbclient|PGPASSWORD|SSHPASS|REDISCLI_AUTH|MYSQL_PWD|_PASS`,
-  rawCheck: hasRawCommandLine,
+  rawHint: String.raw`(?:^|[\s"'=(]|\n)-(?:[pauU]|-)|(?:PASS|PWD|WORD|AUTH)=`,
+  rawCheck: hasRawKeyPrefix,
   minLength: 8,
   find(text: string, ctx: DetectContext, out: Candidate[]): void {
     const emit = (s: number, e: number) => out.push({ detector: 'command_line_credential', start: s, end: e });
