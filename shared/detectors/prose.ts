@@ -4,7 +4,7 @@
 // "changed to", "reset to"), then the value: one word (or a quoted run), its trailing punctuation
 // dropped. Sentences where a word merely follows ("the password is incorrect", "password reset
 // link sent", "the token is 5 minutes old") are not reported: a value must look like a secret (a
-// digit, or a symbol with letters; digits alone only for PINs and passcodes, or 6+ for a password),
+// digit, or a symbol with letters; digits alone only for PINs, or 6+ for a password),
 // and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
 import { anyLiteral } from '../engine/prefilter';
 import { hasRawAssignment, isStandInValue } from './assignment';
@@ -18,7 +18,7 @@ interface Word {
   kind: ProseKind;
   /** Whether the value may follow the word directly ("password Falcon-42x"), without a connector. */
   bare: boolean;
-  /** Whether a value of digits alone counts (PINs, passcodes), and how short it may be. */
+  /** Whether a value of digits alone counts (PINs), and how short it may be. */
   digitsFrom: number;
 }
 
