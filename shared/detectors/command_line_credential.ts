@@ -105,7 +105,9 @@ function commandIndex(words: readonly string[]): number {
   let k = 0;
   while (k < words.length) {
     const w = words[k];
-    if (w === 'sudo' || w === 'env' || w === 'time' || w === 'exec' || w === 'nohup' || w === '$' || w === '#' || w === '>') k++;
+    if (w === 'sudo' || w === 'env' || w === 'time' || w === 'exec' || w === 'nohup') k++;
+    // A shell prompt: `$`, `#`, `>`, `sh-5.0$`, `root@box:~#`.
+    else if (w.endsWith('$') || w.endsWith('#') || w.endsWith('>')) k++;
     else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) k++;
     else break;
   }
@@ -134,6 +136,9 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   const userPass = (i: number, sep: string, offset = 0) => {
     if (i < from || i >= words.length) return;
     const w = words[i];
+    // `-u <user:password>`: a template of the usage line.
+    const c0 = w.charCodeAt(offset);
+    if (c0 === 60 || c0 === 91 || c0 === 123) return;
     const k = w.indexOf(sep, offset);
     // `-u test:test`: a documented default, not a leaked password.
     if (k >= 0 && k + 1 < w.length && w.slice(k + 1) !== w.slice(offset, k)) report(i, k + 1);
