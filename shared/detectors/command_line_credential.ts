@@ -44,11 +44,11 @@ function isSpace(c: number): boolean {
  * Quotes group (`'a b'`), a backslash escapes the next character; a word that is one quoted string
  * has its content span inside the quotes.
  */
-function commandsIn(text: string): Word[][] {
+function commandsIn(text: string, from = 0, to = text.length): Word[][] {
   const out: Word[][] = [];
   let cur: Word[] = [];
-  let i = 0;
-  const n = text.length;
+  let i = from;
+  const n = to;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 59 || c === 124 || c === 38) {
@@ -182,6 +182,32 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   }
 }
 
+/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `--…` at a word start) or a `PASS=`-style variable is set, in order. */
+function anchorsIn(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
+    const b = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) continue;
+    const c = text.charCodeAt(i + 1);
+    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 45) out.push(i);
+    if (c === 45) i++;
+  }
+  for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
+    const w = text.slice(Math.max(0, i - 4), i);
+    if (w === 'PASS' || w.endsWith('PWD') || w === 'WORD' || w === 'AUTH') out.push(i);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/** The line holding `at`, widened over `\` line continuations on both sides. */
+function lineAround(text: string, at: number): [number, number] {
+  let from = text.lastIndexOf('\n', at - 1) + 1;
+  while (from >= 2 && text.charCodeAt(from - 2) === 92) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = text.indexOf('\n', at);
+  while (to > 0 && text.charCodeAt(to - 1) === 92) to = text.indexOf('\n', to + 1);
+  return [from, to < 0 ? text.length : to];
+}
+
 /** Cheap test that a text may hold a command line this detector reads: a credential flag or a password variable. */
 const TEXT_GATE = hasRawKeyPrefix;
 
@@ -223,9 +249,17 @@ export const commandLineCredential: Detector = {
       if (text.charCodeAt(0) === 45 || text.indexOf('=') > 0) return;
     }
     if (!TEXT_GATE(text)) return;
-    for (const cmd of commandsIn(text)) {
-      const words = cmd.map((w) => text.slice(w.vs, w.ve));
-      scanWords(words, (i) => [cmd[i].vs, cmd[i].ve], 0, emit);
+    // Only the lines (with their `\` continuations) that hold a flag or a password variable are
+    // split into words: tool output is long and mostly no command.
+    let done = -1;
+    for (const a of anchorsIn(text)) {
+      if (a < done) continue;
+      const [from, to] = lineAround(text, a);
+      done = to;
+      for (const cmd of commandsIn(text, from, to)) {
+        const words = cmd.map((w) => text.slice(w.vs, w.ve));
+        scanWords(words, (i) => [cmd[i].vs, cmd[i].ve], 0, emit);
+      }
     }
   },
 };
