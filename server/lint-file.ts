@@ -13,6 +13,7 @@ import { detectTraceFileFormat, formatOfText, looksBinary, scanTraceFile, scanTr
 import { scanSqliteFile } from '../shared/traces/sqlite';
 import type { Finding, InputProblem, Severity, Span } from '../shared/types';
 import type { SourceModel } from './analysis';
+import { SDKS } from './analysis/sdks';
 import type { SourceSettings } from './rules/types';
 import { matchesGlobs } from './walk';
 
@@ -228,7 +229,11 @@ async function lintTextFile(path: string, kind: FileKind, opts: LintFileOptions)
   }
 }
 
-const MAY_HOLD_PATTERNS = /Redaction(?:Rule|Config)|custom_patterns|customPatterns|allowlist_patterns|allowlistPatterns/;
+/** The words a file holding a custom pattern contains: TraceCraft's, and the SDK descriptors' pattern options (Logfire `extra_patterns`). */
+const MAY_HOLD_PATTERNS = new RegExp([
+  'Redaction(?:Rule|Config)', 'custom_patterns', 'customPatterns', 'allowlist_patterns', 'allowlistPatterns',
+  ...new Set(SDKS.flatMap((s) => (s.patternOptions ?? []).map((p) => p.option))),
+].join('|'));
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;

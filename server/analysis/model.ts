@@ -9,7 +9,10 @@ import type { LineIndex } from '../../shared/positions';
 export type SourceLanguage = 'python' | 'typescript' | 'javascript' | 'dotenv' | 'yaml' | 'json';
 
 /** The tracing SDKs tracelint knows; `custom` is a decorator declared in the configuration file. */
-export type SdkId = 'tracecraft' | 'agentdbg' | 'langfuse' | 'langsmith' | 'weave' | 'custom';
+export type SdkId =
+  | 'tracecraft' | 'agentdbg' | 'langfuse' | 'langsmith' | 'weave'
+  | 'openai-agents' | 'logfire' | 'traceloop' | 'openinference' | 'mlflow' | 'braintrust' | 'laminar' | 'agentops' | 'langchain'
+  | 'custom';
 
 /**
  * A string as the program sees it, with the way back to the source.
@@ -119,6 +122,8 @@ export interface Param {
   holder?: string;
   /** `self` / `cls` of a method. */
   receiver: boolean;
+  /** The type annotation as written (`Annotated[str, InjectedToolArg]`), when there is one. */
+  annotation?: string;
 }
 
 /** How a traced function's inputs are kept out of the trace, as written in source. */
@@ -155,10 +160,26 @@ export interface TracerMechanisms {
   exclusionParam?: string;
   /** Option that turns argument capture off: `capture_inputs`, `captureInput`. */
   captureParam?: string;
+  /** The value of `captureParam` that turns capture off: false, or true for Braintrust's `notrace_io`. */
+  captureOffValue: boolean;
+  /** Option listing the only arguments recorded (Logfire `extract_args`). */
+  inclusionParam?: string;
   /** Option taking a function that rewrites the inputs: `process_inputs`, `processInputs`, `postprocess_inputs`. */
   processParam?: string;
+  /** Options that replace what is recorded when written (Traceloop JS `inputParameters`). */
+  replacingParams: string[];
+  /** The environment switch that `captureParam` at its capture-on value overrides (Traceloop JS `traceContent: true`). */
+  captureOnOverridesEnv?: string;
+  /** `**kwargs` recorded by key, within reach of the exclusion list (Laminar). */
+  kwargsFlattened: boolean;
+  /** Type names whose parameters are never recorded (LangChain `InjectedToolArg`). */
+  unrecordedAnnotations: string[];
   /** Keys the SDK redacts by itself (Weave's `api_key`), compared case-insensitively. */
   builtinRedactedKeys: string[];
+  /** Names the SDK scrubs by default, as a case-insensitive regex (Logfire), when it has one. */
+  builtinRedactedPattern?: RegExp;
+  /** How to keep an input out when the tracer has no per-function mechanism, in the SDK's terms. */
+  keepOutAdvice?: string;
 }
 
 /** A function whose calls a tracing SDK records. */
@@ -200,6 +221,8 @@ export interface TracedFunction {
    */
   createOptions: 'call' | 'argument' | 'object-call' | 'object';
   exclusion?: ExclusionSetting;
+  /** The include list (Logfire `extract_args=[...]`) as written: only these names are recorded. */
+  inclusion?: ExclusionSetting;
   /** Inputs capture as written: false when `capture_inputs=False` / `captureInput: false`. */
   captureInputs: { value: boolean | 'unknown'; arg?: OptionArg };
   /** Indentation of the line the tracer starts on, for fixes that add lines. */

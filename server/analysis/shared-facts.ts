@@ -7,10 +7,13 @@ import type {
   ArgList, CallSite, DictEntry, ExclusionSetting, OptionArg, PatternSite, RecordCall, RedactionConfigSite,
   SettingSite, TracedFunction, ValueNode,
 } from './model';
-import { matchRecorder, type Lang, type Resolved, type TracerMatch } from './sdks';
+import { matchRecorder, SDKS, type Lang, type Resolved, type TracerMatch } from './sdks';
+
+/** Callees the SDK descriptors name: configuration switches and pattern options (`RunConfig`, `ScrubbingOptions`). */
+const DESCRIBED_CALLEES = [...new Set(SDKS.flatMap((s) => [...(s.configSwitches ?? []), ...(s.patternOptions ?? [])].map((c) => c.callee)))];
 
 /** Callee names (last segment) whose calls the front-ends keep, besides calls to traced functions. */
-export const INTERESTING_CALLEES = /^(?:RedactionConfig|RedactionProcessor|RedactionRule|record_llm_call|record_tool_call|record_state|OTLP\w*Exporter)$/;
+export const INTERESTING_CALLEES = new RegExp(`^(?:RedactionConfig|RedactionProcessor|RedactionRule|record_llm_call|record_tool_call|record_state|OTLP\\w*Exporter|${DESCRIBED_CALLEES.join('|')})$`);
 
 /** Whitespace before `offset` on its line (the indentation a fix adding lines should reuse). */
 export function lineIndent(text: string, offset: number): string {
@@ -129,24 +132,61 @@ function exclusionOf(arg: OptionArg): ExclusionSetting {
   return setting;
 }
 
+/** An include list written as one name (`extract_args="query"`) or a list of names. */
+function inclusionOf(arg: OptionArg): ExclusionSetting {
+  const v = deref(arg.value);
+  if (v.kind !== 'string') return exclusionOf(arg);
+  const setting: ExclusionSetting = { option: arg.name, arg, items: [{ value: v.str.value, span: v.span, str: v.str }], dynamic: false };
+  if (arg.value.kind === 'name') setting.constantName = arg.value.name;
+  return setting;
+}
+
+const patternCache = new Map<string, RegExp>();
+
+function builtinPattern(source: string | undefined): RegExp | undefined {
+  if (source === undefined) return undefined;
+  let re = patternCache.get(source);
+  if (!re) patternCache.set(source, (re = new RegExp(source, 'i')));
+  return re;
+}
+
 export function buildTraced(input: TracedInput): TracedFunction {
   const { match, options } = input;
-  const exclusionArg = match.tracer.exclusionParam ? keyword(options, match.tracer.exclusionParam) : undefined;
-  const captureArg = match.tracer.captureParam ? keyword(options, match.tracer.captureParam) : undefined;
-  let capture: boolean | 'unknown' = match.tracer.capturesInputs;
+  const { tracer } = match;
+  const exclusionArg = tracer.exclusionParam ? keyword(options, tracer.exclusionParam) : undefined;
+  const inclusionArg = tracer.inclusionParam ? keyword(options, tracer.inclusionParam) : undefined;
+  const captureArg = tracer.captureParam ? keyword(options, tracer.captureParam) : undefined;
+  const offValue = tracer.captureOffValue ?? false;
+  // A bare `@task` or `task(fn)` where only `@task(...)` / `task(...)(fn)` traces records nothing.
+  let capture: boolean | 'unknown' = tracer.capturesInputs && !(tracer.requiresCall && !options);
+  let inclusion: ExclusionSetting | undefined;
   if (captureArg) {
     const v = deref(captureArg.value);
-    capture = v.kind === 'bool' ? v.value : 'unknown';
+    if (v.kind === 'bool') capture = v.value !== offValue;
+    else if (captureArg === inclusionArg && (v.kind === 'list' || v.kind === 'string')) inclusion = inclusionOf(inclusionArg);
+    else capture = 'unknown';
+  } else if (inclusionArg) {
+    inclusion = inclusionOf(inclusionArg);
   }
+  // An include list tracelint cannot read may name anything: whether a credential is recorded is unknown.
+  if (inclusion?.dynamic) capture = 'unknown';
   return {
     sdk: match.sdk,
     sdkLabel: match.label,
     mechanisms: {
-      capturesInputs: match.tracer.capturesInputs,
-      exclusionParam: match.tracer.exclusionParam,
-      captureParam: match.tracer.captureParam,
-      processParam: match.tracer.processParam,
+      capturesInputs: tracer.capturesInputs,
+      exclusionParam: tracer.exclusionParam,
+      captureParam: tracer.captureParam,
+      captureOffValue: offValue,
+      inclusionParam: tracer.inclusionParam,
+      processParam: tracer.processParam,
+      replacingParams: tracer.replacingParams ?? [],
+      unrecordedAnnotations: tracer.unrecordedAnnotations ?? [],
+      kwargsFlattened: tracer.kwargsFlattened ?? false,
+      captureOnOverridesEnv: tracer.captureOnOverridesEnv,
       builtinRedactedKeys: match.descriptor?.builtinRedactedKeys ?? [],
+      builtinRedactedPattern: builtinPattern(match.descriptor?.builtinRedactedPattern),
+      keepOutAdvice: match.support?.keepOutAdvice,
     },
     tracer: match.tracer.name,
     form: input.form,
@@ -162,6 +202,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
     optionsInsertAt: input.optionsInsertAt,
     createOptions: input.createOptions,
     exclusion: exclusionArg ? exclusionOf(exclusionArg) : undefined,
+    inclusion,
     captureInputs: { value: capture, arg: captureArg },
     indent: input.indent,
   };
@@ -249,6 +290,22 @@ function site(role: PatternSite['role'], v: ValueNode & { kind: 'string' }, call
   return { role, value: v.str.value, span: v.span, offsetOf: v.str.offsetOf, ruleName, callSpan: call.span };
 }
 
+/** The project's patterns given to an SDK's own scrubbing (`ScrubbingOptions(extra_patterns=[...])`). */
+function describedPatterns(lang: Lang, call: CallSite, name: string, resolve: (callee: string) => Resolved | undefined): PatternSite[] {
+  const resolved = resolve(call.callee);
+  if (!resolved) return [];
+  const out: PatternSite[] = [];
+  for (const sdk of SDKS) {
+    const modules = (lang === 'python' ? sdk.python : sdk.typescript)?.modules ?? [];
+    if (!modules.some((m) => resolved.module === m || resolved.module.startsWith(`${m}${lang === 'python' ? '.' : '/'}`))) continue;
+    for (const po of sdk.patternOptions ?? []) {
+      if (po.callee !== name) continue;
+      for (const { str } of stringItems(argument(call, po.option, po.position ?? -1)?.value)) out.push(site(po.role, str, call));
+    }
+  }
+  return out;
+}
+
 /** Reads the recorder calls, redaction patterns, redaction configs and exporter endpoints among `calls`. */
 export function collectCallFacts(lang: Lang, calls: CallSite[], resolve: (callee: string) => Resolved | undefined): CallFacts {
   const facts: CallFacts = { recordCalls: [], patterns: [], redactionConfigs: [], settings: [] };
@@ -277,6 +334,8 @@ export function collectCallFacts(lang: Lang, calls: CallSite[], resolve: (callee
           kind: 'exporter-endpoint', key: name, value: v.str.value, keySpan, valueSpan: v.span, span: v.span, context: name, str: v.str,
         });
       }
+    } else if (DESCRIBED_CALLEES.includes(name)) {
+      facts.patterns.push(...describedPatterns(lang, call, name, resolve));
     } else {
       const sdk = matchRecorder(lang, resolve(call.callee));
       if (sdk) {

@@ -112,6 +112,7 @@ export class Shift {
       options: x.options && this.args(x.options),
       optionsInsertAt: this.at(x.optionsInsertAt),
       exclusion: x.exclusion && this.exclusion(x.exclusion),
+      inclusion: x.inclusion && this.exclusion(x.inclusion),
       captureInputs: { ...x.captureInputs, arg: x.captureInputs.arg && this.option(x.captureInputs.arg) },
     }));
   }

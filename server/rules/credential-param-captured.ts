@@ -5,38 +5,58 @@ import type { Fix } from '../../shared/types';
 import type { DictEntry, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
 import { keyword } from '../analysis/shared-facts';
 import { keepOutFixes } from './capture-fixes';
+import { captureOffSdks, redactionOffSdks } from './config-switches';
 import type { Rule, RuleContext } from './types';
 
 const ID = 'credential-param-captured';
 
+/** Whether the parameter's annotation names a type the SDK never records (`InjectedToolArg`). */
+function unrecorded(p: Param, types: readonly string[]): boolean {
+  if (!p.annotation || types.length === 0) return false;
+  const words = new Set(p.annotation.match(/[A-Za-z_]\w*/g) ?? []);
+  return types.some((t) => words.has(t));
+}
+
 /** Parameters of `t` that are credential-like and reach the trace. */
-export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction): Param[] {
+export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string> = new Set(), captureOff: ReadonlySet<string> = new Set()): Param[] {
   const tracer = t.mechanisms;
+  // The file hides this SDK's inputs everywhere (`TraceConfig(hide_inputs=True)`).
+  if (captureOff.has(t.sdk)) return [];
+  // The file turns the SDK's own redaction off (`logfire.configure(scrubbing=False)`): its built-in keys protect nothing.
+  const selfRedacts = !redactionOff.has(t.sdk);
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
-  // A processing function written by the user is trusted to drop what it must.
+  // A processing function written by the user is trusted to drop what it must; so is an option
+  // that replaces the recorded inputs with values the user chose (Traceloop JS inputParameters).
   if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
+  if (tracer.replacingParams.some((o) => keyword(t.options, o))) return [];
   // An exclusion list partly unreadable (a call, a name from another module) may hold any name:
   // nothing is reported for want of it, as with `capture_inputs=flag`.
   if (t.exclusion?.dynamic) return [];
   const excluded = new Set(t.exclusion?.items.map((i) => i.value) ?? []);
+  const included = t.inclusion ? new Set(t.inclusion.items.map((i) => i.value)) : undefined;
   const builtin = new Set(tracer.builtinRedactedKeys.map((k) => k.toLowerCase()));
   return t.params.filter((p) =>
     !p.receiver
     && (p.kind === 'positional' || p.kind === 'keyword-only' || p.kind === 'destructured')
     && ctx.isCredentialName(p.name)
     && !excluded.has(p.name)
-    && !builtin.has(p.name.toLowerCase()));
+    && (!included || included.has(p.name))
+    && !(selfRedacts && builtin.has(p.name.toLowerCase()))
+    && !(selfRedacts && tracer.builtinRedactedPattern?.test(p.name))
+    && !unrecorded(p, tracer.unrecordedAnnotations));
 }
 
-function checkTraced(ctx: RuleContext, t: TracedFunction): void {
-  const params = capturedCredentialParams(ctx, t);
+function checkTraced(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string>, captureOff: ReadonlySet<string>): void {
+  const params = capturedCredentialParams(ctx, t, redactionOff, captureOff);
   if (params.length === 0) return;
-  const fixes = keepOutFixes(ctx.model, t, params, t.mechanisms);
+  const fixes = keepOutFixes(ctx.model, t, params, t.mechanisms, (n) => ctx.isCredentialName(n));
   const fn = t.name ? `"${t.name}"` : 'This function';
+  // Without a per-function mechanism, the message says how the SDK keeps an input out.
+  const advice = fixes.suggest.length === 0 && t.mechanisms.keepOutAdvice ? ` ${t.mechanisms.keepOutAdvice}` : '';
   for (const p of params) {
     const what = p.holder ? `"${p.name}" (a member of its "${p.holder}" parameter)` : `its "${p.name}" parameter`;
     ctx.report({
-      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records ${what}: the credential is written to every trace of this call.`,
+      message: `${fn} is traced by ${t.sdkLabel} ${t.tracer} and records ${what}: the credential is written to every trace of this call.${advice}`,
       span: p.span,
       fix: fixes.fix,
       suggest: fixes.suggest,
@@ -78,7 +98,9 @@ export const credentialParamCaptured: Rule = {
     fixable: true,
   },
   check(ctx) {
-    for (const t of ctx.model.traced) checkTraced(ctx, t);
+    const redactionOff = ctx.model.traced.length > 0 ? redactionOffSdks(ctx.model) : new Set<string>();
+    const captureOff = ctx.model.traced.length > 0 ? captureOffSdks(ctx.model) : new Set<string>();
+    for (const t of ctx.model.traced) checkTraced(ctx, t, redactionOff, captureOff);
     for (const rc of ctx.model.recordCalls) checkRecordCall(ctx, rc);
   },
 };

@@ -17,7 +17,7 @@ const NOT_CREDENTIALS = new Set(['email', 'phone', 'credit_card', 'ssn', 'sensit
 const ENV_NAMES: Record<string, string> = {
   openai_api_key: 'OPENAI_API_KEY', anthropic_api_key: 'ANTHROPIC_API_KEY', aws_access_key: 'AWS_ACCESS_KEY_ID',
   aws_secret_key: 'AWS_SECRET_ACCESS_KEY', github_token: 'GITHUB_TOKEN', google_api_key: 'GOOGLE_API_KEY',
-  slack_token: 'SLACK_TOKEN', stripe_key: 'STRIPE_API_KEY', bearer_token: 'API_TOKEN', private_key: 'PRIVATE_KEY',
+  slack_token: 'SLACK_TOKEN', stripe_key: 'STRIPE_API_KEY', logfire_token: 'LOGFIRE_TOKEN', bearer_token: 'API_TOKEN', private_key: 'PRIVATE_KEY',
   azure_connection_string: 'AZURE_STORAGE_CONNECTION_STRING', generic_api_key_param: 'API_KEY', password_field: 'PASSWORD',
 };
 

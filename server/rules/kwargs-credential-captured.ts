@@ -5,7 +5,7 @@
 // that can only arrive through **kwargs.
 import type { Fix } from '../../shared/types';
 import type { CallSite, Param, TracedFunction } from '../analysis/model';
-import { captureOffFix, processFix } from './capture-fixes';
+import { captureOffFix, excludeFix, processFix } from './capture-fixes';
 import type { Rule, RuleContext } from './types';
 
 function kwargsParam(t: TracedFunction): Param | undefined {
@@ -13,6 +13,11 @@ function kwargsParam(t: TracedFunction): Param | undefined {
 }
 
 function fixFor(ctx: RuleContext, t: TracedFunction, name: string, span: { start: number; end: number }): Fix | undefined {
+  // Recorded by key (Laminar): the exclusion list reaches it.
+  if (t.mechanisms.kwargsFlattened && t.mechanisms.exclusionParam) {
+    const f = excludeFix(ctx.model, t, [name], t.mechanisms.exclusionParam);
+    if (f) return f;
+  }
   if (t.mechanisms.captureParam) return captureOffFix(ctx.model, t, t.mechanisms.captureParam);
   if (t.mechanisms.processParam) {
     return processFix(ctx.model, t, [{ name, span, kind: 'keyword-only', index: t.params.length, receiver: false }], t.mechanisms.processParam);
@@ -33,18 +38,23 @@ function check(ctx: RuleContext, t: TracedFunction): void {
   const kwargs = kwargsParam(t);
   if (!kwargs || !t.mechanisms.capturesInputs || t.captureInputs.value !== true || !t.name) return;
   const named = new Set(t.params.filter((p) => p.kind !== 'var-keyword').map((p) => p.name));
+  const flattened = t.mechanisms.kwargsFlattened;
+  const excluded = new Set(flattened ? t.exclusion?.items.map((i) => i.value) ?? [] : []);
   const label = `${t.sdkLabel} records **${kwargs.name} as one nested "${kwargs.name}" input`;
   for (const call of callsOf(ctx, t)) {
     for (const k of call.args.keywords) {
-      if (named.has(k.name) || !ctx.isCredentialName(k.name)) continue;
+      if (named.has(k.name) || excluded.has(k.name) || !ctx.isCredentialName(k.name)) continue;
       ctx.report({
-        message: `"${t.name}" is called with the credential "${k.name}", which arrives through **${kwargs.name}: ${label}, where ${t.mechanisms.exclusionParam ?? 'an exclusion list'} cannot hide it.`,
+        message: flattened
+          ? `"${t.name}" is called with the credential "${k.name}", which arrives through **${kwargs.name}: ${t.sdkLabel} records it under its own key.`
+          : `"${t.name}" is called with the credential "${k.name}", which arrives through **${kwargs.name}: ${label}, where ${t.mechanisms.exclusionParam ?? 'an exclusion list'} cannot hide it.`,
         span: k.nameSpan,
         fix: fixFor(ctx, t, k.name, k.nameSpan),
       });
     }
   }
-  if (!t.exclusion) return;
+  // Where **kwargs is recorded by key, an excluded name reaches it: nothing to say.
+  if (!t.exclusion || flattened) return;
   for (const item of t.exclusion.items) {
     if (named.has(item.value)) continue;
     ctx.report({

@@ -1,9 +1,16 @@
 // redaction-disabled: redaction turned off where the SDK reads it: TraceCraft
 // `RedactionConfig(enabled=False)` (Python, or its TS options form), `TRACECRAFT_REDACTION_ENABLED=false`
 // and `AGENTDBG_REDACT=0` in a .env file, AgentDbg `redact: false` / `redaction.enabled: false`
-// in .agentdbg/config.yaml. Every built-in pattern stops protecting traces at once.
+// in .agentdbg/config.yaml. Every built-in pattern stops protecting traces at once. Also, from the
+// SDK descriptors: configuration calls that turn an SDK's redaction off or force its content capture
+// on (`configSwitches`: Logfire `configure(scrubbing=False)`, OpenAI Agents
+// `RunConfig(trace_include_sensitive_data=True)`, OpenInference `TraceConfig(hide_inputs=False)`),
+// and the environment variables that do the same (`envSwitches`) in a .env file.
 import type { Finding } from '../../shared/types';
+import { SDKS } from '../analysis/sdks';
+import type { EnvSwitch } from '../analysis/sdks/types';
 import { deref } from '../analysis/shared-facts';
+import { leakingConfigSwitches } from './config-switches';
 import { boolText } from './fixes';
 import type { Rule, RuleContext } from './types';
 
@@ -14,6 +21,12 @@ const ENV_SWITCHES: Record<string, string> = {
 };
 
 const FALSE_WORDS = /^(false|0|no|off|n|f)$/i;
+const TRUE_WORDS = /^(true|1|yes|on|y|t)$/i;
+
+/** The descriptors' environment switches, by name, with the SDK's name for messages. */
+const DESCRIBED_ENV: ReadonlyMap<string, EnvSwitch & { label: string }> = new Map(
+  SDKS.flatMap((sdk) => (sdk.envSwitches ?? []).map((sw) => [sw.name, { ...sw, label: sdk.label }] as const)),
+);
 
 type Report = Parameters<RuleContext['report']>[0];
 
@@ -34,8 +47,43 @@ function check(ctx: RuleContext): Report[] {
       fix: fixOn(v.span.start, v.span.end, boolText(model, true)),
     });
   }
+  for (const t of model.traced) {
+    const env = t.mechanisms.captureOnOverridesEnv;
+    const arg = t.captureInputs.arg;
+    const v = arg && deref(arg.value);
+    if (!env || !arg || v?.kind !== 'bool' || v.value === t.mechanisms.captureOffValue) continue;
+    out.push({
+      message: `${arg.name}: ${boolText(model, v.value)} makes ${t.sdkLabel} record this ${t.tracer}'s inputs even where ${env}=false keeps content out of traces: a credential among them is written as it is.`,
+      span: arg.span,
+      fix: { title: `Stop forcing ${t.sdkLabel} to record content`, edits: [{ start: v.span.start, end: v.span.end, text: boolText(model, t.mechanisms.captureOffValue) }] },
+    });
+  }
+  for (const site of leakingConfigSwitches(model)) {
+    const { sdk, sw, arg, value } = site;
+    const written = model.language === 'python' ? `${arg.name}=${boolText(model, value.value)}` : `${arg.name}: ${boolText(model, value.value)}`;
+    out.push({
+      message: `${sdk.label} ${sw.callee}(${written}) ${sw.effect}.`,
+      span: arg.span,
+      fix: {
+        title: sw.governs === 'redaction' ? 'Turn redaction back on' : `Stop forcing ${sdk.label} to record content`,
+        edits: [{ start: value.span.start, end: value.span.end, text: sw.safeValue ?? boolText(model, !sw.leaksWhen) }],
+      },
+    });
+  }
   for (const s of model.settings) {
-    if (s.kind === 'env' && s.key in ENV_SWITCHES && FALSE_WORDS.test(s.value.trim())) {
+    const described = s.kind === 'env' ? DESCRIBED_ENV.get(s.key) : undefined;
+    const v = s.value.trim();
+    if (described && (described.leaksWhen ? TRUE_WORDS : FALSE_WORDS).test(v)) {
+      const what = described.governs === 'redaction' ? `turns ${described.label}'s redaction off` : `makes ${described.label} record inputs and content`;
+      out.push({
+        message: `${s.key}=${s.value} ${what}: a credential among them is written to traces as it is.`,
+        span: { start: s.keySpan.start, end: s.valueSpan.end },
+        fix: {
+          title: described.governs === 'redaction' ? 'Turn redaction back on' : `Stop ${described.label} recording content`,
+          edits: [{ start: s.valueSpan.start, end: s.valueSpan.end, text: described.safeValue }],
+        },
+      });
+    } else if (s.kind === 'env' && s.key in ENV_SWITCHES && FALSE_WORDS.test(s.value.trim())) {
       out.push({
         message: `${s.key}=${s.value} turns redaction off: secrets and PII are written to traces as they are.`,
         span: { start: s.keySpan.start, end: s.valueSpan.end },

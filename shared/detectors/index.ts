@@ -22,6 +22,7 @@ import { openaiApiKey } from './openai_api_key';
 import { githubToken } from './github_token';
 import { slackToken } from './slack_token';
 import { stripeKey } from './stripe_key';
+import { logfireToken } from './logfire_token';
 import { webhookSigningSecret } from './webhook_signing_secret';
 import { gitlabToken } from './gitlab_token';
 import { huggingfaceToken } from './huggingface_token';
@@ -59,6 +60,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   gitlabToken,
   slackToken,
   stripeKey,
+  logfireToken,
   webhookSigningSecret,
   huggingfaceToken,
   groqApiKey,

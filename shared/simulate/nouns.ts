@@ -18,6 +18,7 @@ const NOUNS: Record<string, [string, string]> = {
   private_key: ['private key', 'private keys'],
   slack_token: ['Slack token', 'Slack tokens'],
   stripe_key: ['Stripe key', 'Stripe keys'],
+  logfire_token: ['Logfire token', 'Logfire tokens'],
   langfuse_api_key: ['Langfuse API key', 'Langfuse API keys'],
   openrouter_api_key: ['OpenRouter API key', 'OpenRouter API keys'],
   gitlab_token: ['GitLab token', 'GitLab tokens'],

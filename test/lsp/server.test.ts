@@ -73,6 +73,8 @@ describe('tracelint language server over stdio', () => {
       total: 2,
       problems: [],
       generation: 0,
+      // Each finding's line and detector, in file order: the webview's next/previous and chip filters.
+      marks: [{ line: 0, ruleId: 'openai_api_key' }, { line: 1, ruleId: 'email' }],
     });
     const { lines } = await client.connection.sendRequest<PreviewLines.Result>(PreviewLines.method, { uri, from: 0, to: 10 });
     const text = lines.map((l) => l.segments.map((s) => s.text).join('')).join('\n');

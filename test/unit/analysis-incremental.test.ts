@@ -13,11 +13,15 @@ import * as ts from 'typescript';
 import { changeRange, worthUpdating } from '../../server/analysis/typescript/incremental';
 
 const read = (...path: string[]) => readFileSync(join(__dirname, ...path), 'utf8');
-const TS_SOURCES = [read('fixtures', 'source', 'agent_tools.ts'), read('..', '..', 'examples', 'agent', 'tools.ts')];
+const TS_SOURCES = [
+  read('fixtures', 'source', 'agent_tools.ts'), read('..', '..', 'examples', 'agent', 'tools.ts'), read('..', '..', 'examples', 'sdks', 'traceloop', 'tools.ts'),
+];
 const PY_SOURCES = [
   read('fixtures', 'source', 'pipeline_agent.py'),
   read('..', '..', 'examples', 'agent', 'research_agent.py'),
   read('..', '..', 'examples', 'agent', 'support_agent.py'),
+  read('..', '..', 'examples', 'sdks', 'openinference', 'retrieval.py'),
+  read('..', '..', 'examples', 'sdks', 'logfire', 'billing.py'),
 ];
 
 before(() => initAnalysis());
@@ -34,6 +38,7 @@ const TS_EDIT = edit(['{', '}', '`', '${', ';', '/*', '*/', '//',
 const PY_EDIT = edit([':', '    ', '\n    ', '#', '"""', '[', ']', 'class A:\n', 'import tracecraft as tc\n', 'SENSITIVE = ["x"]\n',
   '@tc.trace_tool(exclude_inputs=["api_key"])\n', '@tc.trace_tool(exclude_inputs=SENSITIVE)\n', 'def f(self, token, **kw):\n    pass\n',
   'record_tool_call(name="t", args={"password": p})\n', '\n    y = 1\n', '\n\n    def g(self, password):\n        pass\n',
+  'tracer = provider.get_tracer(__name__)\n', '@tracer.chain\n', '@logfire.instrument(extract_args=["q", "token"])\n', 'x: Annotated[str, InjectedToolArg]',
   // Tracers applied by call, which an edit turns into decorators and back, and values built from constants.
   'import weave\n', 'f = tc.trace_tool(name="f")(f)\n', 'weave.op(f)\n', '@weave.op\n', 'self.g = weave.op(self.g)\n',
   'exclude_inputs=[*SENSITIVE, "otp"]', 'SENSITIVE + ["otp"]', 'args = {"api_key": k}\n']);

@@ -44,7 +44,7 @@ test('a deeply nested or huge document is rejected with a message, not a crash',
   // Too deep to map positions safely (see flowNestingExceeds): the message still names the field.
   assert.deepEqual(issues(deep), ['tracelint.json: "customRules[0]" must be an object (got an array)']);
   const deepObject = `{ "detectors": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)} }`;
-  assert.deepEqual(issues(deepObject), ['tracelint.json: "detectors.a" is not a known setting (allowed: email, phone, credit_card, ssn, openai_api_key, anthropic_api_key, aws_access_key, aws_secret_key, bearer_token, github_token, google_api_key, azure_connection_string, generic_api_key_param, private_key, slack_token, stripe_key, password_field, sensitive_field, high_entropy)']);
+  assert.deepEqual(issues(deepObject), ['tracelint.json: "detectors.a" is not a known setting (allowed: email, phone, credit_card, ssn, openai_api_key, anthropic_api_key, aws_access_key, aws_secret_key, bearer_token, github_token, google_api_key, azure_connection_string, generic_api_key_param, private_key, slack_token, stripe_key, logfire_token, langfuse_api_key, openrouter_api_key, gitlab_token, webhook_signing_secret, huggingface_token, groq_api_key, perplexity_api_key, replicate_api_token, npm_token, sendgrid_api_key, langsmith_api_key, tavily_api_key, url_credentials, http_header_credential, command_line_credential, password_field, sensitive_field, high_entropy)']);
 });
 
 test('resolveConfig: levels, key names, custom rules, redaction', () => {

@@ -16,7 +16,7 @@ const FULL: TracelintConfig = {
   detectors: {
     email: 'warning', phone: 'warning', credit_card: 'error', ssn: 'error', openai_api_key: 'error', anthropic_api_key: 'error',
     aws_access_key: 'error', aws_secret_key: 'error', bearer_token: 'error', github_token: 'error', google_api_key: 'error',
-    azure_connection_string: 'error', generic_api_key_param: 'error', private_key: 'error', slack_token: 'error', stripe_key: 'error',
+    azure_connection_string: 'error', generic_api_key_param: 'error', private_key: 'error', slack_token: 'error', stripe_key: 'error', logfire_token: 'error',
     password_field: 'error', sensitive_field: 'error', high_entropy: 'off',
     langfuse_api_key: 'error', openrouter_api_key: 'error', gitlab_token: 'error', webhook_signing_secret: 'error',
     huggingface_token: 'error', groq_api_key: 'error', perplexity_api_key: 'error', replicate_api_token: 'error', npm_token: 'error',

@@ -224,6 +224,18 @@ const TABLES: Record<string, Table> = {
       "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
     ],
   },
+  logfire_token: {
+    invalid: [
+      { text: "LOGFIRE_TOKEN=pylf_v1_us_8Hq2mZt7Lw4Rk9Xc3Vb6Nn1Pd5Sf0Gj2Yh7Tq4Ke9Wa", hits: [['logfire_token', 14, 68]] },
+      { text: "token pylf_v2_eu_1f0c3a52-7d4e-4b8a-9c61-2e5f8a9b0c3d_Zp4Qm8Rt2Lx6Vn0Kc3Hs7Jd1Wf5By9Ga end", hits: [['logfire_token', 6, 86]] },
+    ],
+    valid: [
+      "pylf_v1_us_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "conn = logfire.db_api.connect(read_token='pylf_v1_us_...')",
+      "pylf_v1_us_short",
+      "apylf_v1_us_8Hq2mZt7Lw4Rk9Xc3Vb6Nn1Pd5Sf0Gj2Yh7Tq4Ke9Wa",
+    ],
+  },
   slack_token: {
     invalid: [
       { text: "xoxb-2345678901-3456789012-AbCdEfGhIjKlMnOpQrStUvWx", hits: [['slack_token', 0, 51]] },
@@ -517,7 +529,7 @@ test('every registry example: positives found by their detector, negatives not',
 test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_field, in precedence order', () => {
   assert.deepEqual(detectorList().map((d) => d.name), [
     'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
-    'slack_token', 'stripe_key', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
+    'slack_token', 'stripe_key', 'logfire_token', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
     'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
     'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',

@@ -33,18 +33,19 @@ export class PythonReader {
    * While a call inside a function is read: the function body, up to the call. A name assigned
    * there (`args = {...}` before `record_tool_call(args=args)`) is read from its last assignment.
    */
-  scope?: { start: number; end: number; root: Node };
+  scope?: { start: () => number | undefined; end: number; root: Node };
 
   constructor(private readonly text: string) {}
 
   /** The last `name = value` in the scope before its end (found in the text, confirmed in the tree). */
   private localAssignment(name: string): { start: number; right: Node } | undefined {
     const scope = this.scope!;
-    if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+    const start = scope.start();
+    if (start === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
     const re = new RegExp(`(?:^|\\n)[ \\t]*(${name})[ \\t]*(?::[^\\n=]*)?=(?!=)`, 'g');
-    const body = this.text.slice(scope.start, scope.end);
+    const body = this.text.slice(start, scope.end);
     const found: number[] = [];
-    for (let m = re.exec(body); m; m = re.exec(body)) found.push(scope.start + m.index + m[0].length - 1);
+    for (let m = re.exec(body); m; m = re.exec(body)) found.push(start + m.index + m[0].length - 1);
     for (let i = found.length - 1; i >= 0; i--) {
       const eq = found[i];
       const a = scope.root.descendantForIndex(eq, eq + 1)?.parent;
@@ -100,12 +101,37 @@ export class PythonReader {
     let full: string | undefined;
     const bound = this.bindings.get(head);
     if (bound !== undefined) full = bound + rest;
-    else if (this.constants.has(head)) return undefined;
+    else if (this.constants.has(head)) return this.tracerObjectMember(head, rest);
     else if (this.roots.has(head) && rest) full = dotted;
     else if (dot === -1 && this.starModules.length > 0) full = `${this.starModules[0]}.${dotted}`;
     if (!full) return undefined;
     const last = full.lastIndexOf('.');
     return last === -1 ? { module: full, member: '' } : { module: full.slice(0, last), member: full.slice(last + 1) };
+  }
+
+  /**
+   * `tracer.chain` where the module constant `tracer` was made by an SDK's tracer factory
+   * (`tracer_provider.get_tracer(__name__)`, `OITracer(...)`) in a file importing that SDK: the
+   * SDK's `chain`. The constant is recorded as read, so a cached definition notices it change.
+   */
+  private tracerObjectMember(head: string, rest: string): Resolved | undefined {
+    if (!/^\.\w+$/.test(rest)) return undefined;
+    const def = this.constants.get(head);
+    if (def?.type !== 'call') return undefined;
+    // `provider.get_tracer(...)`, `register(...).get_tracer(...)`, `OITracer(...)`: the last name called.
+    const fn = def.childForFieldName('function');
+    const last = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if (!last) return undefined;
+    const imported = [...this.bindings.values(), ...this.starModules];
+    for (const sdk of SDKS) {
+      const py = sdk.python;
+      if (!py?.tracerFactories?.includes(last)) continue;
+      const under = (m: string) => py.modules.some((root) => m === root || m.startsWith(`${root}.`));
+      if (!imported.some(under)) continue;
+      this.used.add(head);
+      return { module: py.modules[0], member: rest.slice(1) };
+    }
+    return undefined;
   }
 
   /**
@@ -288,6 +314,7 @@ export class PythonReader {
       let kind: Param['kind'] = keywordOnly ? 'keyword-only' : 'positional';
       if (type === 'default_parameter' || type === 'typed_default_parameter') node = c.childForFieldName('name');
       else if (type === 'typed_parameter') node = c.namedChild(0);
+      const typeNode = type === 'typed_parameter' || type === 'typed_default_parameter' ? c.childForFieldName('type') : null;
       let nodeType = node === c ? type : node?.type;
       if (nodeType === 'list_splat_pattern') {
         kind = 'var-positional';
@@ -300,7 +327,9 @@ export class PythonReader {
         nodeType = node?.type;
       }
       if (!node || nodeType !== 'identifier') continue;
-      out.push({ name: node.text, span: span(node), kind, index, receiver: isMethod && !isStatic && index === 0 });
+      const param: Param = { name: node.text, span: span(node), kind, index, receiver: isMethod && !isStatic && index === 0 };
+      if (typeNode) param.annotation = this.text.slice(typeNode.startIndex, typeNode.endIndex);
+      out.push(param);
       index++;
     }
     return out;

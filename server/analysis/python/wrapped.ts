@@ -22,10 +22,18 @@ function enclosingFunctionBody(n: Node): Node | undefined {
   return undefined;
 }
 
-/** Reads `n` with the names assigned before it in its function resolved (`args = {...}` then `f(args=args)`). */
+/**
+ * Reads `n` with the names assigned before it in its function resolved (`args = {...}` then
+ * `f(args=args)`). The function is looked for only when a name is read (`.parent` steps cross into
+ * wasm, and most calls pass no name).
+ */
 export function readInScope<T>(reader: PythonReader, root: Node, n: Node, read: () => T): T {
-  const body = enclosingFunctionBody(n);
-  reader.scope = body ? { start: body.startIndex, end: n.startIndex, root } : undefined;
+  let body: Node | undefined | null = null;
+  const start = () => {
+    if (body === null) body = enclosingFunctionBody(n);
+    return body?.startIndex;
+  };
+  reader.scope = { start, end: n.startIndex, root };
   try {
     return read();
   } finally {

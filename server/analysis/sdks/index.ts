@@ -4,16 +4,27 @@
 import type { CustomTracer } from '../settings';
 import type { SdkId } from '../model';
 import { agentdbg } from './agentdbg';
+import { agentops } from './agentops';
+import { braintrust } from './braintrust';
+import { langchain } from './langchain';
 import { langfuse } from './langfuse';
 import { langsmith } from './langsmith';
+import { laminar } from './laminar';
+import { logfire } from './logfire';
+import { mlflow } from './mlflow';
+import { openaiAgents } from './openai-agents';
+import { openinference } from './openinference';
 import { tracecraft } from './tracecraft';
-import type { SdkDescriptor, TracerDescriptor } from './types';
+import { traceloop } from './traceloop';
+import type { LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
 import { weave } from './weave';
 
 export type { SdkDescriptor, TracerDescriptor } from './types';
 
 /** Hand-sorted: the order findings name SDKs in does not depend on it. */
-export const SDKS: readonly SdkDescriptor[] = [agentdbg, langfuse, langsmith, tracecraft, weave];
+export const SDKS: readonly SdkDescriptor[] = [
+  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, tracecraft, traceloop, weave,
+];
 
 export type Lang = 'python' | 'typescript';
 
@@ -28,6 +39,8 @@ export interface TracerMatch {
   sdk: SdkId;
   label: string;
   descriptor?: SdkDescriptor;
+  /** The descriptor's support for the file's language. */
+  support?: LanguageSupport;
   tracer: TracerDescriptor;
 }
 
@@ -49,7 +62,7 @@ export function matchTracer(lang: Lang, resolved: Resolved | undefined, calleeTe
       const support = lang === 'python' ? sdk.python : sdk.typescript;
       if (!support || !support.modules.some((m) => underRoot(lang, resolved.module, m))) continue;
       const tracer = support.tracers.find((t) => t.name === resolved.member);
-      if (tracer) return { sdk: sdk.id, label: sdk.label, descriptor: sdk, tracer };
+      if (tracer) return { sdk: sdk.id, label: sdk.label, descriptor: sdk, support, tracer };
     }
   }
   const last = calleeText.slice(calleeText.lastIndexOf('.') + 1);

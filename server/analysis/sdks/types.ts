@@ -9,9 +9,10 @@ export interface TracerDescriptor {
   /**
    * `decorator`: `@name` / `@name(...)` (Python, and TS class methods, legacy and Stage 3), which in
    * Python also means the same applied by call (`name(fn)`, `name(...)(fn)`); `wrapper`: TS
-   * `name(fn, options)`.
+   * `name(fn, options)`; `options-first`: a TS call that takes the options object first and the
+   * function second (Traceloop `withTool({ name }, fn)`, Laminar `observe({ name }, fn)`).
    */
-  forms: Array<'decorator' | 'wrapper'>;
+  forms: Array<'decorator' | 'wrapper' | 'options-first'>;
   /**
    * Python: the function and the options may go in one call, `op(fn, name=...)` (Weave, Langfuse:
    * `func` is the first parameter, the options keyword-only). Otherwise `name(fn)` takes no options
@@ -21,10 +22,44 @@ export interface TracerDescriptor {
   functionWithOptions?: boolean;
   /** Whether the SDK records the function's arguments at all (AgentDbg's `@trace` does not). */
   capturesInputs: boolean;
+  /**
+   * Only the called decorator `@name(...)` traces: a bare `@name` records nothing (Traceloop Python's
+   * `task(fn)` takes the function for its `name` and returns the inner decorator in its place;
+   * Laminar's keyword-only `observe(fn)` raises TypeError at import).
+   */
+  requiresCall?: boolean;
   /** Keyword listing argument names to leave out: `exclude_inputs`. */
   exclusionParam?: string;
   /** Keyword that turns argument capture off, and the value that does: `capture_inputs` / false. */
   captureParam?: string;
+  /**
+   * The value of `captureParam` that turns capture off when it is not `false`: Braintrust's
+   * `notrace_io=True` / `noTraceIO: true`. Absent: `false`.
+   */
+  captureOffValue?: boolean;
+  /**
+   * Keyword listing the only argument names to record, an include list (Logfire `extract_args`):
+   * a list or a single name records those alone; `True` records every argument, `False` none (give
+   * the same keyword as `captureParam` for the booleans). A fix removes the credential from the list,
+   * or writes the list of the other parameters.
+   */
+  inclusionParam?: string;
+  /**
+   * Options that, when written, replace what is recorded with what the user chose, so tracelint
+   * trusts them like a processing function: Traceloop JS `inputParameters`, Laminar `input_formatter`.
+   */
+  replacingParams?: string[];
+  /**
+   * `**kwargs` values are recorded under their own keys, where the exclusion list reaches them
+   * (Laminar's `ignore_inputs` drops kwargs keys too: sdk/utils.py get_input_from_func_args).
+   * Absent: nested under one `kwargs` input that the exclusion list cannot reach (TraceCraft).
+   */
+  kwargsFlattened?: boolean;
+  /**
+   * Parameters whose type annotation names one of these are never recorded (nor shown to the model):
+   * OpenAI Agents `RunContextWrapper`, LangChain `InjectedToolArg`.
+   */
+  unrecordedAnnotations?: string[];
   /** Keyword taking a function that rewrites the captured inputs: `process_inputs`, `processInputs`. */
   processParam?: string;
   /**
@@ -34,6 +69,12 @@ export interface TracerDescriptor {
   options?: string[];
   /** What the SDK does with an option it does not accept: raise at import (a TypeError) or ignore it. */
   unknownOption?: 'raises' | 'ignored';
+  /**
+   * `captureParam` at its capture-on value overrides the SDK's environment switch of this name, so
+   * writing it forces content capture on (Traceloop JS `traceContent: true` beats
+   * TRACELOOP_TRACE_CONTENT=false): redaction-disabled reports it.
+   */
+  captureOnOverridesEnv?: string;
 }
 
 /**
@@ -52,6 +93,43 @@ export interface EnvSwitch {
   safeValue: string;
 }
 
+/**
+ * A keyword of a configuration call that lets content into traces at one boolean value:
+ * OpenAI Agents `RunConfig(trace_include_sensitive_data=True)`, Logfire `configure(scrubbing=False)`,
+ * OpenInference `TraceConfig(hide_inputs=False)`, LangSmith `Client(hide_inputs=False)`. Forcing
+ * content capture on where the environment may have turned it off counts like turning redaction off.
+ */
+export interface ConfigSwitch {
+  /** The callee's last name, imported from one of the SDK's modules: `RunConfig`, `configure`. */
+  callee: string;
+  /** The keyword (Python) or options property (TS, its camelCase spelling matches too). */
+  option: string;
+  governs: 'redaction' | 'capture';
+  /** The boolean literal that lets content through. */
+  leaksWhen: boolean;
+  /** Text a fix writes instead of the value; absent: the opposite boolean in the file's language. */
+  safeValue?: string;
+  /** What the setting does, for the message: `records every tool's arguments and every model input`. */
+  effect: string;
+  /** Other SDKs whose recording this switch governs too (LangSmith's `Client` records LangChain tools). */
+  covers?: SdkId[];
+  /**
+   * Whether the switch governs the traced functions' inputs (true when absent); false for one that
+   * only governs model messages (OpenInference `hide_input_messages`), so its safe value does not
+   * keep a traced function's arguments out.
+   */
+  tracedInputs?: boolean;
+}
+
+/** A list of regexes the SDK applies to traces: Logfire `ScrubbingOptions(extra_patterns=[...])`. */
+export interface PatternOption {
+  callee: string;
+  option: string;
+  /** The keyword's position when passed positionally; absent: keyword only. */
+  position?: number;
+  role: 'custom_pattern' | 'allowlist_pattern';
+}
+
 export interface LanguageSupport {
   /**
    * Module roots (`tracecraft`, `langsmith/traceable`): an import from the root or any submodule
@@ -61,6 +139,18 @@ export interface LanguageSupport {
   tracers: TracerDescriptor[];
   /** Functions whose dict-literal arguments are recorded as they are (AgentDbg `record_tool_call`). */
   recorders?: string[];
+  /**
+   * Methods or constructors whose result is a tracer object carrying the tracers as attributes
+   * (OpenInference `tracer = tracer_provider.get_tracer(__name__)`, `OITracer(...)`): in a file that
+   * imports one of the SDK's modules, `@tracer.chain` on a module-level `tracer` assigned from one
+   * resolves to the SDK.
+   */
+  tracerFactories?: string[];
+  /**
+   * How to keep one input out when the tracer has no per-function mechanism (OpenAI Agents, MLflow,
+   * AgentOps, Traceloop Python): the finding's message ends with it, in the SDK's own terms.
+   */
+  keepOutAdvice?: string;
 }
 
 export interface SdkDescriptor {
@@ -73,6 +163,15 @@ export interface SdkDescriptor {
   typescript?: LanguageSupport;
   /** Keys the SDK itself redacts in captured inputs (exact, case-insensitive): Weave's `api_key`. */
   builtinRedactedKeys?: string[];
+  /**
+   * Argument names the SDK scrubs by default, as a JavaScript regex source searched case-insensitively
+   * in the name (Logfire's default scrubbing: `password`, `secret`, `auth`, `api key`, ... but not `token`).
+   */
+  builtinRedactedPattern?: string;
+  /** Calls whose options switch redaction or content capture for every traced function (read by redaction-disabled). */
+  configSwitches?: ConfigSwitch[];
+  /** Options of the SDK's configuration calls that take the project's own redaction patterns (judged like every custom pattern). */
+  patternOptions?: PatternOption[];
   /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
   recorderRedactedSubstrings?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */

@@ -28,8 +28,14 @@ function wrapperNames(custom: readonly CustomTracer[]): string[] {
   return [...names].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
 }
 
+/** Configuration calls the descriptors name for TS (`new Client({ hideInputs: false })`). */
+const TS_CONFIG_CALLEES = [...new Set(SDKS.filter((s) => s.typescript).flatMap((s) => (s.configSwitches ?? []).map((c) => c.callee)))];
+
 function relevanceRegex(wrappers: string[]): RegExp {
-  return new RegExp(`\\b(?:${[...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|')})\\b`);
+  const words = [...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|');
+  // A configuration callee counts only where it is called: `Client` is a common type name.
+  const calls = TS_CONFIG_CALLEES.length > 0 ? `|\\b(?:${TS_CONFIG_CALLEES.join('|')})\\s*\\(` : '';
+  return new RegExp(`\\b(?:${words})\\b${calls}`);
 }
 
 function unwrap(n: N): N {
@@ -452,15 +458,19 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
   const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
-  if (!match || !match.tracer.forms.includes('wrapper')) return;
-  const first = node.arguments[0];
+  if (!match) return;
+  // `traceable(fn, options)`, or options first: `withTool({ name }, fn, ...args)` (Traceloop, Laminar).
+  const optionsFirst = match.tracer.forms.includes('options-first');
+  if (!optionsFirst && !match.tracer.forms.includes('wrapper')) return;
+  const first = node.arguments[optionsFirst ? 1 : 0];
   if (!first || first.type === 'SpreadElement') return;
   const target = unwrap(first);
   const method = thisMethod(target);
   const fn = isFunction(target) ? target
     : target.type === 'Identifier' ? reader.functions.get(target.name)
       : method ? reader.methodAt(method.name, node.range[0]) : undefined;
-  const second = node.arguments[1] ? unwrap(node.arguments[1] as N) : undefined;
+  const optionsNode = node.arguments[optionsFirst ? 0 : 1];
+  const second = optionsNode ? unwrap(optionsNode as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
   const holder = method && fn ? { name: method.name, span: method.span } : holderName(parent, fn);
   const site = { span: span(node), calleeSpan: span(node.callee) };

@@ -61,12 +61,22 @@ export function scriptKind(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JSX; // .js/.jsx/.mjs/.cjs: JSX is common in plain .js files
 }
 
+/** Calls that build a list from lists: `TEAM.concat([...])`, `Array.from(TEAM)`. */
+function buildsList(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee)
+    && (callee.name.text === 'concat' || (callee.name.text === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array'));
+}
+
 function isConstantish(stmt: ts.Statement): boolean {
   if (!ts.isVariableStatement(stmt)) return false;
   return stmt.declarationList.declarations.every((d) => {
-    const init = d.initializer;
+    let init = d.initializer;
+    // `["api_key"] as const`, `(...)`, `satisfies`: the value inside.
+    while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
     return !init || ts.isArrayLiteralExpression(init) || ts.isStringLiteralLike(init) || ts.isObjectLiteralExpression(init)
-      || ts.isRegularExpressionLiteral(init) || (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require');
+      || ts.isRegularExpressionLiteral(init) || ts.isIdentifier(init)
+      || (ts.isCallExpression(init) && ((ts.isIdentifier(init.expression) && init.expression.text === 'require') || buildsList(init)));
   });
 }
 

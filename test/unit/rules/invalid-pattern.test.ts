@@ -24,6 +24,22 @@ c = RedactionConfig(allowlist=["(unbalanced"])
   ],
   invalid: [
     {
+      name: 'TS: a constant from a constant, spread into a list built in the function, then concat',
+      file: 'config.ts',
+      code: `import { RedactionConfig } from "tracecraft";
+const TEAM = ["team-(\\\\d+"] as const;
+const ALL = TEAM;
+export function build() {
+  const patterns = [...ALL, "[a-z"];
+  return new RedactionConfig({ customPatterns: patterns.concat(["ok"]) });
+}
+`,
+      errors: [
+        { line: 2, column: 21, endColumn: 26, message: 'missing ), unterminated subpattern (at position 5)' },
+        { line: 5, column: 30, endColumn: 34, message: 'unterminated character set (at position 0)' },
+      ],
+    },
+    {
       name: 'pattern lists built by concatenation and unpacking are read item by item',
       code: `from tracecraft import RedactionConfig
 TEAM = [r"team-(\\d+"]
