@@ -28,6 +28,15 @@ const CREDENTIAL_WORD = /pass|pwd|secret|token|api|key|cred|auth|access/i;
 /** Type names that may stand between an identifier and `=` in typed declarations. */
 const TYPE_WORDS = new Set(['string', 'String', 'str', 'bytes', 'byte', 'char', 'text', 'secret', 'SecretStr']);
 
+/**
+ * Type names an unquoted value after `:` is read as (`token: string` in a TypeScript signature,
+ * `api_key: Optional[str]` in Python), not a credential.
+ */
+const ANNOTATION_TYPES = new Set([
+  'string', 'String', 'str', 'bytes', 'number', 'int', 'float', 'bool', 'boolean', 'any', 'unknown', 'object',
+  'Optional', 'Union', 'SecretStr', 'Buffer', 'Uint8Array', 'Record', 'Promise',
+]);
+
 export const ASSIGNMENT_PATTERNS = [VALUE, NEXT_PARAM, CREDENTIAL_WORD];
 
 export interface Assignment {
@@ -154,6 +163,10 @@ function scan(text: string): Assignment[] {
     const v = VALUE.exec(text);
     if (!v) continue;
     let value = v[0];
+    // `refresh_token = getToken(session)`: a call computes the value, it is not the value.
+    if (text.charCodeAt(opEnd + value.length) === 40 /* ( */) continue;
+    // `token: string`, `token?: string`: a type annotation (an unquoted type name after a lone colon).
+    if (c === 58 && !isQuote(text.charCodeAt(opEnd - 1)) && ANNOTATION_TYPES.has(value) && /^\??:$/.test(text.slice(opStart, opEnd).trimEnd())) continue;
     const amp = value.indexOf('&') >= 0 ? NEXT_PARAM.exec(value) : null;
     if (amp) value = value.slice(0, amp.index);
     // A sentence may end right after the value: `password: hunter22.`
