@@ -137,7 +137,7 @@ export const urlCredentials: Detector = {
     positive: [
       'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders',
       'redis://:Falcon42x@cache:6379/0',
-      'https://bob:Fal@con#42:x@host.example.com/path',
+      'https://bob:Falcon#42:x@host.example.com/path',
       'GET https://api.openweathermap.org/data/2.5/weather?q=London&appid=3f9c2a7b8e1d4c6f9a0b1c2d3e4f5a6b',
       'https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&sig=Abc%2Bdef123GhIjKl456MnOp%3D',
     ],
