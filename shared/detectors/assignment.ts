@@ -235,9 +235,81 @@ function assignmentAfter(raw: string, sep: '=' | ':' | ','): boolean {
     const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
     if (sep === ':' && structural) continue;
     if (sep === ',' && (structural || !isQuote(before))) continue;
-    if (credentialWordBefore(raw, j)) return true;
+    if (credentialWordBefore(raw, j) && (sep === ',' || rawValueMayFollow(raw, p))) return true;
   }
   return false;
+}
+
+/** Whether a code unit ends a VALUE (`[^\s"'\x60,;<>(){}[\]|]`). */
+function endsValue(raw: string, i: number): boolean {
+  const c = raw.charCodeAt(i);
+  if (c > 127) return /\s/.test(raw[i]);
+  return c <= 32 || c === 34 || c === 39 || c === 96 || c === 44 || c === 59 || c === 60 || c === 62 || c === 40 || c === 41 ||
+    c === 123 || c === 125 || c === 91 || c === 93 || c === 124;
+}
+
+/**
+ * Whether `scan` may read a value after the `=` or `:` at `p` of a RAW JSON line, judged as `scan`
+ * judges the decoded text: the same operator, blanks and quote, the same VALUE, refused when a call
+ * follows it (`getToken(session)`), when it is a type annotation (`token: string`), a stand-in
+ * (`${X}`, `None`) or shorter than any detector accepts (4). Where an escape makes the raw text read
+ * otherwise than the decoded one (`\t` before the value, `\/` inside it), the answer is true.
+ */
+function rawValueMayFollow(raw: string, p: number): boolean {
+  let opStart = p;
+  let opEnd = p + 1;
+  while (opStart > 0 && opStart > p - 2 && ':=?+.'.includes(raw[opStart - 1])) opStart--;
+  while (opEnd < raw.length && opEnd < p + 4 && ':=>'.includes(raw[opEnd])) opEnd++;
+  const lone = /^\??:$/.test(raw.slice(opStart, opEnd));
+  let v = opEnd;
+  const maxV = Math.min(raw.length, opEnd + 8);
+  while (v < maxV && isBlank(raw.charCodeAt(v))) v++;
+  // A malformed line is scanned as raw text: its reading counts too (a backslash is a value character there).
+  if (valueMayHit(raw, v, lone, false)) return true;
+  const q = raw.charCodeAt(v);
+  if (q === 92 /* \ */) {
+    if (raw.charCodeAt(v + 1) !== 34) return true; // `\t` before the value: cannot judge
+    return valueMayHit(raw, v + 2, lone, true); // `\"`: a quote of the decoded text
+  }
+  return false;
+}
+
+/**
+ * Whether VALUE at `v` (after one quote, if one stands there) may be a finding: not a call, not a
+ * type annotation after a lone `:`, not a stand-in, at least 4 characters (the fewest any detector
+ * accepts). `decodedQuoted` reads a JSON line's decoded text after a `\"`. Otherwise the text is read
+ * both as the raw text it is (a malformed line is scanned so, a backslash being a value character
+ * there) and, when an escape stands in the value, as decoded: `\n`, `\t`, `\r`, `\f`, `\"` end the
+ * value there; an escape that continues it (`\/`) cannot be judged raw, so the answer is true.
+ */
+function valueMayHit(raw: string, v: number, lone: boolean, decodedQuoted: boolean): boolean {
+  let quoted = decodedQuoted;
+  if (!quoted && isQuote(raw.charCodeAt(v))) {
+    v++;
+    quoted = true;
+  }
+  let e = v;
+  let esc = -1;
+  while (e < raw.length && !endsValue(raw, e)) {
+    if (esc < 0 && raw.charCodeAt(e) === 92) esc = e;
+    e++;
+  }
+  if (judgeValue(raw, v, e, raw.charCodeAt(e) === 40, lone && !quoted)) return true;
+  if (esc < 0) return false;
+  const n = raw.charCodeAt(esc + 1);
+  if (!(n === 110 || n === 116 || n === 114 || n === 102 || n === 34)) return true;
+  return judgeValue(raw, v, esc, false, lone && !quoted);
+}
+
+/** The value raw[v, e) as `scan` judges it (`call`: a `(` follows it; `annotation`: after a lone `:`, unquoted). */
+function judgeValue(raw: string, v: number, e: number, call: boolean, annotation: boolean): boolean {
+  if (e === v || call) return false;
+  let value = raw.slice(v, e);
+  if (annotation && ANNOTATION_TYPES.has(value)) return false;
+  const amp = value.indexOf('&') >= 0 ? NEXT_PARAM.exec(value) : null;
+  if (amp) value = value.slice(0, amp.index);
+  while (value.length > 0 && '.:!?'.includes(value[value.length - 1])) value = value.slice(0, -1);
+  return value.length >= 4 && !isStandInValue(value);
 }
 
 /** Whether the run of lead characters ending at `j` (at most 300) holds a credential word. */

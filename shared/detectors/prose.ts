@@ -167,7 +167,56 @@ export const PROSE_RAW_LITERALS = [
 
 const hasProseWord = anyLiteral(PROSE_RAW_LITERALS);
 
-/** The raw check of password_field and generic_api_key_param: an assignment, or a word of a sentence above. */
+/** The literals after which a value may follow without a connector ("password Falcon-42x"). */
+const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'PIN ', 'Pin ', 'pin ']);
+
+/**
+ * Whether the value of a sentence credential can start at `v` of a RAW JSON line: a connector first
+ * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word.
+ * Answers true whenever the raw text cannot be judged as the decoded text would be (a quote, an
+ * escape: a malformed line is scanned as raw text, where a backslash is part of the value). A value of letters alone, unquoted, is never a finding
+ * (`looksSecret` wants a digit or a symbol, or quotes), so "token is never refreshed" passes no line.
+ */
+function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
+  let connected = false;
+  for (const con of CONNECTORS) {
+    if (raw.length >= v + con.length && raw.slice(v, v + con.length).toLowerCase() === con) {
+      v += con.length;
+      connected = true;
+      break;
+    }
+  }
+  if (!connected && !bare) return false;
+  let e = v;
+  for (; e < raw.length; e++) {
+    const c = raw.charCodeAt(e);
+    if (c <= 32) break;
+    // An escape: the decoded value may go on (`\/`); and a malformed line is scanned as raw text,
+    // where a backslash or a quote is part of the value.
+    if (c === 92 /* \ */ || c === 34) return true;
+  }
+  while (e > v && '.,;:!?)'.includes(raw[e - 1])) e--;
+  for (let i = v; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return false;
+}
+
+const PROSE_SEARCHES = PROSE_RAW_LITERALS.map((literal) => ({ literal, bare: BARE_RAW_LITERALS.has(literal) }));
+
+/** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
+export function hasRawProse(raw: string): boolean {
+  if (!hasProseWord(raw)) return false;
+  for (const { literal, bare } of PROSE_SEARCHES) {
+    for (let at = raw.indexOf(literal); at !== -1; at = raw.indexOf(literal, at + 1)) {
+      if (proseValueMayFollow(raw, at + literal.length, bare)) return true;
+    }
+  }
+  return false;
+}
+
+/** The raw check of password_field and generic_api_key_param: an assignment, or a sentence above. */
 export function hasRawAssignmentOrProse(raw: string): boolean {
-  return hasRawAssignment(raw) || hasProseWord(raw);
+  return hasRawAssignment(raw) || hasRawProse(raw);
 }
