@@ -116,9 +116,9 @@ const RAW_LITERALS = ['uthorization', 'ookie'];
 const hasHeaderName = anyLiteral(RAW_LITERALS);
 
 /**
- * Raw prefilter: a header name read above, where `headerAt` would read it: right before a `:`
- * (after an optional quote, `\"` when escaped, and blanks); for Authorization, a value before the
- * end of its line or a quote that holds no `\${` (`Authorization: \`Bearer \${token}\``, in the
+ * Raw prefilter: a header name read above, quoted (`"Cookie"`, `\"Authorization\"`, `'Cookie'`), or
+ * where `headerAt` would read it: right before blanks and a `:`; for Authorization, a value before the
+ * end of its line or a quote that holds no `${` (`Authorization: \`Bearer ${token}\``, in the
  * code coding agents read, is a template, and `push` refuses it whatever the scheme).
  */
 export function hasRawHeader(raw: string): boolean {
@@ -127,8 +127,9 @@ export function hasRawHeader(raw: string): boolean {
     for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) {
       let i = at + w.length;
       const c = raw.charCodeAt(i);
-      if (c === 92 && raw.charCodeAt(i + 1) === 34) i += 2;
-      else if (c === 34 || c === 39) i++;
+      // A quoted name: a JSON member, a name/value pair's name (`{"key": "Authorization", "value": …}`,
+      // which the trace reader gives its value as key), `{'Authorization': …}`: a candidate.
+      if (c === 34 || c === 39 || (c === 92 && raw.charCodeAt(i + 1) === 34)) return true;
       while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
       if (raw.charCodeAt(i) !== 58) continue;
       if (w === 'ookie') return true;

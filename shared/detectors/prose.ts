@@ -180,7 +180,7 @@ const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'PI
 function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
   let connected = false;
   for (const con of CONNECTORS) {
-    if (raw.length >= v + con.length && raw.slice(v, v + con.length).toLowerCase() === con) {
+    if (caselessAt(raw, v, con)) {
       v += con.length;
       connected = true;
       break;
@@ -203,11 +203,21 @@ function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
   return false;
 }
 
+/** Whether `raw` spells `word` (lower case, no letters' case to fold besides a-z) at `i`, in any case (as toLowerCase compares). */
+function caselessAt(raw: string, i: number, word: string): boolean {
+  if (i + word.length > raw.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = raw.charCodeAt(i + k);
+    const w = word.charCodeAt(k);
+    if (c !== w && !(c >= 65 && c <= 90 && c + 32 === w)) return false;
+  }
+  return true;
+}
+
 const PROSE_SEARCHES = PROSE_RAW_LITERALS.map((literal) => ({ literal, bare: BARE_RAW_LITERALS.has(literal) }));
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
-  if (!hasProseWord(raw)) return false;
   for (const { literal, bare } of PROSE_SEARCHES) {
     for (let at = raw.indexOf(literal); at !== -1; at = raw.indexOf(literal, at + 1)) {
       if (proseValueMayFollow(raw, at + literal.length, bare)) return true;
