@@ -79,7 +79,8 @@ function runMayBeSecret(raw: string, s: number, e: number): boolean {
  */
 function hasRawCandidate(raw: string): boolean {
   for (let i = 37; i < raw.length; ) {
-    if (!inRawRun(raw, i)) {
+    // A run of 38 or more through i also covers i - 19 or i + 19: most words are shorter.
+    if (!inRawRun(raw, i) || (!inRawRun(raw, i - 19) && !inRawRun(raw, i + 19))) {
       i += 38;
       continue;
     }

@@ -6,7 +6,7 @@
 // link sent", "the token is 5 minutes old") are not reported: a value must look like a secret (a
 // digit, or a symbol with letters; digits alone only for PINs, or 6+ for a password),
 // and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
-import { anyLiteral } from '../engine/prefilter';
+import { anyLiteral, literalSearch } from '../engine/prefilter';
 import { hasRawAssignment, isStandInValue } from './assignment';
 import type { Candidate } from './types';
 import { isAlnum, isDigit } from './util';
@@ -214,13 +214,29 @@ function caselessAt(raw: string, i: number, word: string): boolean {
   return true;
 }
 
-const PROSE_SEARCHES = PROSE_RAW_LITERALS.map((literal) => ({ literal, bare: BARE_RAW_LITERALS.has(literal) }));
+/**
+ * Each literal searched from its rarest character (`k` of `oken `), as the prefilter's literals are;
+ * those whose search starts at the same character share one indexOf pass.
+ */
+const PROSE_GROUPS = (() => {
+  const groups = new Map<string, Array<{ literal: string; bare: boolean; head: string; tail: string }>>();
+  for (const literal of PROSE_RAW_LITERALS) {
+    const search = literalSearch(literal);
+    const list = groups.get(search.tail[0]) ?? [];
+    list.push({ literal, bare: BARE_RAW_LITERALS.has(literal), ...search });
+    groups.set(search.tail[0], list);
+  }
+  return [...groups];
+})();
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
-  for (const { literal, bare } of PROSE_SEARCHES) {
-    for (let at = raw.indexOf(literal); at !== -1; at = raw.indexOf(literal, at + 1)) {
-      if (proseValueMayFollow(raw, at + literal.length, bare)) return true;
+  for (const [first, searches] of PROSE_GROUPS) {
+    for (let t = raw.indexOf(first); t !== -1; t = raw.indexOf(first, t + 1)) {
+      for (const { literal, bare, head, tail } of searches) {
+        if (t < head.length || !raw.startsWith(tail, t) || !raw.startsWith(head, t - head.length)) continue;
+        if (proseValueMayFollow(raw, t - head.length + literal.length, bare)) return true;
+      }
     }
   }
   return false;
