@@ -53,4 +53,7 @@ export const traceloop: SdkDescriptor = {
     ],
   },
   envSwitches: [{ name: 'TRACELOOP_TRACE_CONTENT', governs: 'capture', leaksWhen: true, safeValue: 'false' }],
+  // Spans: `<name>.<kind>`, with the name in traceloop.entity.name and the inputs in
+  // traceloop.entity.input as {"args": [...], "kwargs": {...}} (decorators/base.py _handle_span_input).
+  otlp: { markers: ['traceloop.entity.name', 'traceloop.span.kind'], nameAttribute: 'traceloop.entity.name', inputAttribute: 'traceloop.entity.input', inputShape: 'args-kwargs' },
 };

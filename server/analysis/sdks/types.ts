@@ -75,6 +75,8 @@ export interface TracerDescriptor {
    * TRACELOOP_TRACE_CONTENT=false): redaction-disabled reports it.
    */
   captureOnOverridesEnv?: string;
+  /** The option naming the function in traces (OpenAI Agents `name_override`); absent: `name`. */
+  nameOption?: string;
 }
 
 /**
@@ -153,6 +155,36 @@ export interface LanguageSupport {
   keepOutAdvice?: string;
 }
 
+/**
+ * How the SDK's OpenTelemetry spans (an OTLP/JSON export) say which traced function wrote them and
+ * where its inputs are, read by the closing-the-loop links (server/loop/context.ts).
+ */
+export interface OtlpSpans {
+  /** Attributes only this SDK writes: a span carrying one is the SDK's (and links to its functions only). */
+  markers: string[];
+  /** Attribute holding the name the tracer's `name` option gives (Traceloop `traceloop.entity.name`); absent: the span name. */
+  nameAttribute?: string;
+  /**
+   * Attribute holding the function's own (qualified) name, matched against the function's name, not
+   * its `name` option (Logfire `code.function`, the `__qualname__`): used instead of the span name.
+   */
+  functionAttribute?: string;
+  /** Attribute holding the inputs as one JSON string (`input.value`, `mlflow.spanInputs`, `lmnr.span.input`). */
+  inputAttribute?: string;
+  /**
+   * The JSON's shape: `named`, an object keyed by parameter name; `args-kwargs`, Traceloop's
+   * `{"args": [positional values], "kwargs": {name: value}}` (a positional value is the parameter at its index).
+   */
+  inputShape?: 'named' | 'args-kwargs';
+  /** Each argument is an attribute of its own, named by the parameter (Logfire `extract_args`). */
+  argumentAttributes?: boolean;
+  /**
+   * Other SDKs whose functions the same spans come from (OpenInference's instrumentors trace OpenAI
+   * Agents function tools and LangChain tools into spans marked the OpenInference way).
+   */
+  covers?: SdkId[];
+}
+
 export interface SdkDescriptor {
   id: SdkId;
   /** The name users know: `TraceCraft`. */
@@ -176,4 +208,6 @@ export interface SdkDescriptor {
   recorderRedactedSubstrings?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
   envSwitches?: EnvSwitch[];
+  /** What the SDK's OpenTelemetry spans record about the traced function, for links from OTLP traces. */
+  otlp?: OtlpSpans;
 }
