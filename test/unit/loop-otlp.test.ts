@@ -3,7 +3,7 @@
 // `otlp`), and a leak in them links to that function and parameter, of that SDK only.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectLoop, traceContextOf, linkContext, type LinkResult } from '../../server/loop/index';
@@ -149,3 +149,75 @@ test('Logfire methods by __qualname__, OpenAI Agents tools by name_override thro
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the Logfire example under its configuration: default scrubbing redacts api_key, access_token survives', () => {
+  const rel = 'sdks/logfire/traces/billing.otlp.json';
+  const file = join(EXAMPLES, rel);
+  const text = readFileSync(file, 'utf8');
+  const r = loop.check(file, text, findingsOf(text, engineFor(EXAMPLES), file))!;
+  assert.equal(r.simulator, 'otlp');
+  assert.equal(r.describe, 'Logfire defaults');
+  assert.deepEqual(r.redactedBy, { 'Logfire scrubbing: api_key': 1 });
+  assert.deepEqual(r.survivors, { github_token: 1 });
+  assert.equal(r.summary, '1 GitHub token in this trace survives your Logfire configuration.');
+});
+
+/** One span of `sdk`-marked attributes with a planted GitHub token as the input `arg`. */
+const TOKEN = 'ghp_R8x2Kq7LmN4pV9sT1wY6zB3cD5fG0hJ2kL4m';
+const switches: Array<[string, Record<string, string>, unknown[], string, Record<string, number>, Record<string, number>]> = [
+  ['Traceloop, TRACELOOP_TRACE_CONTENT=false in a folder\'s .env: inputs are not recorded',
+    { 'agent/.env': 'TRACELOOP_TRACE_CONTENT=false\n' },
+    [['traceloop.span.kind', 'task'], ['traceloop.entity.name', 'lookup'], ['traceloop.entity.input', JSON.stringify({ args: [], kwargs: { gh_token: TOKEN } })]],
+    'TRACELOOP_TRACE_CONTENT=false in agent/.env:1', { 'TRACELOOP_TRACE_CONTENT=false in agent/.env:1': 1 }, {}],
+  ['Traceloop, turned off in one .env and on in another: on',
+    { 'agent/.env': 'TRACELOOP_TRACE_CONTENT=false\n', 'worker/.env': 'TRACELOOP_TRACE_CONTENT=true\n' },
+    [['traceloop.span.kind', 'task'], ['traceloop.entity.input', JSON.stringify({ args: [TOKEN], kwargs: {} })]],
+    'TRACELOOP_TRACE_CONTENT=true in worker/.env:1', {}, { github_token: 1 }],
+  ['OpenInference, TraceConfig(hide_inputs=True) in the source: input.value is not recorded',
+    { 'agent/setup.py': 'from openinference.instrumentation import TraceConfig\n\nCONFIG = TraceConfig(hide_inputs=True)\n' },
+    [['openinference.span.kind', 'TOOL'], ['input.value', JSON.stringify({ gh_token: TOKEN })]],
+    'a configuration call in agent/setup.py turns OpenInference\'s input capture off', { 'a configuration call in agent/setup.py turns OpenInference\'s input capture off': 1 }, {}],
+  ['OpenInference, TraceConfig(hide_inputs=False) beats OPENINFERENCE_HIDE_INPUTS=true',
+    { '.env': 'OPENINFERENCE_HIDE_INPUTS=true\n', 'agent/setup.py': 'from openinference.instrumentation import TraceConfig\n\nCONFIG = TraceConfig(hide_inputs=False)\n' },
+    [['openinference.span.kind', 'TOOL'], ['input.value', JSON.stringify({ gh_token: TOKEN })]],
+    'TraceConfig(hide_inputs=False) at agent/setup.py:3', {}, { github_token: 1 }],
+  ['OpenInference, TraceConfig(hide_inputs=True) beats OPENINFERENCE_HIDE_INPUTS=false; HIDE_INPUT_MESSAGES governs model messages only',
+    { '.env': 'OPENINFERENCE_HIDE_INPUTS=false\n', 'agent/setup.py': 'from openinference.instrumentation import TraceConfig\n\nCONFIG = TraceConfig(hide_inputs=True)\n' },
+    [['openinference.span.kind', 'TOOL'], ['input.value', JSON.stringify({ gh_token: TOKEN })]],
+    'a configuration call in agent/setup.py turns OpenInference\'s input capture off', { 'a configuration call in agent/setup.py turns OpenInference\'s input capture off': 1 }, {}],
+  ['OpenInference, OPENINFERENCE_HIDE_INPUT_MESSAGES=true alone: the function\'s inputs are still recorded',
+    { '.env': 'OPENINFERENCE_HIDE_INPUT_MESSAGES=true\n' },
+    [['openinference.span.kind', 'TOOL'], ['input.value', JSON.stringify({ gh_token: TOKEN })]],
+    'OpenInference defaults', {}, { github_token: 1 }],
+  ['Logfire, configure(scrubbing=False): an argument named api_key is stored too',
+    { 'agent/app.py': 'import logfire\n\nlogfire.configure(scrubbing=False)\n' },
+    [['logfire.msg_template', 'lookup'], ['code.function', 'lookup'], ['api_key', TOKEN]],
+    'configure(scrubbing=False) at agent/app.py:3', {}, { github_token: 1 }],
+  ['Logfire defaults: an argument named api_key is scrubbed, one named gh_token is not',
+    {},
+    [['logfire.msg_template', 'lookup'], ['code.function', 'lookup'], ['api_key', TOKEN], ['gh_token', TOKEN]],
+    'Logfire defaults', { 'Logfire scrubbing: api_key': 1 }, { github_token: 1 }],
+];
+
+for (const [name, files, attrs, describe, redactedBy, survivors] of switches) {
+  test(`capture switches: ${name}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracelint-loop-otlp-sw-'));
+    try {
+      writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+      for (const [rel, text] of Object.entries(files)) {
+        mkdirSync(join(dir, rel, '..'), { recursive: true });
+        writeFileSync(join(dir, rel), text);
+      }
+      const attributes = (attrs as Array<[string, string]>).map(([key, v]) => ({ key, value: { stringValue: v } }));
+      const trace = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ name: 'lookup', attributes }] }] }] }, null, 1);
+      const file = join(dir, 'spans.json');
+      const project = await ProjectLoop.open(dir);
+      const r = project.check(file, trace, findingsOf(trace, engineFor(dir), file))!;
+      assert.equal(r.describe, describe);
+      assert.deepEqual(r.redactedBy, redactedBy);
+      assert.deepEqual(r.survivors, survivors);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

@@ -93,6 +93,12 @@ export interface EnvSwitch {
   leaksWhen: boolean;
   /** The value to write in a fix that closes it again: `true`, `1`, `false`. */
   safeValue: string;
+  /**
+   * Whether the switch governs the traced functions' inputs (true when absent); false for one that
+   * only governs model messages (OPENINFERENCE_HIDE_INPUT_MESSAGES), which the loop's simulation of
+   * a function's recorded inputs leaves aside.
+   */
+  tracedInputs?: boolean;
 }
 
 /**
