@@ -60,6 +60,7 @@ export function runs() {
       step('b7e2d3c4-0000-4000-8000-000000000002', leaky, 'b7e2d3c4-0000-4000-8000-000000000001', 'tool', 'web_search',
         { query: 'northwind invoice portal', api_key: 'sk-proj-' + 'R4nd0mF4k3K3yF0rTr4c3l1ntD3m0Xq9Zp2Lw7Vb' }, { result: '3 results' }),
       step('b7e2d3c4-0000-4000-8000-000000000003', leaky, 'b7e2d3c4-0000-4000-8000-000000000001', 'tool', 'lookup_customer',
+        // tracelint-disable-next-line hardcoded-credential -- the example store plants this fake password on purpose
         { customer_email: 'dana.whitfield@northwind-mail.com', db_password: 'Tr0ub4dor&3-prod' }, { result: { customer_id: 'C-20931', plan: 'pro' } }),
       step('b7e2d3c4-0000-4000-8000-000000000004', leaky, 'b7e2d3c4-0000-4000-8000-000000000001', 'llm', 'summarize',
         { text: 'Invoice INV-5521 for Dana Whitfield (dana.whitfield@northwind-mail.com, +1 415 555 0134) is 30 days overdue.' },

@@ -11,7 +11,7 @@ import { Engine } from '../shared/engine';
 import { LineIndex } from '../shared/positions';
 import { detectTraceFileFormat, formatOfText, looksBinary, scanTraceFile, scanTraceText, traceStoreScanner } from '../shared/traces';
 import { scanSqliteFile } from '../shared/traces/sqlite';
-import type { Finding, InputProblem, Severity, Span } from '../shared/types';
+import type { Finding, InputProblem, Range, Severity, Span } from '../shared/types';
 import type { SourceModel } from './analysis';
 import { SDKS } from './analysis/sdks';
 import type { SourceSettings } from './rules/types';
@@ -45,7 +45,7 @@ export function kindByName(path: string, config?: ResolvedConfig): FileKind | 'j
   const name = basename(posix);
   const lower = name.toLowerCase();
   if (lower === 'tracelint.json') return 'tracelint-config';
-  if (/(^|\/)\.agentdbg\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
+  if (/(^|\/)\.(?:agentdbg|maida)\/config\.ya?ml$/.test(posix)) return 'agentdbg-config';
   if (lower === '.env' || (lower.startsWith('.env.') && !lower.endsWith('.gz'))) return 'env';
   const dot = lower.lastIndexOf('.');
   const ext = dot >= 0 ? lower.slice(dot) : '';
@@ -70,6 +70,8 @@ export interface LintFileOptions {
   explicit?: boolean;
   /** Also run the slow rules (ReDoS verdicts) and return them in `slow` (the CLI; the language server runs its own second wave). */
   slow?: boolean;
+  /** Receives the slow rules' explanations of what they found fine (the CLI's --verbose). */
+  explain?(e: { file: string; range: Range; message: string }): void;
 }
 
 export interface LintFileResult {
@@ -101,6 +103,12 @@ export function engineFor(config: ResolvedConfig): Engine {
 export async function lintFile(path: string, opts: LintFileOptions): Promise<LintFileResult> {
   let kind = kindByName(path, opts.config);
   if (kind === undefined && !opts.explicit) return { findings: [], problems: [] };
+  // A .jsonl found by walking is a trace only when its content has no other known shape (HTTP or
+  // SDK replays a test keeps: shared/traces/format.ts, notATrace); named on the command line, it is read.
+  if (kind === 'trace' && !opts.explicit) {
+    const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
+    if (format && !format.isTrace) return { findings: [], problems: [] };
+  }
   if (kind === 'json' || kind === 'trace-glob' || kind === undefined) {
     const format = opts.text !== undefined ? formatOfText(opts.text, path) : await detectTraceFileFormat(path).catch(() => null);
     if (!format || (!format.isTrace && kind === 'json' && !opts.explicit)) {
@@ -212,18 +220,18 @@ async function lintTextFile(path: string, kind: FileKind, opts: LintFileOptions)
       const config = lintTracelintConfig(path, text);
       // An invalid pattern is already an invalid-config error there; invalid-pattern adds nothing.
       const patterns = lintSource(path, text, settings).filter((f) => f.ruleId !== 'invalid-pattern' || !config.some((c) => overlaps(c.span, f.span)));
-      return { findings: [...config, ...patterns], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined };
+      return { findings: [...config, ...patterns], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts) : undefined };
     }
     case 'agentdbg-config': {
       const { lintSource, analyzeSource } = await sourceAnalysis();
       const settings = sourceSettingsOf(opts.config);
-      return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, settings)], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined };
+      return { findings: [...lintAgentDbgConfig(path, text), ...lintSource(path, text, settings)], problems, slow: opts.slow ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts) : undefined };
     }
     default: {
       const { lintSource, analyzeSource } = await sourceAnalysis();
       const settings = sourceSettingsOf(opts.config);
       // Only files that can hold a custom pattern are analysed a second time for the slow rules.
-      const slow = opts.slow && MAY_HOLD_PATTERNS.test(text) ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts.signal) : undefined;
+      const slow = opts.slow && MAY_HOLD_PATTERNS.test(text) ? slowFindings(async () => analyzeSource(path, text!, settings), settings, opts) : undefined;
       return { findings: lintSource(path, text, settings), problems, slow };
     }
   }
@@ -240,12 +248,13 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** The slow rules over a file's model; an analysis that fails gives no slow findings (the fast pass reported it). */
-async function slowFindings(model: () => Promise<SourceModel | undefined>, settings: SourceSettings, signal?: AbortSignal): Promise<Finding[]> {
+async function slowFindings(model: () => Promise<SourceModel | undefined>, settings: SourceSettings, opts: LintFileOptions): Promise<Finding[]> {
   try {
     const m = await model();
     if (!m || m.patterns.length === 0) return [];
     const { runSlowRules } = await import('./rules/slow');
-    return (await runSlowRules(m, settings, signal)).map((f) => ({ ...f, file: m.fileName }));
+    const explain = opts.explain ? (e: { span: Span; message: string }) => opts.explain!({ file: m.fileName, range: m.lines.rangeOf(e.span.start, e.span.end), message: e.message }) : undefined;
+    return (await runSlowRules(m, settings, opts.signal, explain)).map((f) => ({ ...f, file: m.fileName }));
   } catch {
     return [];
   }
@@ -279,6 +288,7 @@ export function sourceSettingsOf(config: ResolvedConfig): SourceSettings {
       tracingDecorators: config.tracingDecorators.map((d) => ({ name: d.name, module: d.module, exclusionParam: d.exclusionParam, captureParam: d.captureParam })),
       rules: config.rules,
       engine: config.engine,
+      recorderRedaction: config.agentdbgRedaction && { ...config.agentdbgRedaction, file: config.agentdbgFile },
     };
     sourceSettings.set(config, s);
   }

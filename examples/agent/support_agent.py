@@ -35,8 +35,9 @@ def trace(fn):
 def handle_ticket(ticket_id: str, api_key: str) -> str:
     # AgentDbg's @trace records no arguments; what record_* calls are given is recorded.
     invoice = get_invoice(ticket_id, api_key=api_key)
-    # LEAK (credential-param-captured): the api_key goes into the recorded tool call.
-    record_tool_call("fetch_invoice", args={"invoice_id": invoice.id, "api_key": api_key}, result=invoice.summary)
+    # AgentDbg redacts keys containing api_key, token, password, ... ("api_key" is safe here), but
+    # LEAK (credential-param-captured): "x-api-key" does not contain "api_key", so it is recorded as is.
+    record_tool_call("fetch_invoice", args={"invoice_id": invoice.id, "x-api-key": api_key}, result=invoice.summary)
     reply = complete(model="gpt-4o-mini", prompt=f"Draft a reply about invoice {invoice.id}")
     record_llm_call(model="gpt-4o-mini", prompt="Draft a reply", response=reply, usage={"total_tokens": 412})
     return reply

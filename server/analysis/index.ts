@@ -3,6 +3,7 @@
 // wasm once; after it, `analyzeSource` is synchronous, fast enough for every keystroke.
 // Analysis knows nothing of rules: it imports nothing from server/rules.
 import { analyzeAgentDbgYaml, analyzeDotenv, configPatternModel } from './config-files';
+import { envSettingsInCode } from './env-in-code';
 import { languageOf } from './language';
 import type { SourceModel } from './model';
 import { analyzePythonTree } from './python/frontend';
@@ -34,11 +35,11 @@ export function analyzeSource(fileName: string, text: string, settings: Analysis
     case 'python': {
       const parsed = parsePython(fileName, text);
       if (!parsed) return undefined;
-      return analyzePythonTree(fileName, text, parsed.tree, custom, parsed.reparse);
+      return withEnvInCode(analyzePythonTree(fileName, text, parsed.tree, custom, parsed.reparse));
     }
     case 'typescript':
     case 'javascript':
-      return analyzeTypeScript(fileName, text, language, custom);
+      return withEnvInCode(analyzeTypeScript(fileName, text, language, custom));
     case 'dotenv':
       return analyzeDotenv(fileName, text);
     case 'yaml':
@@ -46,4 +47,11 @@ export function analyzeSource(fileName: string, text: string, settings: Analysis
     case 'json':
       return configPatternModel(fileName, text);
   }
+}
+
+/** Environment variables set from code join the file's settings, as .env lines would (env-in-code.ts). */
+function withEnvInCode(model: SourceModel): SourceModel {
+  const env = envSettingsInCode(model);
+  if (env.length > 0) model.settings = [...model.settings, ...env].sort((a, b) => a.span.start - b.span.start);
+  return model;
 }

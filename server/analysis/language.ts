@@ -13,7 +13,7 @@ export function languageOf(fileName: string): SourceLanguage | undefined {
   const normalised = fileName.replace(/\\/g, '/');
   const base = basename(normalised);
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  if (/(^|\/)\.agentdbg\/config\.ya?ml$/.test(normalised)) return 'yaml';
+  if (/(^|\/)\.(?:agentdbg|maida)\/config\.ya?ml$/.test(normalised)) return 'yaml';
   if (base === 'tracelint.json') return 'json';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? BY_EXTENSION[base.slice(dot).toLowerCase()] : undefined;

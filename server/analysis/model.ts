@@ -269,10 +269,15 @@ export interface SettingSite {
   valueSpan: Span;
   /** The line or pair, for fixes that rewrite it. */
   span: Span;
-  /** For exporter endpoints: the exporter constructor (`OTLPSpanExporter`). */
+  /** For exporter endpoints: the exporter constructor (`OTLPSpanExporter`); `code` for an environment variable set from code (env-in-code.ts). */
   context?: string;
   /** For endpoints written as string literals: the decoded string. */
   str?: StringValue;
+  /**
+   * For a variable set from code inside a function (a test, a fixture): that function, where the
+   * setting holds; absent for a module-level setting or a .env line, which hold for the whole file.
+   */
+  scope?: Span;
 }
 
 export interface CommentSite {

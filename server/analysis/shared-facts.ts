@@ -182,7 +182,7 @@ export function buildTraced(input: TracedInput): TracedFunction {
       processParam: tracer.processParam,
       replacingParams: tracer.replacingParams ?? [],
       unrecordedAnnotations: tracer.unrecordedAnnotations ?? [],
-      kwargsFlattened: tracer.kwargsFlattened ?? false,
+      kwargsFlattened: tracer.kwargsInputs === 'flattened',
       captureOnOverridesEnv: tracer.captureOnOverridesEnv,
       builtinRedactedKeys: match.descriptor?.builtinRedactedKeys ?? [],
       builtinRedactedPattern: builtinPattern(match.descriptor?.builtinRedactedPattern),

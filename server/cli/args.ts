@@ -25,6 +25,10 @@ scan options:
       --fix                      fix trace-file hygiene (chmod 600/700, .gitignore) and check again
       --against-config           report only trace findings the project's own redaction configuration
                                  (TraceCraft RedactionConfig, .agentdbg/config.yaml) would let through
+      --cache-dir DIR            keep ReDoS verdicts of custom patterns in DIR (default:
+                                 $XDG_CACHE_HOME/tracelint, else ~/.cache/tracelint)
+      --no-cache                 judge every custom pattern afresh; read and write no verdict cache
+      --verbose                  also say why each custom pattern recheck flagged is linear in practice
 
 redact options:
   -m, --mode mask|hash|remove    how secrets are replaced (default: the config's, else mask)
@@ -49,6 +53,10 @@ export interface ScanArgs {
   output?: string;
   fix: boolean;
   againstConfig: boolean;
+  /** The verdict cache's folder (absolute once resolved by the scan); absent: the default. */
+  cacheDir?: string;
+  noCache?: boolean;
+  verbose?: boolean;
 }
 
 export interface RedactArgs {
@@ -88,9 +96,14 @@ export function parseCli(argv: string[]): CliArgs {
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       'against-config': { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) return { command: 'help' };
+    if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir exclude each other');
+    if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a folder');
     const format = (values.format ?? 'text') as OutputFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
     return {
@@ -103,6 +116,9 @@ export function parseCli(argv: string[]): CliArgs {
       output: values.output as string | undefined,
       fix: Boolean(values.fix),
       againstConfig: Boolean(values['against-config']),
+      ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] as string } : {}),
+      noCache: Boolean(values['no-cache']),
+      verbose: Boolean(values.verbose),
     };
   }
   if (command === 'redact') {

@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigResolver, type ResolvedConfig } from '../../shared/config';
-import type { Finding, InputProblem } from '../../shared/types';
+import type { Finding, InputProblem, Range } from '../../shared/types';
 import { detectorList } from '../../shared/engine';
+import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { HYGIENE_RULES } from '../hygiene';
 import { hygieneForFiles } from '../hygiene/scan';
 import { closeTheLoop } from '../loop/cli';
@@ -88,9 +89,11 @@ async function ruleHelp(configs: Iterable<ResolvedConfig>): Promise<RuleHelp[]> 
 /** The source kinds linted on worker threads. */
 const SOURCE_KINDS = new Set<string>(['python', 'typescript', 'javascript']);
 
+type Explain = (e: { file: string; range: Range; message: string }) => void;
+
 /** Lints a file in this thread, slow verdicts included (ReDoS checks of custom patterns: the CLI waits for them). */
-async function lintHere(file: string, config: ResolvedConfig, explicit: boolean): Promise<SourceResult> {
-  const r = await lintFile(file, { config, explicit, slow: true });
+async function lintHere(file: string, config: ResolvedConfig, explicit: boolean, explain?: Explain): Promise<SourceResult> {
+  const r = await lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
   if (r.slow) r.findings.push(...(await r.slow));
   return r;
 }
@@ -101,6 +104,11 @@ export interface ScanOptions {
 }
 
 export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = {}): Promise<number> {
+  // ReDoS verdicts persist across runs unless --no-cache (or TRACELINT_VERDICT_CACHE=off with no flag).
+  // Set before any worker starts: the switch is in the environment, which workers inherit.
+  if (args.noCache) configureVerdictCache({ enabled: false });
+  else if (args.cacheDir !== undefined) configureVerdictCache({ enabled: true, dir: resolve(io.cwd, args.cacheDir) });
+  else if (process.env[CACHE_ENV] === undefined) configureVerdictCache({ enabled: true });
   const resolver = new ConfigResolver(args.config ? resolve(io.cwd, args.config) : undefined);
   const baseline = args.baseline ? readBaseline(resolve(io.cwd, args.baseline)) : undefined;
   const walkProblems = new Map<string, InputProblem[]>();
@@ -111,6 +119,8 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const configs = new Set<ResolvedConfig>();
   const traceFiles: Array<{ path: string; config: ResolvedConfig }> = [];
   const all: Finding[] = [];
+  const explained: Array<{ file: string; range: Range; message: string }> = [];
+  const explain: Explain | undefined = args.verbose ? (e) => explained.push(e) : undefined;
   let suppressed = 0;
   let scanned = 0;
   for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
@@ -124,14 +134,15 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const withTraces = files.some((f) => kindByName(f, resolver.forPath(f)) === 'trace');
   // This thread takes its share too: a worker costs a second load of the analysis (about a CPU-second,
   // the TypeScript compiler), worth it only for many files.
-  const wanted = options.sourceWorkers ?? (withTraces ? 0 : Math.max(0, Math.min(availableParallelism(), Math.floor(onWorkers.length / FILES_PER_WORKER)) - 1));
+  // --verbose explanations are collected in this thread: no workers then.
+  const wanted = options.sourceWorkers ?? (withTraces || args.verbose ? 0 : Math.max(0, Math.min(availableParallelism(), Math.floor(onWorkers.length / FILES_PER_WORKER)) - 1));
   const script = wanted > 0 ? sourceWorkerScript() : null;
   const pool = script ? new SourcePool(script, wanted, args.config ? resolve(io.cwd, args.config) : undefined) : null;
   const pooled = new Map<string, Promise<SourceResult>>();
   // A worker that fails leaves its files to this thread (a failure is never a lost file).
   if (pool) {
     onWorkers.forEach((f, i) => {
-      if (i % (pool.size + 1) !== 0) pooled.set(f, pool.lint(f, explicit.has(f)).catch(() => lintHere(f, resolver.forPath(f), explicit.has(f))));
+      if (i % (pool.size + 1) !== 0) pooled.set(f, pool.lint(f, explicit.has(f)).catch(() => lintHere(f, resolver.forPath(f), explicit.has(f), explain)));
     });
   }
   try {
@@ -140,7 +151,7 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
       progress.update(i, files.length, displayPath(file, io.cwd));
       const config = resolver.forPath(file);
       configs.add(config);
-      const r = await (pooled.get(file) ?? lintHere(file, config, explicit.has(file)));
+      const r = await (pooled.get(file) ?? lintHere(file, config, explicit.has(file), explain));
       if (r.kind === undefined && r.problems.length === 0) continue;
       scanned++;
       if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });
@@ -150,6 +161,9 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
     await pool?.close();
   }
   progress.done();
+  for (const e of explained.sort((a, b) => a.file.localeCompare(b.file) || a.range.line - b.range.line)) {
+    io.stderr.write(`tracelint: note: ${displayPath(e.file, io.cwd)}:${e.range.line + 1}:${e.range.column + 1}: ${e.message}\n`);
+  }
 
   // Where the trace files live (modes, git), after their content: one pass over all of them.
   const hygiene = await hygieneForFiles(traceFiles, { roots: [io.cwd, ...args.paths.map((p) => resolve(io.cwd, p))], displayBase: io.cwd, fix: args.fix });

@@ -8,6 +8,7 @@ import type { RedactionMode } from '../../shared/options';
 import { parseAgentDbgConfig, effectiveAgentDbgRedaction, AGENTDBG_CONFIG_PATH } from '../../shared/config/index';
 import type { AgentDbgSettings, OtlpSdkSettings, TraceCraftProcessor, TraceCraftRule, TraceCraftSettings } from '../../shared/simulate/index';
 import type { SdkDescriptor } from '../analysis/sdks/types';
+import { envSwitchValue } from '../analysis/sdks/index';
 import { captureOffSdks, leakingConfigSwitches } from '../rules/config-switches';
 import type { CallSite, SourceModel, ValueNode } from '../analysis/model';
 import { deref, keyword } from '../analysis/shared-facts';
@@ -163,12 +164,6 @@ export function agentDbgSettings(index: WorkspaceIndex, yamlFile = join(index.ro
   return { redact, keys, maxFieldBytes: eff.maxFieldBytes, patterns: eff.patterns, describe: described.join('; '), notes, offReason };
 }
 
-/** A `.env` value as a boolean: true/1/yes/on, false/0/no/off, else undefined. */
-function envBool(v: string): boolean | undefined {
-  const t = v.trim().toLowerCase();
-  return /^(true|1|yes|on)$/.test(t) ? true : /^(false|0|no|off)$/.test(t) ? false : undefined;
-}
-
 /**
  * The capture switches of an OpenTelemetry-exporting SDK as the project sets them (its descriptor's
  * `envSwitches` in the project's .env files, `configSwitches` in its source), for OtlpSdkSimulator.
@@ -196,7 +191,7 @@ export function otlpSdkSettings(index: WorkspaceIndex, sdk: SdkDescriptor): Otlp
   for (const sw of fromConfig ? [] : sdk.envSwitches ?? []) {
     if (sw.governs !== 'capture' || sw.tracedInputs === false) continue;
     for (const e of index.dotenv.filter((d) => d.key === sw.name)) {
-      const b = envBool(e.value);
+      const b = envSwitchValue(sw, e.value);
       if (b === undefined) continue;
       const at = `${sw.name}=${e.value} in ${rel(e.file, e.line)}`;
       if (b === sw.leaksWhen) captureOn ??= at;

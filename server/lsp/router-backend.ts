@@ -13,9 +13,12 @@ import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../baseline';
 import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { runSlowRules } from '../rules/slow';
+import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { hygieneForFiles } from '../hygiene/scan';
 import type { LintBackend, LintOutcome } from './backend';
 import type { TracelintSettings } from './settings';
+
+const cacheOffByEnv = process.env[CACHE_ENV] === 'off';
 
 export interface BackendOptions {
   /** Whether the workspace is trusted: only then is its configuration read. */
@@ -92,6 +95,9 @@ export function routerBackend(options: BackendOptions): LintBackend {
     const ready = prepared.get(path);
     prepared.delete(path);
     const { config, problem } = configFor(path, s);
+    // The ReDoS verdict cache follows the (machine-scoped) settings, unless the environment turned it
+    // off for the whole process (TRACELINT_VERDICT_CACHE=off: the tests); the CLI shares it.
+    if (!cacheOffByEnv) configureVerdictCache({ enabled: s.verdictCache, dir: s.cacheDir });
     const r = await lintFile(path, { config, text, signal });
     if (r.kind === 'trace' || r.kind === 'trace-store') {
       const found = (await ready) ?? (await hygiene([path], config, s));

@@ -26,6 +26,10 @@ export interface TracelintSettings {
   redactionMode: RedactionMode;
   /** Documents larger than this many MB are read from disk, streamed, instead of from the editor's copy. */
   maxDocumentSizeMB: number;
+  /** Keep ReDoS verdicts of custom patterns across sessions (shared with the CLI). */
+  verdictCache: boolean;
+  /** The verdict cache's folder; empty = $XDG_CACHE_HOME/tracelint, else ~/.cache/tracelint. */
+  cacheDir: string;
   /** The workspace folder holding the resource (set when settings are resolved for it): paths in messages are relative to it. */
   workspaceFolder?: string;
 }
@@ -50,6 +54,8 @@ export function defaultSettings(): TracelintSettings {
     baselineFile: 'tracelint.baseline.json',
     redactionMode: 'mask',
     maxDocumentSizeMB: 20,
+    verdictCache: true,
+    cacheDir: '',
   };
 }
 
@@ -69,6 +75,8 @@ export function normalizeSettings(raw: unknown): TracelintSettings {
   if (typeof r.baselineFile === 'string' && r.baselineFile) s.baselineFile = r.baselineFile;
   if (r.redactionMode === 'mask' || r.redactionMode === 'hash' || r.redactionMode === 'remove') s.redactionMode = r.redactionMode;
   if (typeof r.maxDocumentSizeMB === 'number' && r.maxDocumentSizeMB > 0) s.maxDocumentSizeMB = r.maxDocumentSizeMB;
+  if (typeof r.verdictCache === 'boolean') s.verdictCache = r.verdictCache;
+  if (typeof r.cacheDir === 'string' && (r.cacheDir === '' || isAbsolute(r.cacheDir))) s.cacheDir = r.cacheDir;
   return s;
 }
 

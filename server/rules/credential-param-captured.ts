@@ -2,11 +2,13 @@
 // (not excluded, inputs not turned off), or an AgentDbg recorder call is handed a dict literal
 // with a credential-like key. The fix uses the SDK's own mechanism (capture-fixes.ts).
 import type { Fix } from '../../shared/types';
-import type { DictEntry, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
+import type { DictEntry, Param, RecordCall, SettingSite, SourceModel, TracedFunction } from '../analysis/model';
+import { captureSwitchedOff, envSwitchValue, holdsAt, sdkById, type SdkDescriptor } from '../analysis/sdks';
 import { keyword } from '../analysis/shared-facts';
 import { keepOutFixes } from './capture-fixes';
 import { captureOffSdks, redactionOffSdks } from './config-switches';
-import type { Rule, RuleContext } from './types';
+import { clientProtects, processorDrops } from './processors';
+import type { Rule, RuleContext, SourceSettings } from './types';
 
 const ID = 'credential-param-captured';
 
@@ -25,9 +27,12 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, re
   // The file turns the SDK's own redaction off (`logfire.configure(scrubbing=False)`): its built-in keys protect nothing.
   const selfRedacts = !redactionOff.has(t.sdk);
   if (!tracer.capturesInputs || t.captureInputs.value !== true) return [];
-  // A processing function written by the user is trusted to drop what it must; so is an option
-  // that replaces the recorded inputs with values the user chose (Traceloop JS inputParameters).
-  if (tracer.processParam && keyword(t.options, tracer.processParam)) return [];
+  // The SDK's capture switch turned off in this file (.env line or set from code: Langfuse's
+  // LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED=false, LangSmith's LANGSMITH_HIDE_INPUTS=true).
+  if (captureSwitchedOff(sdkById(t.sdk), ctx.model.settings, t.span.start)) return [];
+  // A client that redacts or hides inputs (LangSmith Client(anonymizer=...)) is trusted like a processor.
+  if (clientProtects(ctx.model, t)) return [];
+  // An option that replaces the recorded inputs with values the user chose (Traceloop JS inputParameters).
   if (tracer.replacingParams.some((o) => keyword(t.options, o))) return [];
   // An exclusion list partly unreadable (a call, a name from another module) may hold any name:
   // nothing is reported for want of it, as with `capture_inputs=flag`.
@@ -43,7 +48,9 @@ export function capturedCredentialParams(ctx: RuleContext, t: TracedFunction, re
     && (!included || included.has(p.name))
     && !(selfRedacts && builtin.has(p.name.toLowerCase()))
     && !(selfRedacts && tracer.builtinRedactedPattern?.test(p.name))
-    && !unrecorded(p, tracer.unrecordedAnnotations));
+    && !unrecorded(p, tracer.unrecordedAnnotations)
+    // A processing function is trusted to drop what it must, unless this file shows it keeping the key.
+    && !processorDrops(ctx.model, t, p.name));
 }
 
 function checkTraced(ctx: RuleContext, t: TracedFunction, redactionOff: ReadonlySet<string>, captureOff: ReadonlySet<string>): void {
@@ -78,12 +85,51 @@ export function removeEntryFix(model: SourceModel, entry: DictEntry): Fix {
   return { title: `Do not record "${entry.key}"`, edits: [{ start, end, text: '' }] };
 }
 
+/**
+ * What the recorder's own redaction does at `at`: off (a redaction switch set to off, in .env or from
+ * code), or the key substrings it covers (the default list, or the list a redact-keys variable set
+ * here replaces it with). Settings made inside a function hold there only (a fixture's are not a
+ * test's); of those that hold, the last wins, as the last assignment would.
+ */
+export function recorderRedaction(
+  sdk: SdkDescriptor | undefined,
+  settings: readonly SettingSite[],
+  at: number,
+  project?: SourceSettings['recorderRedaction'],
+): { off?: { key: string; value: string; line?: number }; keys: string[]; keysFrom?: string } {
+  // The project's configuration file first (the environment overrides it, as the SDK reads them).
+  let off: { key: string; value: string; span?: SettingSite['span'] } | undefined = project && !project.enabled ? { key: 'redact', value: 'false' } : undefined;
+  let keys = project?.keys ?? sdk?.recorderRedactedSubstrings ?? [];
+  let keysFrom: string | undefined = project ? (project.file ?? '.agentdbg/config.yaml').split(/[\\/]/).slice(-2).join('/') : undefined;
+  for (const s of settings) {
+    if (s.kind !== 'env' || !sdk || !holdsAt(s, at)) continue;
+    const sw = sdk.envSwitches?.find((x) => x.governs === 'redaction' && x.name === s.key);
+    if (sw) {
+      const v = envSwitchValue(sw, s.value);
+      if (v !== undefined) off = v === sw.leaksWhen ? s : undefined;
+    } else if (sdk.recorderRedactKeysEnv?.includes(s.key)) {
+      keys = s.value.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
+      keysFrom = s.key;
+    }
+  }
+  return { off: off && { key: off.key, value: off.value, line: off.span?.start }, keys, keysFrom };
+}
+
 function checkRecordCall(ctx: RuleContext, rc: RecordCall): void {
+  const sdk = sdkById(rc.sdk);
+  const label = sdk?.label ?? rc.sdk;
+  const redaction = recorderRedaction(sdk, ctx.model.settings, rc.call.span.start, rc.sdk === 'agentdbg' ? ctx.settings.recorderRedaction : undefined);
   for (const e of rc.entries) {
     if (e.key === undefined || !ctx.isCredentialName(e.key)) continue;
+    const lower = e.key.toLowerCase();
+    // Covered: the recorder replaces the value by its marker before the event is written.
+    if (!redaction.off && redaction.keys.some((k) => lower.includes(k.toLowerCase()))) continue;
     const fn = rc.call.callee.slice(rc.call.callee.lastIndexOf('.') + 1);
+    const why = redaction.off
+      ? `${label}'s redaction is off here (${redaction.off.key}${redaction.off.line === undefined ? ': ' : '='}${redaction.off.value}${redaction.off.line === undefined ? ` in ${redaction.keysFrom ?? 'its configuration'}` : `, line ${ctx.model.lines.position(redaction.off.line).line + 1}`})`
+      : `${label}'s redaction covers only keys containing ${redaction.keys.map((k) => `"${k}"`).join(', ') || 'nothing'}${redaction.keysFrom ? ` (${redaction.keysFrom})` : ''}`;
     ctx.report({
-      message: `${fn} records the key "${e.key}": the credential reaches the AgentDbg trace whenever its redaction is off or does not cover this key.`,
+      message: `${fn} records the key "${e.key}" as it is: ${why}.`,
       span: e.keySpan,
       suggest: [removeEntryFix(ctx.model, e)],
     });

@@ -1,17 +1,37 @@
-// hardcoded-credential: a string literal in agent source that one of the engine's credential
-// detectors recognises (an OpenAI key, `Bearer <jwt>`, an AWS key id, a PEM private key, ...).
-// PII detectors (email, phone, card, SSN) are left out: an address in source is not a credential.
+// hardcoded-credential: a string literal in agent source that one of the engine's built-in
+// credential detectors recognises (an OpenAI key, `Bearer <jwt>`, an AWS key id, a PEM private key,
+// a password bound to `password=`). PII detectors (email, phone, card, SSN) are left out: an address
+// in source is not a credential; so are the project's own redaction rules (custom patterns, strings,
+// field paths): they say what to redact in traces, not what is a credential in code, and the
+// literals of RedactionRule / RedactionConfig calls (rule names, patterns, allowlists) are never read.
+// The detectors that find a credential by its name (password_field, generic_api_key_param,
+// sensitive_field) read code only: not prose (docstrings, log, help and error texts:
+// literal-context.ts), and not stand-ins (`your-secret`, `YOUR_PASSWORD`, env-variable names:
+// stand-ins.ts). The name a literal is bound to is its key, as in a trace (`AWS_SECRET_ACCESS_KEY =
+// "..."`, `password="..."`). A key-format match counts wherever it stands, unless it is elided
+// (`sk-abc...`) or a published documentation example.
 // The suggestion replaces the secret with an environment lookup (os.environ / process.env).
 import { createHash } from 'node:crypto';
 import type { Fix, TextEdit } from '../../shared/types';
 import { maskSecret } from '../../shared/mask';
 import { Engine, type ValueMatch } from '../../shared/engine';
+import { GENERIC_DETECTORS, SPECIFIC_DETECTORS } from '../../shared/detectors/index';
 import { defaultEngineOptions, type EngineOptions } from '../../shared/options';
 import type { SourceModel, StringValue } from '../analysis/model';
 import { quoted } from './fixes';
+import { literalContext } from './literal-context';
+import { isExampleMatch, isStandIn } from './stand-ins';
 import type { Rule } from './types';
 
-const NOT_CREDENTIALS = new Set(['email', 'phone', 'credit_card', 'ssn', 'sensitive_field', 'high_entropy']);
+const PII = new Set(['email', 'phone', 'credit_card', 'ssn']);
+/** Built-in detectors that find credentials by their format: they count wherever the literal stands. */
+const KEY_FORMAT = new Set(SPECIFIC_DETECTORS.map((d) => d.name).filter((n) => !PII.has(n) && n !== 'url_credentials'));
+/**
+ * Built-in detectors that find a credential by the name in front of it (in the text, or the
+ * binding's), or by where it stands rather than by its form (a URL's password, `user:p@ss@host`):
+ * what they find is any value, so prose, stand-ins and tests' fixtures are left out.
+ */
+const NAME_DRIVEN = new Set([...GENERIC_DETECTORS.map((d) => d.name), 'sensitive_field', 'url_credentials']);
 
 /** The environment variable a fix reads the secret from, by detector. */
 const ENV_NAMES: Record<string, string> = {
@@ -64,6 +84,30 @@ function envFix(model: SourceModel, str: StringValue, m: ValueMatch): Fix | unde
   return { title: `Read it from the environment (${env})`, edits };
 }
 
+/** Test files by the conventions of pytest, unittest, Jest, Vitest and Mocha. */
+export function isTestFile(fileName: string): boolean {
+  const path = fileName.replace(/\\/g, '/');
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /(?:^|\/)(?:tests?|__tests__|testing|fixtures|__mocks__)\//.test(path)
+    || /^(?:test_.*\.py|.*_test\.py|conftest\.py|.*\.(?:test|spec)\.[cm]?[jt]sx?)$/.test(base);
+}
+
+/** Advice in words that do not hold the secret: outputs mask every occurrence of it, template words included. */
+const ADVICE = [
+  'Read it from the environment or a secret store instead.',
+  'Read it from the environment instead.',
+  'Load it at run time instead.',
+];
+
+/** The message: the value masked, the rest worded so that masking the value leaves it readable. */
+export function messageFor(m: ValueMatch): string {
+  const head = `Hardcoded credential (${m.detector}): `;
+  const masked = maskSecret(m.text);
+  const advice = ADVICE.find((a) => !a.includes(m.text) && !head.includes(m.text));
+  if (advice !== undefined) return `${head}${masked}. ${advice}`;
+  return `Hardcoded credential: ${masked}.`;
+}
+
 export const hardcodedCredential: Rule = {
   meta: {
     id: 'hardcoded-credential',
@@ -73,13 +117,27 @@ export const hardcodedCredential: Rule = {
   },
   check(ctx) {
     const e = engineFor(ctx.settings.engine);
-    for (const str of ctx.model.strings) {
-      if (str.value.length < 8) continue;
-      for (const m of e.scanText(str.value)) {
-        if (NOT_CREDENTIALS.has(m.detector)) continue;
-        const fix = envFix(ctx.model, str, m);
+    const { model } = ctx;
+    // The project's own redaction rules (RedactionRule / RedactionConfig calls) are never read as credentials.
+    const ruleCalls = model.patterns.map((p) => p.callSpan);
+    const inRuleCall = (s: StringValue) => ruleCalls.some((c) => c.start <= s.span.start && s.span.end <= c.end);
+    // A test's values under credential names are fixtures; a key-format match still counts there.
+    const fixtures = isTestFile(model.fileName);
+    for (const str of model.strings) {
+      if (str.value.length < 6 || inRuleCall(str)) continue;
+      const where = literalContext(model, str);
+      const key = where.key?.slice(where.key.lastIndexOf('.') + 1);
+      const keyed = key !== undefined && !where.prose && !where.partial;
+      const matches = keyed ? e.scanValue(str.value, { path: '', key }) : e.scanText(str.value);
+      for (const m of matches) {
+        if (KEY_FORMAT.has(m.detector)) {
+          if (isExampleMatch(str.value, m.start, m.end, m.text)) continue;
+        } else if (NAME_DRIVEN.has(m.detector)) {
+          if (where.prose || fixtures || isStandIn(m.text)) continue;
+        } else continue;
+        const fix = envFix(model, str, m);
         ctx.report({
-          message: `Hardcoded credential (${m.detector}): ${maskSecret(m.text)}. Read it from the environment or a secret store instead.`,
+          message: messageFor(m),
           span: { start: str.offsetOf(m.start), end: str.offsetOf(m.end) },
           secret: m.text,
           fingerprint: `hardcoded-credential:${createHash('sha256').update(m.text).digest('hex')}`,

@@ -11,6 +11,7 @@ import { kwargsCredentialCaptured } from './kwargs-credential-captured';
 import { redactionDisabled } from './redaction-disabled';
 import type { Rule } from './types';
 import { unsafeProcessorOrder } from './unsafe-processor-order';
+import { unsupportedTracerOption } from './unsupported-tracer-option';
 
 export const RULES: readonly Rule[] = [
   broadAllowlist,
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   kwargsCredentialCaptured,
   redactionDisabled,
   unsafeProcessorOrder,
+  unsupportedTracerOption,
 ];

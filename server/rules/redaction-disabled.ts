@@ -1,32 +1,22 @@
 // redaction-disabled: redaction turned off where the SDK reads it: TraceCraft
-// `RedactionConfig(enabled=False)` (Python, or its TS options form), `TRACECRAFT_REDACTION_ENABLED=false`
-// and `AGENTDBG_REDACT=0` in a .env file, AgentDbg `redact: false` / `redaction.enabled: false`
-// in .agentdbg/config.yaml. Every built-in pattern stops protecting traces at once. Also, from the
-// SDK descriptors: configuration calls that turn an SDK's redaction off or force its content capture
-// on (`configSwitches`: Logfire `configure(scrubbing=False)`, OpenAI Agents
+// `RedactionConfig(enabled=False)` (Python, or its TS options form); an SDK's environment switch
+// (the descriptors' `envSwitches`: `TRACECRAFT_REDACTION_ENABLED`, `AGENTDBG_REDACT`, `MAIDA_REDACT`,
+// and the capture switches of the others) set to a value the SDK reads as letting content through,
+// in a .env file or from code (`os.environ[...] = ...`, `monkeypatch.setenv`, `patch.dict`:
+// env-in-code.ts); AgentDbg `redact: false` / `redaction.enabled: false` in .agentdbg/config.yaml
+// or .maida/config.yaml. Every built-in pattern stops protecting traces at once. Also, from the
+// descriptors: configuration calls that turn an SDK's redaction off or force its content capture on
+// (`configSwitches`: Logfire `configure(scrubbing=False)`, OpenAI Agents
 // `RunConfig(trace_include_sensitive_data=True)`, OpenInference `TraceConfig(hide_inputs=False)`),
-// and the environment variables that do the same (`envSwitches`) in a .env file.
+// and a decorator option that overrides the environment (Traceloop JS `traceContent: true`).
 import type { Finding } from '../../shared/types';
-import { SDKS } from '../analysis/sdks';
-import type { EnvSwitch } from '../analysis/sdks/types';
+import { envSwitches, envSwitchValue } from '../analysis/sdks';
 import { deref } from '../analysis/shared-facts';
 import { leakingConfigSwitches } from './config-switches';
 import { boolText } from './fixes';
 import type { Rule, RuleContext } from './types';
 
-/** Environment variables that switch an SDK's redaction, and the value that switches it back on. */
-const ENV_SWITCHES: Record<string, string> = {
-  TRACECRAFT_REDACTION_ENABLED: 'true',
-  AGENTDBG_REDACT: '1',
-};
-
-const FALSE_WORDS = /^(false|0|no|off|n|f)$/i;
-const TRUE_WORDS = /^(true|1|yes|on|y|t)$/i;
-
-/** The descriptors' environment switches, by name, with the SDK's name for messages. */
-const DESCRIBED_ENV: ReadonlyMap<string, EnvSwitch & { label: string }> = new Map(
-  SDKS.flatMap((sdk) => (sdk.envSwitches ?? []).map((sw) => [sw.name, { ...sw, label: sdk.label }] as const)),
-);
+const SWITCHES = [...envSwitches('redaction'), ...envSwitches('capture')];
 
 type Report = Parameters<RuleContext['report']>[0];
 
@@ -71,27 +61,24 @@ function check(ctx: RuleContext): Report[] {
     });
   }
   for (const s of model.settings) {
-    const described = s.kind === 'env' ? DESCRIBED_ENV.get(s.key) : undefined;
-    const v = s.value.trim();
-    if (described && (described.leaksWhen ? TRUE_WORDS : FALSE_WORDS).test(v)) {
-      const what = described.governs === 'redaction' ? `turns ${described.label}'s redaction off` : `makes ${described.label} record inputs and content`;
+    const hit = s.kind === 'env' ? SWITCHES.find(({ sw }) => sw.name === s.key) : undefined;
+    if (hit && hit.sw.governs === 'capture') {
+      if (envSwitchValue(hit.sw, s.value) !== hit.sw.leaksWhen) continue;
       out.push({
-        message: `${s.key}=${s.value} ${what}: a credential among them is written to traces as it is.`,
+        message: `${s.key}=${s.value} makes ${hit.sdk.label} record inputs and content: a credential among them is written to traces as it is.`,
         span: { start: s.keySpan.start, end: s.valueSpan.end },
-        fix: {
-          title: described.governs === 'redaction' ? 'Turn redaction back on' : `Stop ${described.label} recording content`,
-          edits: [{ start: s.valueSpan.start, end: s.valueSpan.end, text: described.safeValue }],
-        },
+        fix: { title: `Stop ${hit.sdk.label} recording content`, edits: [{ start: s.valueSpan.start, end: s.valueSpan.end, text: hit.sw.safeValue }] },
       });
-    } else if (s.kind === 'env' && s.key in ENV_SWITCHES && FALSE_WORDS.test(s.value.trim())) {
+    } else if (hit) {
+      if (envSwitchValue(hit.sw, s.value) !== hit.sw.leaksWhen) continue;
       out.push({
-        message: `${s.key}=${s.value} turns redaction off: secrets and PII are written to traces as they are.`,
+        message: `${s.key}=${s.value} turns ${hit.sdk.label}'s redaction off: secrets and PII are written to traces as they are.`,
         span: { start: s.keySpan.start, end: s.valueSpan.end },
-        fix: fixOn(s.valueSpan.start, s.valueSpan.end, ENV_SWITCHES[s.key]),
+        fix: fixOn(s.valueSpan.start, s.valueSpan.end, hit.sw.safeValue),
       });
     } else if (s.kind === 'yaml' && s.value === 'false') {
       out.push({
-        message: `AgentDbg ${s.key}: false turns redaction off: api keys, tokens and passwords are recorded as they are.`,
+        message: `AgentDbg (Maida) ${s.key}: false turns redaction off: api keys, tokens and passwords are recorded as they are.`,
         span: s.span,
         fix: fixOn(s.valueSpan.start, s.valueSpan.end, 'true'),
       });

@@ -6,7 +6,7 @@ import type { SourceModel } from '../analysis/model';
 import { ruleFailure } from './run';
 import { applyDirectives, parseDirectives } from '../analysis/suppressions';
 import { redosUnsafePattern } from './redos-unsafe-pattern';
-import type { SlowRule, SourceSettings } from './types';
+import type { Explanation, SlowRule, SourceSettings } from './types';
 
 /** Hand-sorted by id, like RULES. */
 export const SLOW_RULES: readonly SlowRule[] = [redosUnsafePattern];
@@ -15,7 +15,7 @@ export const SLOW_RULES: readonly SlowRule[] = [redosUnsafePattern];
 export const SLOW_RULE_IDS: ReadonlySet<string> = new Set(SLOW_RULES.map((r) => r.meta.id));
 
 /** Findings of the slow rules; never rejects (a failing rule becomes an `internal-error` finding). */
-export async function runSlowRules(model: SourceModel, settings: SourceSettings, signal?: AbortSignal): Promise<Finding[]> {
+export async function runSlowRules(model: SourceModel, settings: SourceSettings, signal?: AbortSignal, explain?: (e: Explanation) => void): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const rule of SLOW_RULES) {
     const severity = settings.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -25,6 +25,7 @@ export async function runSlowRules(model: SourceModel, settings: SourceSettings,
         model,
         settings,
         signal,
+        ...(explain ? { explain } : {}),
         isCredentialName: () => false,
         report(f) {
           findings.push({ ...f, ruleId: f.ruleId ?? rule.meta.id, severity: f.severity ?? severity, range: model.lines.rangeOf(f.span.start, f.span.end) });

@@ -1,6 +1,6 @@
 // The contract every source rule follows: metadata, and a check over the analysed file.
 // Rules import nothing from LSP; they return Findings with fixes as data.
-import type { Finding, Severity } from '../../shared/types';
+import type { Finding, Severity, Span } from '../../shared/types';
 import type { EngineOptions } from '../../shared/options';
 import type { SourceModel } from '../analysis/model';
 import type { AnalysisSettings } from '../analysis/settings';
@@ -29,6 +29,11 @@ export interface SourceSettings extends AnalysisSettings {
   rules?: Record<string, Severity | 'off'>;
   /** The engine's options (detectors, allowlists) for hardcoded-credential; defaults when absent. */
   engine?: EngineOptions;
+  /**
+   * The project's AgentDbg / Maida configuration (`.agentdbg/config.yaml`, `.maida/config.yaml`):
+   * whether its redaction is on and the key substrings it covers, in place of the SDK's defaults.
+   */
+  recorderRedaction?: { enabled: boolean; keys: string[]; file?: string };
 }
 
 /** What a rule's `check` receives: the analysed file, the settings, and a way to report. */
@@ -46,6 +51,18 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
+/** Why a slow rule judged something fine that looked suspect (a pattern linear in practice): no finding. */
+export interface Explanation {
+  span: Span;
+  message: string;
+}
+
+export type SlowRuleContext = RuleContext & {
+  signal?: AbortSignal;
+  /** Receives explanations (the CLI's --verbose); absent: they are dropped. */
+  explain?(e: Explanation): void;
+};
+
 /**
  * A rule whose verdicts take time (redos-unsafe-pattern: recheck and timing off the main thread).
  * It runs after the fast rules and never holds their findings back: the CLI awaits it, the
@@ -53,5 +70,5 @@ export interface Rule {
  */
 export interface SlowRule {
   meta: RuleMeta;
-  checkAsync(ctx: RuleContext & { signal?: AbortSignal }): Promise<void>;
+  checkAsync(ctx: SlowRuleContext): Promise<void>;
 }

@@ -3,7 +3,7 @@
 // the language server; results are cached per configuration file.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { applyAgentDbgConfig, parseAgentDbgConfig } from './agentdbg';
+import { applyAgentDbgConfig, effectiveAgentDbgRedaction, parseAgentDbgConfig } from './agentdbg';
 import { ConfigError, findConfigFile, findUp, readConfigFile } from './load';
 import { resolveConfig } from './resolve';
 import type { ResolvedConfig } from './types';
@@ -18,6 +18,14 @@ export { jsonStringOffsets, yamlScalarOffsets, type OffsetOf } from './string-of
 export { CONFIG_SCHEMA, CONFIGURABLE_DETECTORS, CONFIGURABLE_RULES } from './schema';
 
 export const AGENTDBG_CONFIG_PATH = '.agentdbg/config.yaml';
+/** AgentDbg renamed Maida reads `.maida/config.yaml` (maida/config.py, LOCAL_DIR_NAME). */
+export const MAIDA_CONFIG_PATH = '.maida/config.yaml';
+
+/** The nearer of the project's `.agentdbg/config.yaml` and `.maida/config.yaml` (the longer path is nearer). */
+function findAgentDbgConfig(dir: string): string | undefined {
+  const found = [findUp(dir, AGENTDBG_CONFIG_PATH), findUp(dir, MAIDA_CONFIG_PATH)].filter((f): f is string => f !== undefined);
+  return found.sort((a, b) => b.length - a.length)[0];
+}
 
 function isDirectory(path: string): boolean {
   try {
@@ -45,7 +53,7 @@ export class ConfigResolver {
     const dir = isDirectory(target) ? resolve(target) : dirname(resolve(target));
     let hit = this.located.get(dir);
     if (!hit) {
-      hit = { file: this.configFile ? resolve(this.configFile) : findConfigFile(dir), agentdbgFile: findUp(dir, AGENTDBG_CONFIG_PATH) };
+      hit = { file: this.configFile ? resolve(this.configFile) : findConfigFile(dir), agentdbgFile: findAgentDbgConfig(dir) };
       this.located.set(dir, hit);
     }
     return hit;
@@ -73,7 +81,9 @@ export class ConfigResolver {
         // An unreadable .agentdbg/config.yaml is reported when the file itself is scanned.
       }
       if (text !== undefined) {
-        resolved = { ...resolved, engine: applyAgentDbgConfig(resolved.engine, parseAgentDbgConfig(text)), agentdbgFile };
+        const model = parseAgentDbgConfig(text);
+        const eff = effectiveAgentDbgRedaction(model);
+        resolved = { ...resolved, engine: applyAgentDbgConfig(resolved.engine, model), agentdbgFile, agentdbgRedaction: { enabled: eff.enabled, keys: eff.keys } };
       }
     }
     this.cache.set(key, resolved);

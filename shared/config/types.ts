@@ -68,8 +68,10 @@ export interface ResolvedConfig {
   credentialNames: { add: string[]; ignore: string[] };
   /** Whether the nearest `.agentdbg/config.yaml` is folded into `engine` (setting `agentdbgConfig`). */
   useAgentDbgConfig: boolean;
-  /** The `.agentdbg/config.yaml` folded into `engine`, if any. */
+  /** The `.agentdbg/config.yaml` (or Maida's `.maida/config.yaml`) folded into `engine`, if any. */
   agentdbgFile?: string;
+  /** What that file makes AgentDbg's own redaction do: on or off, and the key substrings it covers. */
+  agentdbgRedaction?: { enabled: boolean; keys: string[] };
   /** Widest modes for trace files and folders (trace-file-permissions), as numbers (0o600). */
   hygiene: { fileMode: number; dirMode: number };
 }

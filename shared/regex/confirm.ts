@@ -1,15 +1,26 @@
 // Confirming a ReDoS verdict by measurement: the attack string recheck found is rebuilt at growing
-// sizes (more pumps) and matched, with the exact translation, in a worker thread under a hard time
-// limit (the worker is terminated, since a running regex cannot be interrupted from outside it).
+// sizes (more pumps) and matched, with the exact translation, in a child process whose CPU time
+// (not wall time) is what counts. Two busy processes beside tracelint slow the wall clock, never
+// the CPU time a match needs, so the verdict does not depend on the machine's load:
+//   - each size is timed by the child's own CPU clock (process.cpuUsage: user + system);
+//   - the per-size limit is CPU time too: a watchdog thread in the child reads the same clock and
+//     kills the child when one run of one size has used more than the limit (a running regex
+//     cannot be interrupted any other way);
+//   - the whole confirmation has a CPU budget, also counted by the child.
+// A size that overruns its limit is a timeout, and a timeout on the attack recheck predicted is
+// confirmation: the time ran away. Only a wall-clock safety net (many times the CPU budget, for a
+// machine so starved that the child barely runs) ends a confirmation on wall time, and it says so
+// (`incomplete`), so that no verdict silently rests on it.
 // The result is the measured growth: how time scales when the input doubles, read from the largest
 // sizes. Small sizes mislead: V8 runs TraceCraft's (linear) email rule 2.5x slower per character
 // past about 30,000 characters, a one-off step that looks like n^2 between two sizes there and
 // then disappears; the last doublings show the real trend.
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
 
 export interface Measurement {
   /** Length of the attack string, in characters. */
   chars: number;
+  /** CPU time of the fastest run at this size, in milliseconds. */
   ms: number;
 }
 
@@ -17,48 +28,90 @@ export interface Confirmation {
   measurements: Measurement[];
   /** Estimated exponent k in time ~ n^k over the measurements that took long enough to mean something. */
   exponent: number | null;
-  /** A size did not finish within the per-size limit. */
+  /** A size used more CPU time than the per-size limit (the child was stopped there). */
   timedOut: boolean;
+  /** Length of the attack string that timed out. */
+  timedOutChars?: number;
+  /** The wall-clock safety net ended the measurement (a starved machine): not evidence either way. */
+  incomplete?: boolean;
   /** The growth is super-linear (exponent >= 1.5) or a size timed out. */
   confirmed: boolean;
 }
 
 export interface ConfirmOptions {
-  /** Limit for one size, in milliseconds. Default 1000. */
+  /** CPU-time limit for one run of one size, in milliseconds. Default 1000. */
   perSizeMs?: number;
-  /** Limit for the whole confirmation. Default 4000. */
+  /** CPU-time budget of the whole confirmation. Default 4000. */
   totalMs?: number;
   /** Largest attack string tried. Default 262,144 characters. */
   maxChars?: number;
 }
 
-// The worker gets the regex and the attack's parts; it doubles the pump count until a size takes
-// more than `stopMs` or the string reaches `maxChars`, posting each measurement as it completes.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { source, flags, pumps, suffix, maxChars, stopMs } = workerData;
-const re = new RegExp(source, flags + 'g');
-const pumpLen = pumps.reduce((n, p) => n + p.prefix.length + p.pump.length, 0) || 1;
-let k = Math.max(1, Math.ceil(16 / pumpLen));
-for (;;) {
-  const s = pumps.map((p) => p.prefix + p.pump.repeat(k)).join('') + suffix;
-  // Each size is timed up to three times and the fastest run kept: other work on the machine only
-  // ever adds time, so the minimum is the least noisy figure.
-  let ms = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const t = process.hrtime.bigint();
-    for (const m of s.matchAll(re)) { void m; }
-    ms = Math.min(ms, Number(process.hrtime.bigint() - t) / 1e6);
-    if (ms > stopMs / 2) break;
+// The child: reads its job as JSON on stdin, doubles the pump count until the watchdog stops a run
+// (the per-size limit), the string reaches `maxChars` or the CPU budget is spent, and writes each
+// measurement as one JSON line with a synchronous write (the watchdog may kill it at any moment).
+// A slow size stops the doubling only once three sizes have shown the growth: stopping earlier
+// leaves it unknown, while the next size either overruns the limit (confirmation) or shows the trend.
+const CHILD = String.raw`
+const fs = require('node:fs');
+const { Worker } = require('node:worker_threads');
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const out = (o) => fs.writeSync(1, JSON.stringify(o) + '\n');
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => { input += d; });
+process.stdin.on('end', () => {
+  const job = JSON.parse(input);
+  // [CPU ms when the current run started, length of the string it runs on (0: no run)]
+  const state = new Float64Array(new SharedArrayBuffer(16));
+  const dog = new Worker(
+    "const { workerData } = require('node:worker_threads');" +
+    "const fs = require('node:fs');" +
+    "const st = new Float64Array(workerData.buf);" +
+    "setInterval(() => {" +
+    "  if (st[1] === 0) return;" +
+    "  const u = process.cpuUsage();" +
+    "  if ((u.user + u.system) / 1000 - st[0] > workerData.limitMs) {" +
+    "    fs.writeSync(1, JSON.stringify({ timeout: st[1] }) + '\\n');" +
+    "    process.kill(process.pid, 'SIGKILL');" +
+    "  }" +
+    "}, 5);",
+    { eval: true, workerData: { buf: state.buffer, limitMs: job.limitMs } },
+  );
+  dog.on('online', () => measure(job, state));
+});
+function measure({ source, flags, pumps, suffix, maxChars, stopMs, totalMs }, state) {
+  const re = new RegExp(source, flags + 'g');
+  const pumpLen = pumps.reduce((n, p) => n + p.prefix.length + p.pump.length, 0) || 1;
+  let k = Math.max(1, Math.ceil(16 / pumpLen));
+  let spent = 0;
+  let timed = 0;
+  for (;;) {
+    const s = pumps.map((p) => p.prefix + p.pump.repeat(k)).join('') + suffix;
+    // Up to three runs, the fastest kept: cache misses and interrupts only ever add time.
+    let ms = Infinity;
+    for (let run = 0; run < 3; run++) {
+      state[0] = cpuMs();
+      state[1] = s.length;
+      for (const m of s.matchAll(re)) { void m; }
+      const t = cpuMs() - state[0];
+      state[1] = 0;
+      spent += t;
+      ms = Math.min(ms, t);
+      if (ms > stopMs / 2) break;
+    }
+    out({ chars: s.length, ms });
+    if (ms >= 2) timed++;
+    // Slow and with the growth known (three sizes of 2 ms or more): the next size adds nothing.
+    if ((ms > stopMs && timed >= 3) || s.length * 2 > maxChars || spent > totalMs) break;
+    k *= 2;
   }
-  parentPort.postMessage({ chars: s.length, ms });
-  if (ms > stopMs || s.length * 2 > maxChars) break;
-  k *= 2;
+  process.exit(0);
 }
-parentPort.postMessage({ done: true });
 `;
 
-// One confirmation at a time: timings taken side by side on a 2-core machine would mislead.
+// One confirmation at a time: the child's CPU time does not depend on load, but two children
+// side by side on a 2-core machine would still share caches; and a scan never needs many at once.
 let queue: Promise<unknown> = Promise.resolve();
 
 export function confirmByTiming(
@@ -72,6 +125,9 @@ export function confirmByTiming(
   return run;
 }
 
+/** The wall-clock safety net: this many times the CPU budget, and at least 60 s. */
+const WALL_FACTOR = 15;
+
 function measure(
   source: string,
   flags: string,
@@ -84,39 +140,53 @@ function measure(
   const measurements: Measurement[] = [];
   return new Promise((resolve) => {
     let finished = false;
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { source, flags, pumps: attack.pumps, suffix: attack.suffix, maxChars, stopMs: perSizeMs / 4 },
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    let timedOutChars: number | undefined;
+    let buffered = '';
+    // In the editor the server runs on Electron's node: ELECTRON_RUN_AS_NODE makes its binary plain node.
+    const child = spawn(process.execPath, ['--max-old-space-size=256', '-e', CHILD], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      windowsHide: true,
     });
-    worker.unref();
-    const finish = (timedOut: boolean) => {
+    const finish = (incomplete: boolean) => {
       if (finished) return;
       finished = true;
-      clearTimeout(sizeTimer);
-      clearTimeout(totalTimer);
-      void worker.terminate();
-      resolve(summarize(measurements, timedOut));
+      clearTimeout(wallTimer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      const c = summarize(measurements, timedOutChars !== undefined);
+      if (timedOutChars !== undefined) c.timedOutChars = timedOutChars;
+      if (incomplete) c.incomplete = true;
+      resolve(c);
     };
-    let sizeTimer = setTimeout(() => finish(true), perSizeMs);
-    // Running out of the whole budget is not evidence (a busy machine is slow at every size): the
-    // measurements so far decide. Only one size overrunning its own limit counts as a timeout.
-    const totalTimer = setTimeout(() => finish(false), totalMs);
-    worker.on('message', (m: Measurement | { done: true }) => {
-      if ('done' in m) return finish(false);
-      measurements.push(m);
-      clearTimeout(sizeTimer);
-      sizeTimer = setTimeout(() => finish(true), perSizeMs);
+    const wallTimer = setTimeout(() => finish(true), Math.max(60_000, totalMs * WALL_FACTOR));
+    wallTimer.unref?.();
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      buffered += d;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        try {
+          const m = JSON.parse(line) as Measurement | { timeout: number };
+          if ('timeout' in m) timedOutChars = m.timeout;
+          else measurements.push(m);
+        } catch {
+          // A partial or foreign line says nothing.
+        }
+      }
     });
-    worker.on('error', () => finish(false));
-    worker.on('exit', () => finish(false));
+    child.on('error', () => finish(false));
+    child.on('close', () => finish(false));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(JSON.stringify({ source, flags, pumps: attack.pumps, suffix: attack.suffix, maxChars, limitMs: perSizeMs, stopMs: perSizeMs / 4, totalMs }));
   });
 }
 
 /**
  * The growth exponent: the median of the exponents between the last four sizes (three doublings)
  * whose runs took at least 2 ms (below that is noise). A median shrugs off one pause (garbage
- * collection, another process); the last sizes show the asymptotic trend.
+ * collection, an interrupt); the last sizes show the asymptotic trend.
  */
 export function summarize(measurements: Measurement[], timedOut: boolean): Confirmation {
   const pts = measurements.filter((m) => m.ms >= 2).slice(-4);

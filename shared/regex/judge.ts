@@ -5,11 +5,24 @@
 import { checkRegex, type Backend, type RecheckVerdict } from './checker';
 import { confirmByTiming, type Confirmation, type ConfirmOptions } from './confirm';
 import { translatePython } from './translate';
+import { readVerdict, writeVerdict, type VerdictKey } from './verdict-cache';
 import { FLAG_I, MAXREPEAT, parsePython, type Alt, type Node } from './python-parser';
 
 export interface Span2 {
   start: number;
   end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'none';
+
+/** What a vulnerable pattern costs in CPython (TraceCraft's runtime), estimated from the timing. */
+export interface Cost {
+  /** Estimated CPython time, in milliseconds, on a 10 KB and a 100 KB attack string. */
+  at10k: number;
+  at100k: number;
+  /** Whether 10 KB / 100 KB lay within the measured sizes (else extrapolated from the growth). */
+  measured10k: boolean;
+  measured100k: boolean;
 }
 
 export type Judgement =
@@ -19,17 +32,35 @@ export type Judgement =
   | {
     kind: 'vulnerable';
     complexity: { type: 'exponential' } | { type: 'polynomial'; degree: number };
+    /** Which recheck checker found it: the automaton's verdicts are exact, the fuzzer's a lead. */
+    checker?: 'automaton' | 'fuzz';
     /** The attack string, escaped and truncated for messages. */
     attack: string;
     attackLength: number;
     /** The repeated part of the attack, escaped. */
     pump: string;
+    /** The attack as recheck built it (prefix + pump^n per part, then the suffix), unescaped. */
+    attackParts: { pumps: Array<{ prefix: string; pump: string }>; suffix: string };
     /** Hotspots as [start, end) in the Python pattern. */
     hotspots: Span2[];
+    /**
+     * Hotspots that are plain literal text (`token=`, `http`): where a search starts over, not where
+     * it backtracks. `source` is the repeat that does the backtracking (the innermost repeat holding
+     * a hotspot that is not literal), when there is one.
+     */
+    literalHotspots: Span2[];
+    source?: Span2;
     confirmation?: Confirmation;
-    /** Why a polynomial verdict is not an error, when it is not. */
+    /** Why the verdict is milder than recheck's class, when it is. */
     downgrade?: { reason: 'bounded' | 'measured-linear' | 'not-confirmed'; repeats: string[] };
-    severity: 'error' | 'warning' | 'info';
+    /**
+     * error: exponential or of degree 3 and more; warning: quadratic (or not confirmed by timing);
+     * none: linear in practice (bounded repeats, or measured linear), not a finding.
+     */
+    severity: Severity;
+    /** The degree the severity rests on (recheck's exact one, or the measured growth for the fuzzer's). */
+    degree?: number;
+    cost?: Cost;
     notes: string[];
     backend: Backend;
     ms: number;
@@ -55,13 +86,26 @@ export function judgePattern(pattern: string, options: JudgeOptions = {}): Promi
   const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${pattern}`;
   let p = judgements.get(key);
   if (!p) {
-    p = judge(pattern, options);
+    p = persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
     judgements.set(key, p);
     void p.then((j) => {
       if (j.kind === 'unknown' && j.reason === 'cancelled') judgements.delete(key);
     });
   }
   return p;
+}
+
+/**
+ * The verdict from the persistent cache (verdict-cache.ts), else judged and stored. Only settled
+ * verdicts are stored: not `unknown` (a budget ran out, or the check was cancelled), not one whose
+ * timing the wall-clock safety net cut short, and not the quick answers (invalid, untranslatable).
+ */
+async function persisted(key: VerdictKey, run: () => Promise<Judgement>): Promise<Judgement> {
+  const hit = readVerdict<Judgement>(key);
+  if (hit && (hit.kind === 'safe' || hit.kind === 'vulnerable')) return { ...hit, ms: 0 };
+  const j = await run();
+  if (j.kind === 'safe' || (j.kind === 'vulnerable' && !j.confirmation?.incomplete)) writeVerdict(key, j);
+  return j;
 }
 
 export function clearJudgements(): void {
@@ -114,13 +158,13 @@ export function judgeJsRegex(re: RegExp, options: Omit<JudgeOptions, 'flags'> = 
   } catch {
     body = undefined;
   }
-  return verdict({
+  return persisted({ pattern: re.source, flags, usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'js' }, () => verdict({
     analysis: { source: re.source, flags, toPattern: (start, end) => ({ start, end }) },
     exec: { source: re.source, flags },
     body,
     pattern: re.source,
     notes: [],
-  }, options);
+  }, options));
 }
 
 interface Subject {
@@ -141,39 +185,112 @@ async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgeme
   if (v.status === 'unknown') return { kind: 'unknown', reason: v.reason ?? 'recheck gave no reason', ...base };
   const hotspots = mergeSpans(v.hotspots.map((h) => analysis.toPattern(h.start, h.end)));
   const attack = v.attack!;
-  const confirmation = await confirmByTiming(exec.source, exec.flags, attack, options.confirm);
+  const { literal, source } = subject.body ? hotspotRoles(subject.body, hotspots) : { literal: [], source: undefined };
   const judged: Extract<Judgement, { kind: 'vulnerable' }> = {
     kind: 'vulnerable',
     complexity: v.complexity!,
+    ...(v.checker ? { checker: v.checker } : {}),
     attack: escapeForMessage(attack.string),
     attackLength: [...attack.string].length,
     pump: escapeForMessage(attack.pumps.map((p) => p.pump).join(''), 16),
+    attackParts: { pumps: attack.pumps, suffix: attack.suffix },
     hotspots,
-    confirmation,
+    literalHotspots: literal,
+    ...(source ? { source } : {}),
     severity: 'error',
     ...base,
   };
-  // A size that overran its time limit confirms the verdict outright.
-  if (confirmation.timedOut) return judged;
   // Bounded repeats at every hotspot cap the backtracking from each start position, so the time
-  // is linear in the input however the measurements between two sizes looked (TraceCraft's email
-  // rule: {0,62} and {0,61}; its timings wobble on a busy machine but never run away).
+  // is linear in the input (TraceCraft's email rule: {0,62} and {0,61}). Decided from the pattern
+  // alone, before any timing: the same answer on any machine.
   const repeats = subject.body ? boundedRepeatsAt(subject.body, hotspots, subject.pattern) : [];
   if (judged.complexity.type === 'polynomial' && repeats.length > 0) {
     judged.downgrade = { reason: 'bounded', repeats };
-    judged.severity = 'info';
+    judged.severity = 'none';
     return judged;
   }
-  if (confirmation.confirmed) return judged;
-  if (judged.complexity.type === 'polynomial' && measuredLinear(confirmation)) {
-    judged.downgrade = { reason: 'measured-linear', repeats: [] };
-    judged.severity = 'info';
-  } else {
+  const confirmation = await confirmByTiming(exec.source, exec.flags, attack, options.confirm);
+  judged.confirmation = confirmation;
+  grade(judged, confirmation);
+  return judged;
+}
+
+/**
+ * The measured exponent from which a fuzzer's polynomial verdict counts as degree 3 (an error). V8's
+ * quadratic attacks measure up to n^2.4 (cache effects at the large sizes: the realm pattern of
+ * CVE-2020-8492, which CPython runs in n^2.0), cubic ones n^2.9 to n^3.1.
+ */
+const CUBIC_EXPONENT = 2.7;
+
+/** Severity and cost from recheck's class and the timing (CPU time: the same under any load). */
+export function grade(judged: Extract<Judgement, { kind: 'vulnerable' }>, c: Confirmation): void {
+  if (judged.complexity.type === 'exponential') {
+    if (c.confirmed) {
+      judged.severity = 'error';
+      return;
+    }
+    // The fuzzer calls an attack exponential when its wall-clock limit runs out first, which a busy
+    // machine makes happen: measured linear to a long string (CPU time), it is a false alarm.
+    if (judged.checker === 'fuzz' && measuredLinear(c)) {
+      judged.downgrade = { reason: 'measured-linear', repeats: [] };
+      judged.severity = 'none';
+      return;
+    }
     // Timing the exact form did not reproduce it: recheck's verdict stands, as a warning.
     judged.downgrade = { reason: 'not-confirmed', repeats: [] };
     judged.severity = 'warning';
+    judged.cost = costOf(c, 2);
+    return;
   }
-  return judged;
+  // The automaton's degree is exact; the fuzzer's depends on the attack it happened to find, so
+  // the measured growth decides there (and wherever it is higher than the automaton's).
+  const measured = c.exponent !== null && c.exponent >= CUBIC_EXPONENT ? 3 : 2;
+  const degree = judged.checker === 'automaton' ? judged.complexity.degree : c.exponent === null ? judged.complexity.degree : measured;
+  judged.degree = degree;
+  if (c.confirmed) {
+    judged.severity = degree >= 3 ? 'error' : 'warning';
+    if (judged.severity === 'warning') judged.cost = costOf(c, degree);
+    return;
+  }
+  if (measuredLinear(c)) {
+    judged.downgrade = { reason: 'measured-linear', repeats: [] };
+    judged.severity = 'none';
+    return;
+  }
+  judged.downgrade = { reason: 'not-confirmed', repeats: [] };
+  judged.severity = 'warning';
+  judged.cost = costOf(c, Math.max(1, c.exponent ?? 2));
+}
+
+/**
+ * CPython's time on an attack over V8's: python3 3.11 took 2.2 to 7 times V8's CPU time on the
+ * quadratic attacks of test/unit/regex-corpus.test.ts (`token=([^;]*);` about 5.8, a URL pattern
+ * about 2.5, `\s+$` about 5.5); `npm run bench regex` prints the ratio on this machine.
+ */
+export const CPYTHON_PER_V8 = 5;
+
+/**
+ * Estimated CPython time at 10 KB and 100 KB: interpolated between the measured sizes around it,
+ * or extrapolated from the largest measured size along the growth (the measured exponent, at least
+ * `degree`'s when the size lies beyond the measurements, which is where the asymptote rules).
+ */
+export function costOf(c: Confirmation, degree: number): Cost | undefined {
+  const pts = c.measurements.filter((m) => m.ms > 0);
+  if (pts.length === 0) return undefined;
+  const k = Math.max(degree, c.exponent ?? degree);
+  const at = (n: number): { ms: number; measured: boolean } => {
+    const last = pts[pts.length - 1];
+    if (n > last.chars) return { ms: last.ms * (n / last.chars) ** k, measured: false };
+    const i = pts.findIndex((m) => m.chars >= n);
+    if (i <= 0) return { ms: pts[0].ms * (n / pts[0].chars) ** k, measured: true };
+    const a = pts[i - 1];
+    const b = pts[i];
+    const slope = Math.log(b.ms / a.ms) / Math.log(b.chars / a.chars);
+    return { ms: a.ms * (n / a.chars) ** slope, measured: true };
+  };
+  const ten = at(10_000);
+  const hundred = at(100_000);
+  return { at10k: ten.ms * CPYTHON_PER_V8, at100k: hundred.ms * CPYTHON_PER_V8, measured10k: ten.measured, measured100k: hundred.measured };
 }
 
 /** The attack ran to a long string and time grew no faster than the input: a fuzzing false alarm. */
@@ -181,7 +298,55 @@ export const LINEAR_EVIDENCE_CHARS = 65536;
 
 function measuredLinear(c: Confirmation): boolean {
   const last = c.measurements[c.measurements.length - 1];
-  return !c.timedOut && c.exponent !== null && c.exponent < 1.3 && last !== undefined && last.chars >= LINEAR_EVIDENCE_CHARS;
+  // No exponent means no size took 2 ms: to a long string, faster than any super-linear attack runs.
+  return !c.timedOut && !c.incomplete && (c.exponent === null || c.exponent < 1.3) && last !== undefined && last.chars >= LINEAR_EVIDENCE_CHARS;
+}
+
+/** Whether a node matches fixed literal text only (characters, in groups or alternations of them). */
+function isLiteral(n: Node): boolean {
+  if (n.t === 'char') return true;
+  if (n.t === 'group') return n.body.branches.every((b) => b.every(isLiteral));
+  if (n.t === 'alt') return n.branches.every((b) => b.every(isLiteral));
+  return false;
+}
+
+function nodes(root: Alt): Node[] {
+  const all: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    all.push(n);
+    if (n.t === 'repeat') stack.push(n.body);
+    else if (n.t === 'alt') for (const b of n.branches) stack.push(...b);
+    else if (n.t === 'group' || n.t === 'look') for (const b of n.body.branches) stack.push(...b);
+    else if (n.t === 'cond') stack.push(...n.yes, ...(n.no ?? []));
+  }
+  return all;
+}
+
+/**
+ * Which hotspots are plain literal text outside every repeat (`token=`, `http`: the user cannot
+ * make them backtrack less, a search merely starts over at each), and the repeat that does the
+ * backtracking: the innermost unbounded-enough repeat holding the first other hotspot.
+ */
+function hotspotRoles(root: Alt, hotspots: Span2[]): { literal: Span2[]; source?: Span2 } {
+  const all = nodes(root);
+  const repeats = all.filter((n): n is Extract<Node, { t: 'repeat' }> => n.t === 'repeat' && n.max > 1);
+  const literal: Span2[] = [];
+  let source: Span2 | undefined;
+  for (const h of hotspots) {
+    const inRepeat = repeats.some((r) => r.start <= h.start && h.end <= r.end);
+    const inside = all.filter((n) => n.t !== 'alt' && h.start <= n.start && n.end <= h.end && n.end > n.start);
+    if (!inRepeat && inside.length > 0 && inside.every((n) => isLiteral(n))) {
+      literal.push(h);
+      continue;
+    }
+    if (!source) {
+      const holder = repeats.filter((r) => r.start <= h.start && h.end <= r.end).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+      if (holder) source = { start: holder.start, end: holder.end };
+    }
+  }
+  return { literal, ...(source ? { source } : {}) };
 }
 
 function mergeSpans(spans: Span2[]): Span2[] {

@@ -305,14 +305,22 @@ function emitRepeat(n: Extract<Node, { t: 'repeat' }>, ctx: Ctx, mode: Mode, out
   if (n.mode === 'possessive' && T === 're2') throw new Unsupported('a possessive quantifier needs a backtracking engine', n.start, n.end);
   const max = n.max >= MAXREPEAT ? Infinity : n.max;
   if (T === 're2' && (n.min > 1000 || (max !== Infinity && max > 1000))) throw new Unsupported('RE2 allows at most 1000 repetitions', n.start, n.end);
-  let q = n.min === 0 && max === Infinity ? '*' : n.min === 1 && max === Infinity ? '+' : n.min === 0 && max === 1 ? '?'
-    : max === Infinity ? `{${n.min},}` : n.min === max ? `{${n.min}}` : `{${n.min},${max}}`;
+  const b = n.body;
+  const single = b.t === 'char' || b.t === 'any' || b.t === 'class' || b.t === 'cat';
+  // For recheck only: an unbounded repeat of one character with a large minimum (`[A-Za-z0-9+/=]{20,}`)
+  // is judged as `{2,}`. The chain of 20 copies of one class has a single path through it, so the
+  // class of the backtracking (none, polynomial of degree k, exponential) is the same, while recheck's
+  // automaton grows with every copy: TraceCraft's `AccountKey=[A-Za-z0-9+/=]{20,}` took 2.3 s of
+  // recheck's CPU as written and 0.1 s so, and `xox[bpar]-[0-9]{10,}-...` moved from the fuzzer
+  // (whose verdicts depend on load) to the automaton (whose do not).
+  const min = mode.analysis && single && max === Infinity && n.min > 2 ? 2 : n.min;
+  let q = min === 0 && max === Infinity ? '*' : min === 1 && max === Infinity ? '+' : min === 0 && max === 1 ? '?'
+    : max === Infinity ? `{${min},}` : min === max ? `{${min}}` : `{${min},${max}}`;
   if (n.mode === 'lazy') q += '?';
   // Possessive repeats are judged as greedy ones by recheck (see atomic groups above).
   const g = n.mode === 'possessive' && !mode.analysis ? mode.nextGroup++ : 0;
   if (g) out.emit('(?=(', n.start, n.end);
-  const b = n.body;
-  const atomic = b.t === 'char' || b.t === 'any' || b.t === 'class' || b.t === 'cat' || (b.t === 'group' && !b.atomic);
+  const atomic = single || (b.t === 'group' && !b.atomic);
   if (!atomic) out.emit('(?:', b.start, b.end);
   emitNode(b, ctx, mode, out);
   if (!atomic) out.emit(')', b.start, b.end);

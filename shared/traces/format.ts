@@ -24,10 +24,36 @@ export function detectTraceFormat(path: string, head = ''): TraceFormatInfo | nu
   if (!byExtJsonl && !byExtJson && name.includes('.') && !/\.(log|txt|trace)$/.test(name)) return null;
 
   const layout = sniffLayout(trimmed, byExtJsonl);
-  const format = sniffFormat(name, text, layout);
   const normalisedPath = path.replace(/\\/g, '/').toLowerCase();
-  const isTrace = format !== 'json' && format !== 'jsonl' ? true : byExtJsonl || /(^|\/)(traces?|runs|\.agentdbg|\.opentraces)\//.test(normalisedPath);
+  // A file whose content has another known shape is not a trace, wherever it lies and whatever
+  // property names it mentions (a schema of AgentDbg's events names event_type and run_id).
+  if (notATrace(name, normalisedPath, trimmed, layout)) return { format: layout === 'jsonl' ? 'jsonl' : 'json', layout, gzip, isTrace: false };
+  const format = sniffFormat(name, text, layout);
+  const isTrace = format !== 'json' && format !== 'jsonl' ? true : byExtJsonl || /(^|\/)(traces?|runs|\.agentdbg|\.maida|\.opentraces)\//.test(normalisedPath);
   return { format, layout, gzip, isTrace };
+}
+
+/** Manifests and tool settings known by name: never traces. */
+const CONFIG_NAMES = /^(?:package|package-lock|composer|bower|deno|lerna|nx|turbo|vercel|renovate|tslint|eslintrc|\.eslintrc|babel\.config|\.babelrc|\.prettierrc|app|manifest|settings|launch|tasks|extensions|keybindings|devcontainer|components|openapi|swagger)\.json$|^(?:ts|js)config(?:\.[\w.-]+)?\.json$|\.code-workspace$|\.schema\.json$/;
+
+/**
+ * The content is a known non-trace shape: a JSON Schema (`$schema`, or `$id`/`definitions`/`$defs`,
+ * or `"type": "object"` with `"properties"` at the top), a manifest or tool settings (by name, or a
+ * `.vscode/` file), or HTTP replays (a recorded request and response per record: VCR cassettes,
+ * nock/polly recordings), which a test keeps even under a folder named `runs` or `traces`.
+ */
+export function notATrace(name: string, normalisedPath: string, trimmed: string, layout: 'jsonl' | 'document'): boolean {
+  if (CONFIG_NAMES.test(name) || /(^|\/)\.vscode\//.test(normalisedPath)) return true;
+  const head = trimmed.slice(0, 4096);
+  if (layout === 'document') {
+    if (/^\{\s*"\$schema"\s*:\s*"[^"]*json-schema/.test(head) || /^\{\s*"(?:\$id|\$defs|definitions)"\s*:/.test(head)) return true;
+    if (/"\$schema"\s*:\s*"https?:\/\/json-schema\.org/.test(head) && /"properties"\s*:/.test(head)) return true;
+  }
+  // HTTP or SDK replays: every one of the first records holds a request and a response, or is a
+  // `["client.method.name", response]` pair.
+  const records = layout === 'jsonl' ? head.split('\n').filter((l) => l.trim() !== '').slice(0, 3) : [head];
+  return records.length > 0 && records.every((r) => (/"request"\s*:\s*\{/.test(r) && /"response"\s*:\s*\{/.test(r) && /"(?:method|url|uri|status|status_code|statusCode)"\s*:/.test(r))
+    || (layout === 'jsonl' && /^\[\s*"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+"\s*,/.test(r.trimStart())));
 }
 
 function sniffLayout(trimmed: string, byExtJsonl: boolean): 'jsonl' | 'document' {

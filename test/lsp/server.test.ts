@@ -109,13 +109,13 @@ describe('tracelint language server over stdio', () => {
     assert.deepEqual(fast.map((d) => d.code), ['credential-param-captured']);
     await waitFor(async () => client.refreshRequests > refreshes, 30_000);
     const all = await client.diagnostics(uri);
-    // On the string literal, and on the hotspot inside it.
+    // One problem, on the string literal; the hotspot inside it is its related information.
     assert.deepEqual(all.map((d) => [d.code, d.range.start.line]), [
       ['credential-param-captured', 4],
       ['redos-unsafe-pattern', 8],
-      ['redos-unsafe-pattern', 8],
     ]);
     assert.match(String(all[1].message), /exponential/);
+    assert.deepEqual(all[1].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character, r.location.range.end.character]), [[uri, 8, 45, 47]]);
   });
 
   it('Python: a syntax error mid-file does not stop the decorated function above it from being linted', async () => {

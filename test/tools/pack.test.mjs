@@ -27,6 +27,7 @@ test('npm pack: the tarball installs into an empty prefix and scans examples/ of
     'dist/cli-analysis.js',
     'dist/cli.js',
     'dist/server.js',
+    'dist/source-worker.js',
     'dist/sql-wasm.wasm',
     'dist/trace-worker.js',
     'dist/tree-sitter-python.wasm',

@@ -41,19 +41,20 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     .filter((f) => /\.(py|ts)$/.test(f.file))
     .map((f) => [f.file, f.findings.map((x) => `${x.ruleId}:${x.line}`).join(' ')]);
   assert.deepEqual(sources, [
-    ['agent/research_agent.py', 'redos-unsafe-pattern:24 redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 hardcoded-credential:67 kwargs-credential-captured:68'],
-    ['agent/support_agent.py', 'hardcoded-credential:19 credential-param-captured:39 credential-param-captured:47 credential-param-captured:57'],
+    ['agent/research_agent.py', 'redos-unsafe-pattern:24 credential-param-captured:32 exclude-inputs-unknown-param:44 credential-param-captured:45 kwargs-credential-captured:68'],
+    ['agent/support_agent.py', 'hardcoded-credential:19 credential-param-captured:40 credential-param-captured:48 credential-param-captured:58'],
     ['agent/tools.ts', 'credential-param-captured:16 credential-param-captured:34 insecure-exporter-endpoint:45'],
     // `stripe_key`: a service's key written as one compound word is a credential.
     ['loop/agent/billing_agent.py', 'credential-param-captured:31'],
-    ['loop/agent/ledger.py', 'credential-param-captured:12 credential-param-captured:12'],
+    // session_token is covered by the example's AgentDbg redact_keys ("token"); auth_header is not.
+    ['loop/agent/ledger.py', 'credential-param-captured:12'],
     ['loop/agent/receipts.py', 'credential-param-captured:8'],
     ['sdks/agentops/crew.py', 'credential-param-captured:22'],
     ['sdks/braintrust/classifier.py', 'credential-param-captured:20'],
     ['sdks/braintrust/classifier.ts', 'credential-param-captured:8'],
     ['sdks/laminar/browser_agent.py', 'credential-param-captured:18'],
     ['sdks/langchain/tools.py', 'redaction-disabled:17 credential-param-captured:23'],
-    ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 redos-unsafe-pattern:16 credential-param-captured:23'],
+    ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 credential-param-captured:23'],
     ['sdks/mlflow/agent.py', 'credential-param-captured:19'],
     ['sdks/openai-agents/support_agent.py', 'credential-param-captured:23 redaction-disabled:47'],
     ['sdks/openinference/retrieval.py', 'redaction-disabled:15 credential-param-captured:21'],

@@ -90,6 +90,8 @@ test('ConfigResolver: nearest tracelint.json walking up, --config overrides, .ag
   assert.deepEqual(near.engine.customPatterns, [{ name: 'agentdbg_pattern_1', pattern: 'TCK-\\d{6}' }]);
   assert.ok(near.engine.sensitiveKeys.names.includes('session'));
   assert.deepEqual(near.engine.allowlist, ['<gone>']);
+  // What the file makes AgentDbg's own redaction do, for the source rules (recorder calls).
+  assert.deepEqual(near.agentdbgRedaction, { enabled: true, keys: ['session'] });
 
   const given = new ConfigResolver(join(root, 'other.json')).forPath(join(root, 'proj', 'traces'));
   assert.equal(given.engine.mode, 'hash');
@@ -104,6 +106,21 @@ test('ConfigResolver: nearest tracelint.json walking up, --config overrides, .ag
   assert.throws(() => new ConfigResolver(join(root, 'missing.json')).forPath(root), {
     message: `${join(root, 'missing.json')}: cannot read configuration: no such file`,
   });
+});
+
+test('ConfigResolver: Maida reads .maida/config.yaml; the nearer of the two files is folded in', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'tracelint-config-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, '.agentdbg'), { recursive: true });
+  mkdirSync(join(root, 'agent', '.maida'), { recursive: true });
+  writeFileSync(join(root, '.agentdbg', 'config.yaml'), 'redact: true\n');
+  writeFileSync(join(root, 'agent', '.maida', 'config.yaml'), 'redact: false\nredact_keys: [passwd]\n');
+  const inAgent = new ConfigResolver().forPath(join(root, 'agent'));
+  assert.equal(inAgent.agentdbgFile, join(root, 'agent', '.maida', 'config.yaml'));
+  assert.deepEqual(inAgent.agentdbgRedaction, { enabled: false, keys: ['passwd'] });
+  const above = new ConfigResolver().forPath(root);
+  assert.equal(above.agentdbgFile, join(root, '.agentdbg', 'config.yaml'));
+  assert.deepEqual(above.agentdbgRedaction?.keys, ['api_key', 'authorization', 'cookie', 'password', 'secret', 'token']);
 });
 
 test('configPatternSites: every custom regex and allowlist value with its place, through JSON escapes', () => {

@@ -26,7 +26,7 @@ const FULL: TracelintConfig = {
   rules: {
     'credential-param-captured': 'error', 'exclude-inputs-unknown-param': 'error', 'kwargs-credential-captured': 'error',
     'redos-unsafe-pattern': 'error', 'invalid-pattern': 'error', 'hardcoded-credential': 'error', 'redaction-disabled': 'error',
-    'unsafe-processor-order': 'error', 'insecure-exporter-endpoint': 'error', 'broad-allowlist': 'error',
+    'unsafe-processor-order': 'error', 'unsupported-tracer-option': 'error', 'insecure-exporter-endpoint': 'error', 'broad-allowlist': 'error',
     'trace-file-permissions': 'error', 'trace-file-tracked': 'error', 'unused-suppression': 'error',
   },
   customRules: [{ name: 'ticket_id', pattern: 'TCK-\\d{6}', fieldPaths: ['inputs.ticket'], severity: 'info' }],

@@ -2,7 +2,7 @@
 // front-ends resolve a decorator or call through the file's imports; this file says which SDK,
 // if any, it belongs to. Users' own tracing decorators (configuration) are matched here too.
 import type { CustomTracer } from '../settings';
-import type { SdkId } from '../model';
+import type { SdkId, SettingSite } from '../model';
 import { agentdbg } from './agentdbg';
 import { agentops } from './agentops';
 import { braintrust } from './braintrust';
@@ -16,10 +16,10 @@ import { openaiAgents } from './openai-agents';
 import { openinference } from './openinference';
 import { tracecraft } from './tracecraft';
 import { traceloop } from './traceloop';
-import type { LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
+import type { EnvSwitch, LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
 import { weave } from './weave';
 
-export type { SdkDescriptor, TracerDescriptor } from './types';
+export type { EnvSwitch, SdkDescriptor, TracerDescriptor } from './types';
 
 /** Hand-sorted: the order findings name SDKs in does not depend on it. */
 export const SDKS: readonly SdkDescriptor[] = [
@@ -100,4 +100,45 @@ export function matchRecorder(lang: Lang, resolved: Resolved | undefined): SdkDe
 /** Root module names a Python file may use without importing them (fragments, notebooks). */
 export function pythonRootModules(): string[] {
   return SDKS.flatMap((s) => s.python?.modules ?? []);
+}
+
+/** Every environment switch of every SDK, with its SDK: redaction-disabled and the capture rules read these. */
+export function envSwitches(governs: EnvSwitch['governs']): Array<{ sdk: SdkDescriptor; sw: EnvSwitch }> {
+  return SDKS.flatMap((sdk) => (sdk.envSwitches ?? []).filter((sw) => sw.governs === governs).map((sw) => ({ sdk, sw })));
+}
+
+const USUAL_TRUE = ['true', '1', 'yes', 'on', 'y', 't'];
+const USUAL_FALSE = ['false', '0', 'no', 'off', 'n', 'f'];
+
+/** The truth value the SDK reads from `raw`, or undefined for an empty (unset) or unreadable value. */
+export function envSwitchValue(sw: EnvSwitch, raw: string): boolean | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return undefined;
+  if (sw.trueWords) return sw.trueWords.includes(v);
+  if (sw.falseWords) return !sw.falseWords.includes(v);
+  if (USUAL_TRUE.includes(v)) return true;
+  if (USUAL_FALSE.includes(v)) return false;
+  return undefined;
+}
+
+/** Whether a setting holds at `at`: a file-wide one always, one set inside a function only there. */
+export function holdsAt(s: SettingSite, at: number): boolean {
+  return !s.scope || (s.scope.start <= at && at < s.scope.end);
+}
+
+/**
+ * Whether the file switches `sdk`'s input capture off at `at` through one of its capture switches (a
+ * .env line, or a variable set from code: `model.settings` of kind `env`). The last setting wins.
+ */
+export function captureSwitchedOff(sdk: SdkDescriptor | undefined, settings: readonly SettingSite[], at: number): boolean {
+  if (!sdk?.envSwitches) return false;
+  let off = false;
+  for (const s of settings) {
+    if (s.kind !== 'env' || !holdsAt(s, at)) continue;
+    const sw = sdk.envSwitches.find((x) => x.governs === 'capture' && x.name === s.key);
+    if (!sw) continue;
+    const v = envSwitchValue(sw, s.value);
+    if (v !== undefined) off = v !== sw.leaksWhen;
+  }
+  return off;
 }

@@ -20,7 +20,7 @@ export const laminar: SdkDescriptor = {
       captureParam: 'ignore_input',
       captureOffValue: true,
       replacingParams: ['input_formatter'],
-      kwargsFlattened: true,
+      kwargsInputs: 'flattened',
       options: [
         'name', 'session_id', 'user_id', 'ignore_input', 'ignore_output', 'span_type', 'ignore_inputs', 'input_formatter',
         'output_formatter', 'metadata', 'tags', 'preserve_global_context',

@@ -50,12 +50,6 @@ export interface TracerDescriptor {
    */
   replacingParams?: string[];
   /**
-   * `**kwargs` values are recorded under their own keys, where the exclusion list reaches them
-   * (Laminar's `ignore_inputs` drops kwargs keys too: sdk/utils.py get_input_from_func_args).
-   * Absent: nested under one `kwargs` input that the exclusion list cannot reach (TraceCraft).
-   */
-  kwargsFlattened?: boolean;
-  /**
    * Parameters whose type annotation names one of these are never recorded (nor shown to the model):
    * OpenAI Agents `RunContextWrapper`, LangChain `InjectedToolArg`.
    */
@@ -77,6 +71,20 @@ export interface TracerDescriptor {
   captureOnOverridesEnv?: string;
   /** The option naming the function in traces (OpenAI Agents `name_override`); absent: `name`. */
   nameOption?: string;
+  /**
+   * How a function's `**kwargs` reach the recorded inputs: `nested`, as one `kwargs` input (TraceCraft,
+   * Weave, Langfuse: an exclusion list naming a key inside it hides nothing); `flattened`, merged into
+   * the inputs as keys of their own (LangSmith's traceable: its input processor can drop them by name;
+   * Laminar: its `ignore_inputs` list reaches them too).
+   * Absent: `nested`.
+   */
+  kwargsInputs?: 'nested' | 'flattened';
+  /**
+   * The keyword passing the client the tracer writes through (`client`), and the client constructor's
+   * options that redact or hide inputs (`anonymizer`, `hide_inputs`): a client built in the same file
+   * with one of them set (to anything but False/None) protects what the tracer records.
+   */
+  client?: { option: string; protectedBy: string[] };
 }
 
 /**
@@ -99,6 +107,14 @@ export interface EnvSwitch {
    * a function's recorded inputs leaves aside.
    */
   tracedInputs?: boolean;
+  /**
+   * How the SDK reads the string (trimmed, lower-cased; an empty value is unset): when `trueWords`
+   * is given, exactly these are true and any other value false (TraceCraft, AgentDbg: `1`, `true`,
+   * `yes`); when `falseWords` is given, exactly these are false and any other value true (Langfuse:
+   * `false`, `0`). Neither: the usual spellings (`true/1/yes/on`, `false/0/no/off`), others unknown.
+   */
+  trueWords?: string[];
+  falseWords?: string[];
 }
 
 /**
@@ -212,6 +228,8 @@ export interface SdkDescriptor {
   patternOptions?: PatternOption[];
   /** Keys the SDK's recorder redacts by default as case-insensitive substrings (AgentDbg). */
   recorderRedactedSubstrings?: string[];
+  /** Environment variables whose comma-separated value replaces `recorderRedactedSubstrings` (`AGENTDBG_REDACT_KEYS`). */
+  recorderRedactKeysEnv?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
   envSwitches?: EnvSwitch[];
   /** What the SDK's OpenTelemetry spans record about the traced function, for links from OTLP traces. */

@@ -4,6 +4,66 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('credential-param-captured', {
   valid: [
+    // A fixture's setting holds in the fixture, not in the test that records: the default list covers "token".
+    `import os
+import pytest
+from maida import record_tool_call, trace
+@pytest.fixture
+def narrow_keys():
+    os.environ["MAIDA_REDACT_KEYS"] = "message,stack"
+    yield
+def test_token():
+    @trace
+    def run():
+        record_tool_call("t", args={"token": "x"})
+    run()
+`,
+    // A LangSmith client built here with an anonymizer or hide_inputs redacts what the tracer sends.
+    `from langsmith import Client, traceable
+from langsmith.anonymizer import create_anonymizer
+client = Client(
+    api_url="http://localhost:1984",
+    anonymizer=create_anonymizer([]),
+)
+@traceable(client=client)
+def a(api_key): ...
+@traceable(client=Client(hide_inputs=True))
+def b(password): ...
+`,
+    // Processors tracelint cannot read, or that name the key, or that could drop keys wholesale, protect.
+    `from langsmith import traceable
+import weave
+from helpers import scrub
+def drop_key(inputs):
+    return {k: v for k, v in inputs.items() if k != "api_key"}
+def filtered(inputs):
+    return {k: v for k, v in inputs.items() if not k.endswith("_key")}
+@traceable(process_inputs=scrub)
+def a(api_key): ...
+@traceable(process_inputs=drop_key)
+def b(api_key): ...
+@weave.op(postprocess_inputs=filtered)
+def c(secret_key): ...
+`,
+    // Capture switched off from code, as the SDK reads its variable: Langfuse (`false`/`0` only), LangSmith (exactly `true`).
+    `import os
+os.environ["LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED"] = "False"
+from langfuse import observe
+@observe()
+def call(api_key): ...
+`,
+    `from langsmith import traceable
+def test_hidden(monkeypatch):
+    monkeypatch.setenv("LANGSMITH_HIDE_INPUTS", "true")
+    @traceable
+    def call(api_key): ...
+`,
+    // AgentDbg / Maida redact keys containing api_key, authorization, cookie, password, secret, token by default.
+    `from maida import record_tool_call, trace
+@trace(name="run")
+def run(api_key):
+    record_tool_call("fetch", args={"url": "u", "api_key": api_key, "auth_token": "t", "client_secret": "s"}, result=None)
+`,
     // Excluded, inline and through a module-level constant.
     `import tracecraft
 @tracecraft.trace_tool(name="s", exclude_inputs=["api_key"])
@@ -135,6 +195,68 @@ class A {
 ` },
   ],
   invalid: [
+    {
+      name: "the project's .maida/config.yaml narrows the key list: a key it dropped is recorded",
+      code: `from maida import record_tool_call
+record_tool_call("fetch", args={"api_key": k, "password": p})
+`,
+      settings: { recorderRedaction: { enabled: true, keys: ['password'], file: '/srv/agent/.maida/config.yaml' } },
+      errors: [{ line: 2, column: 33, endColumn: 42, message: 'record_tool_call records the key "api_key" as it is: AgentDbg\'s redaction covers only keys containing "password" (.maida/config.yaml).' }],
+    },
+    {
+      name: "the project's .agentdbg/config.yaml turns redaction off",
+      code: `from agentdbg import record_tool_call
+record_tool_call("fetch", args={"token": t})
+`,
+      settings: { recorderRedaction: { enabled: false, keys: ['token'], file: '/srv/agent/.agentdbg/config.yaml' } },
+      errors: [{ line: 2, column: 33, endColumn: 40, message: 'AgentDbg\'s redaction is off here (redact: false in .agentdbg/config.yaml).' }],
+    },
+    {
+      name: 'a client without input protection (hide_inputs=False) is no protection',
+      code: `from langsmith import Client, traceable
+plain = Client(hide_inputs=False)
+@traceable(client=plain)
+def a(api_key): ...
+`,
+      errors: [{ line: 4, column: 7, endColumn: 14 }],
+    },
+    {
+      name: 'processors defined here that keep the credential: return as is, a copy, other keys edited, a lambda',
+      code: `import weave
+from langsmith import traceable
+def keep_all(inputs):
+    return inputs
+def copy_all(inputs: dict) -> dict:
+    out = dict(inputs)
+    out["text"] = out["text"][:100]
+    return out
+@traceable(process_inputs=keep_all)
+def a(api_key): ...
+@weave.op(postprocess_inputs=copy_all)
+def b(text, password): ...
+@traceable(process_inputs=lambda d: dict(d))
+def c(token): ...
+`,
+      errors: [
+        { line: 10, column: 7, endColumn: 14, message: '"a" is traced by LangSmith traceable and records its "api_key" parameter' },
+        { line: 12, column: 13, endColumn: 21 },
+        { line: 14, column: 7, endColumn: 12 },
+      ],
+    },
+    {
+      name: 'a capture switch the SDK reads as on still captures (Langfuse: "no" is not false; LangSmith: "1" is not "true")',
+      code: `import os
+os.environ["LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED"] = "no"
+os.environ["LANGSMITH_HIDE_INPUTS"] = "1"
+from langfuse import observe
+from langsmith import traceable
+@observe()
+def a(api_key): ...
+@traceable
+def b(password): ...
+`,
+      errors: [{ line: 7, column: 7, endColumn: 14 }, { line: 9, column: 7, endColumn: 15 }],
+    },
     {
       name: 'module import, no options: creates exclude_inputs',
       code: `import tracecraft
@@ -315,15 +437,35 @@ def w(api_key, client_secret): ...
 `,
     },
     {
-      name: 'AgentDbg recorder dict literal carrying a credential key',
+      name: 'AgentDbg: a key its default redaction does not cover (passwd)',
       code: `from agentdbg import record_tool_call
-record_tool_call("fetch", args={"url": u, "api_key": key}, result=r)
+record_tool_call("login", args={"user": u, "passwd": p, "api_key": key}, result=r)
 `,
-      errors: [{ line: 2, column: 43, endColumn: 52, suggestions: [
+      errors: [{ line: 2, column: 44, endColumn: 52, message: 'record_tool_call records the key "passwd" as it is: AgentDbg\'s redaction covers only keys containing "api_key", "authorization", "cookie", "password", "secret", "token".', suggestions: [
         `from agentdbg import record_tool_call
-record_tool_call("fetch", args={"url": u}, result=r)
+record_tool_call("login", args={"user": u, "api_key": key}, result=r)
 `,
       ] }],
+      output: null,
+    },
+    {
+      name: 'Maida: redaction switched off from code reports every credential key',
+      code: `import os
+from maida import record_tool_call
+os.environ["MAIDA_REDACT"] = "0"
+record_tool_call("fetch", args={"url": u, "api_key": key}, result=r)
+`,
+      errors: [{ line: 4, column: 43, endColumn: 52, message: 'record_tool_call records the key "api_key" as it is: AgentDbg\'s redaction is off here (MAIDA_REDACT=0, line 3).' }],
+      output: null,
+    },
+    {
+      name: 'AgentDbg: AGENTDBG_REDACT_KEYS set in a test replaces the list',
+      code: `from agentdbg import record_llm_call
+def test_keys(monkeypatch):
+    monkeypatch.setenv("AGENTDBG_REDACT_KEYS", "password")
+    record_llm_call(model="m", prompt=p, response=r, meta={"api_key": k, "password": pw})
+`,
+      errors: [{ line: 4, column: 60, endColumn: 69, message: '(AGENTDBG_REDACT_KEYS)' }],
       output: null,
     },
     {
@@ -594,28 +736,28 @@ def c(api_key, secret): ...
       ],
     },
     {
-      name: 'AgentDbg: a dict built in a variable, dict(...) and **unpacking',
+      name: 'AgentDbg: a dict built in a variable, dict(...) and **unpacking (keys its default redaction misses)',
       code: `from agentdbg import record_tool_call
-BASE = {"password": "x"}
+BASE = {"passwd": "x"}
 def run(query, key):
-    args = {"query": query, "api_key": key}
-    record_tool_call("search", args=args, meta=dict(token=key, **BASE))
+    args = {"query": query, "private_key": key}
+    record_tool_call("search", args=args, meta=dict(access_key=key, **BASE))
 `,
       errors: [
-        { line: 2, column: 9, endColumn: 19, message: 'record_tool_call records the key "password"' },
-        { line: 4, column: 29, endColumn: 38, message: 'record_tool_call records the key "api_key"', suggestions: [
+        { line: 2, column: 9, endColumn: 17, message: 'record_tool_call records the key "passwd"' },
+        { line: 4, column: 29, endColumn: 42, message: 'record_tool_call records the key "private_key"', suggestions: [
           `from agentdbg import record_tool_call
-BASE = {"password": "x"}
+BASE = {"passwd": "x"}
 def run(query, key):
     args = {"query": query}
-    record_tool_call("search", args=args, meta=dict(token=key, **BASE))
+    record_tool_call("search", args=args, meta=dict(access_key=key, **BASE))
 `,
         ] },
-        { line: 5, column: 53, endColumn: 58, message: 'record_tool_call records the key "token"', suggestions: [
+        { line: 5, column: 53, endColumn: 63, message: 'record_tool_call records the key "access_key"', suggestions: [
           `from agentdbg import record_tool_call
-BASE = {"password": "x"}
+BASE = {"passwd": "x"}
 def run(query, key):
-    args = {"query": query, "api_key": key}
+    args = {"query": query, "private_key": key}
     record_tool_call("search", args=args, meta=dict(**BASE))
 `,
         ] },

@@ -3,6 +3,8 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('insecure-exporter-endpoint', {
   valid: [
+    // An exporter endpoint set from code is a test's input, not a deployment's setting.
+    { file: 'tests/test_otel.py', code: 'def test_fallback(monkeypatch):\n    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318")\n' },
     `from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 a = OTLPSpanExporter(endpoint="https://collector.example.com/v1/traces")
 b = OTLPSpanExporter(endpoint="http://localhost:4318/v1/traces")

@@ -3,6 +3,37 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('kwargs-credential-captured', {
   valid: [
+    // LangSmith flattens **kwargs into the inputs: a process_inputs it cannot see into drops them.
+    `from langsmith import traceable
+from myapp.privacy import strip_secrets
+@traceable(process_inputs=strip_secrets)
+def ask(question, **kwargs): ...
+ask("q", api_key=key)
+`,
+    // ...and one defined here that names the key drops it.
+    `from langsmith import traceable
+def drop_key(inputs):
+    inputs = dict(inputs)
+    inputs.pop("api_key", None)
+    return inputs
+@traceable(process_inputs=drop_key)
+def ask(question, **kwargs): ...
+ask("q", api_key=key)
+`,
+    // Weave redacts api_key and authorization itself, nested under kwargs too.
+    `import weave
+@weave.op
+def fetch(url, **kwargs): ...
+fetch("u", api_key=key, authorization=header)
+`,
+    // The SDK's capture switched off from code in this file.
+    `import os
+from langfuse import observe
+os.environ.setdefault("LANGFUSE_OBSERVE_DECORATOR_IO_CAPTURE_ENABLED", "false")
+@observe()
+def act(task, **kw): ...
+act("t", auth_token=tok)
+`,
     // The credential is a named parameter: credential-param-captured's case.
     `import tracecraft
 @tracecraft.trace_agent()
@@ -30,6 +61,34 @@ run(token=t)
 `,
   ],
   invalid: [
+    {
+      name: 'LangSmith without a processor: the key is an input of its own (no exclude_inputs talk)',
+      code: `from langsmith import traceable
+@traceable
+def ask(question, **kwargs): ...
+ask("q", api_key=key)
+`,
+      errors: [{ line: 4, column: 10, endColumn: 17, message: '"ask" is called with the credential "api_key", which arrives through **kwargs: LangSmith merges **kwargs into the inputs, so "api_key" is recorded as an input of its own: drop it in process_inputs.' }],
+    },
+    {
+      name: 'a processor defined here that hands the inputs back is no protection (LangSmith def, Weave lambda)',
+      code: `import weave
+from langsmith import traceable
+def keep_all(inputs):
+    """Log everything."""
+    return {**inputs, "source": "agent"}
+@traceable(process_inputs=keep_all)
+def ask(question, **kwargs): ...
+@weave.op(postprocess_inputs=lambda x: x)
+def fetch(url, **kwargs): ...
+ask("q", password=pw)
+fetch("u", client_secret=s)
+`,
+      errors: [
+        { line: 10, column: 10, endColumn: 18, message: 'LangSmith merges **kwargs into the inputs' },
+        { line: 11, column: 12, endColumn: 25, message: 'Weave records **kwargs as one nested "kwargs" input' },
+      ],
+    },
     {
       name: 'called with a credential keyword',
       code: `import tracecraft

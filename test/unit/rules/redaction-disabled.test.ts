@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester('redaction-disabled', {
   valid: [
+    // TraceCraft reads "yes" as on; AgentDbg reads "TRUE" as on; an empty value is unset; a docstring and a comment are not code.
+    { file: 'app.py', code: 'import os\nos.environ["TRACECRAFT_REDACTION_ENABLED"] = "yes"\nos.environ["AGENTDBG_REDACT"] = "TRUE"\nos.environ["MAIDA_REDACT"] = ""\n"""Run with os.environ["AGENTDBG_REDACT"] = "0" to see raw values."""\n# os.environ["MAIDA_REDACT"] = "0"\n' },
+    { file: 'check.py', code: 'import os\nif os.environ["TRACECRAFT_REDACTION_ENABLED"] == "false":\n    pass\n' },
     `from tracecraft import RedactionConfig
 a = RedactionConfig()
 b = RedactionConfig(enabled=True, mode="hash")
@@ -48,10 +51,50 @@ config = tracecraft.RedactionConfig(enabled=REDACT)
       file: 'examples/.env',
       code: `# comment\nTRACECRAFT_REDACTION_ENABLED=false\nexport AGENTDBG_REDACT="0"\n`,
       errors: [
-        { line: 2, column: 1, endColumn: 35, message: 'TRACECRAFT_REDACTION_ENABLED=false turns redaction off' },
+        { line: 2, column: 1, endColumn: 35, message: "TRACECRAFT_REDACTION_ENABLED=false turns TraceCraft's redaction off" },
         { line: 3, column: 8, endColumn: 26 },
       ],
       output: `# comment\nTRACECRAFT_REDACTION_ENABLED=true\nexport AGENTDBG_REDACT="1"\n`,
+    },
+    {
+      name: 'switches set from code: os.environ, setdefault, patch.dict, monkeypatch (as TraceCraft and AgentDbg read them)',
+      file: 'tests/test_debug.py',
+      code: `import os
+from unittest.mock import patch
+os.environ["TRACECRAFT_REDACTION_ENABLED"] = "off"
+os.environ.setdefault("AGENTDBG_REDACT", "no")
+@patch.dict(os.environ, {"MAIDA_REDACT": "false", "OTHER": "0"})
+def test_raw(monkeypatch):
+    monkeypatch.setenv("MAIDA_REDACT", "disabled")
+`,
+      errors: [
+        { line: 3, column: 13, endColumn: 50, message: "TRACECRAFT_REDACTION_ENABLED=off turns TraceCraft's redaction off" },
+        { line: 4, column: 24, endColumn: 45, message: "AGENTDBG_REDACT=no turns AgentDbg's redaction off" },
+        { line: 5, column: 27, endColumn: 48 },
+        { line: 7, column: 25, endColumn: 49 },
+      ],
+      output: `import os
+from unittest.mock import patch
+os.environ["TRACECRAFT_REDACTION_ENABLED"] = "true"
+os.environ.setdefault("AGENTDBG_REDACT", "1")
+@patch.dict(os.environ, {"MAIDA_REDACT": "1", "OTHER": "0"})
+def test_raw(monkeypatch):
+    monkeypatch.setenv("MAIDA_REDACT", "1")
+`,
+    },
+    {
+      name: 'TS: process.env set from code',
+      file: 'setup.ts',
+      code: `process.env.TRACECRAFT_REDACTION_ENABLED = "false";\n`,
+      errors: [{ line: 1, column: 13, endColumn: 50 }],
+      output: `process.env.TRACECRAFT_REDACTION_ENABLED = "true";\n`,
+    },
+    {
+      name: 'Maida YAML',
+      file: 'project/.maida/config.yaml',
+      code: `redact: false\n`,
+      errors: [{ line: 1, column: 1, endColumn: 14, message: 'AgentDbg (Maida) redact: false' }],
+      output: `redact: true\n`,
     },
     {
       name: 'AgentDbg YAML, both shapes',

@@ -671,7 +671,7 @@ call("https://x", api_key=KEY)
 def call(endpoint, **options): ...
 call("https://x", password=PW)
 `,
-      errors: [{ line: 4, column: 19, endColumn: 27, message: 'Laminar records it under its own key' }],
+      errors: [{ line: 4, column: 19, endColumn: 27, message: 'is recorded as an input of its own: list it in ignore_inputs' }],
       output: `from lmnr import observe
 @observe(name="call", ignore_inputs=["password"])
 def call(endpoint, **options): ...
