@@ -15,15 +15,10 @@
 // by the same key names as the text rules, so `--password-stdin`, `--token-file` are not) take the
 // next word or `=value` with any command. Environment assignments whose names glue the word
 // (`PGPASSWORD=…`, `SSHPASS=…`, `REDISCLI_AUTH=…`) count too. Only the value is reported.
-import { anyLiteral } from '../engine/prefilter';
 import { isStandInValue } from './assignment';
-import { KeyMatcher } from './keys';
+import { CREDENTIAL_FLAGS, hasRawKeyPrefix } from './raw-prefixes';
 import type { Candidate, DetectContext, Detector } from './types';
 
-const LONG_FLAG_NAMES = new KeyMatcher([
-  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api_token', 'api_secret', 'access_token',
-  'auth_token', 'client_secret', 'secret_key', 'private_token', 'oauth2_bearer', 'http_password', 'proxy_password', 'auth',
-]);
 const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch']);
 const MYSQL_TOOLS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlshow', 'mysqlcheck', 'mariadb', 'mariadb-dump', 'mariadb-admin']);
 const MONGO_TOOLS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop']);
@@ -49,11 +44,11 @@ function isSpace(c: number): boolean {
  * Quotes group (`'a b'`), a backslash escapes the next character; a word that is one quoted string
  * has its content span inside the quotes.
  */
-function commandsIn(text: string): Word[][] {
+function commandsIn(text: string, from = 0, to = text.length): Word[][] {
   const out: Word[][] = [];
   let cur: Word[] = [];
-  let i = 0;
-  const n = text.length;
+  let i = from;
+  const n = to;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13 || c === 59 || c === 124 || c === 38) {
@@ -110,7 +105,9 @@ function commandIndex(words: readonly string[]): number {
   let k = 0;
   while (k < words.length) {
     const w = words[k];
-    if (w === 'sudo' || w === 'env' || w === 'time' || w === 'exec' || w === 'nohup' || w === '$' || w === '#' || w === '>') k++;
+    if (w === 'sudo' || w === 'env' || w === 'time' || w === 'exec' || w === 'nohup') k++;
+    // A shell prompt: `$`, `#`, `>`, `sh-5.0$`, `root@box:~#`.
+    else if (w.endsWith('$') || w.endsWith('#') || w.endsWith('>')) k++;
     else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) k++;
     else break;
   }
@@ -139,6 +136,9 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   const userPass = (i: number, sep: string, offset = 0) => {
     if (i < from || i >= words.length) return;
     const w = words[i];
+    // `-u <user:password>`: a template of the usage line.
+    const c0 = w.charCodeAt(offset);
+    if (c0 === 60 || c0 === 91 || c0 === 123) return;
     const k = w.indexOf(sep, offset);
     // `-u test:test`: a documented default, not a leaked password.
     if (k >= 0 && k + 1 < w.length && w.slice(k + 1) !== w.slice(offset, k)) report(i, k + 1);
@@ -159,7 +159,7 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
         }
         continue;
       }
-      if (!LONG_FLAG_NAMES.matches(name)) continue;
+      if (!CREDENTIAL_FLAGS.matches(name)) continue;
       if (eq > 0) report(i, eq + 1);
       else if (i + 1 < words.length) report(i + 1);
       continue;
@@ -182,11 +182,34 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   }
 }
 
-/** Cheap test that a text may hold a command line this detector reads. */
-const TEXT_GATE = anyLiteral(['--', 'login', 'sshpass', 'mysql', 'mariadb', 'mongo', 'redis-cli', 'curl', 'smbclient', 'PGPASSWORD', 'SSHPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', '_PASS']);
+/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `--…` at a word start) or a `PASS=`-style variable is set, in order. */
+function anchorsIn(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
+    const b = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) continue;
+    const c = text.charCodeAt(i + 1);
+    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 45) out.push(i);
+    if (c === 45) i++;
+  }
+  for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
+    const w = text.slice(Math.max(0, i - 4), i);
+    if (w === 'PASS' || w.endsWith('PWD') || w === 'WORD' || w === 'AUTH') out.push(i);
+  }
+  return out.sort((x, y) => x - y);
+}
 
-/** Raw prefilter: the same literals; JSON escapes none of their characters. */
-export const hasRawCommandLine = TEXT_GATE;
+/** The line holding `at`, widened over `\` line continuations on both sides. */
+function lineAround(text: string, at: number): [number, number] {
+  let from = text.lastIndexOf('\n', at - 1) + 1;
+  while (from >= 2 && text.charCodeAt(from - 2) === 92) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = text.indexOf('\n', at);
+  while (to > 0 && text.charCodeAt(to - 1) === 92) to = text.indexOf('\n', to + 1);
+  return [from, to < 0 ? text.length : to];
+}
+
+/** Cheap test that a text may hold a command line this detector reads: a credential flag or a password variable. */
+const TEXT_GATE = hasRawKeyPrefix;
 
 export const commandLineCredential: Detector = {
   name: 'command_line_credential',
@@ -212,8 +235,8 @@ export const commandLineCredential: Detector = {
     ],
   },
   patterns: [],
-  rawHint: String.raw`--|login|sshpass|mysql|mariadb|mongo|redis-cli|curl|smbclient|PGPASSWORD|SSHPASS|REDISCLI_AUTH|MYSQL_PWD|_PASS`,
-  rawCheck: hasRawCommandLine,
+  rawHint: String.raw`(?:^|[\s"'=(]|\n)-(?:[pauU]|-)|(?:PASS|PWD|WORD|AUTH)=`,
+  rawCheck: hasRawKeyPrefix,
   minLength: 8,
   find(text: string, ctx: DetectContext, out: Candidate[]): void {
     const emit = (s: number, e: number) => out.push({ detector: 'command_line_credential', start: s, end: e });
@@ -226,9 +249,17 @@ export const commandLineCredential: Detector = {
       if (text.charCodeAt(0) === 45 || text.indexOf('=') > 0) return;
     }
     if (!TEXT_GATE(text)) return;
-    for (const cmd of commandsIn(text)) {
-      const words = cmd.map((w) => text.slice(w.vs, w.ve));
-      scanWords(words, (i) => [cmd[i].vs, cmd[i].ve], 0, emit);
+    // Only the lines (with their `\` continuations) that hold a flag or a password variable are
+    // split into words: tool output is long and mostly no command.
+    let done = -1;
+    for (const a of anchorsIn(text)) {
+      if (a < done) continue;
+      const [from, to] = lineAround(text, a);
+      done = to;
+      for (const cmd of commandsIn(text, from, to)) {
+        const words = cmd.map((w) => text.slice(w.vs, w.ve));
+        scanWords(words, (i) => [cmd[i].vs, cmd[i].ve], 0, emit);
+      }
     }
   },
 };

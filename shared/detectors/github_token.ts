@@ -1,18 +1,7 @@
 // github_token: GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained (github_pat_).
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody } from './util';
-
-/**
- * Raw prefilter: `gh` + one of p/o/u/s/r + `_`, or `github_pat_`. Both have a `_` where `g` and `h`
- * are common in text, so one pass visits each `_` and looks back.
- */
-function hasGithubPrefix(raw: string): boolean {
-  for (let i = raw.indexOf('_', 3); i !== -1; i = raw.indexOf('_', i + 1)) {
-    if (raw.charCodeAt(i - 3) === 103 /* g */ && raw.charCodeAt(i - 2) === 104 /* h */ && 'pousr'.includes(raw[i - 1])) return true;
-    if (i >= 6 && raw.charCodeAt(i - 1) === 98 /* b */ && raw.startsWith('github_pat_', i - 6)) return true;
-  }
-  return false;
-}
+import { hasRawKeyPrefix } from './raw-prefixes';
 
 export const githubToken = regexDetector({
   name: 'github_token',
@@ -26,7 +15,8 @@ export const githubToken = regexDetector({
   gate: ['gh', 'github_pat_'],
   rawHint: 'gh[pousr]_|github_pat_',
   minLength: 33,
-  rawCheck: hasGithubPrefix,
+  // `gh` + p/o/u/s/r + `_`, or `github_pat_`, looked back for from each `_` (one pass shared with other formats).
+  rawCheck: hasRawKeyPrefix,
   validate(text, start, end) {
     return !isPlaceholderBody(text.slice(start + (text.startsWith('github_pat_', start) ? 11 : 4), end).replace(/_/g, ''));
   },

@@ -105,8 +105,12 @@ function headerAt(text: string, colon: number, out: Candidate[]): void {
   }
 }
 
-/** Raw prefilter: a header name this detector reads (JSON escapes none of these letters). */
-const RAW_LITERALS = ['uthorization', 'UTHORIZATION', 'ookie', 'OOKIE'];
+/**
+ * Raw prefilter: a header name this detector reads (JSON escapes none of these letters), in the
+ * letter cases HTTP/1.1 and HTTP/2 write (`Authorization`, `authorization`, `Set-Cookie`, `cookie`);
+ * the detector reads no other spelling (`AUTHORIZATION:` is not searched).
+ */
+const RAW_LITERALS = ['uthorization', 'ookie'];
 
 export const httpHeaderCredential: Detector = {
   name: 'http_header_credential',

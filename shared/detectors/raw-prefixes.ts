@@ -1,17 +1,29 @@
 // The raw-text promise of the key formats whose prefix ends in `_` or `-` after letters common in
-// text (hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-). One function for all
-// of them, so the prefilter (which runs a check shared by several detectors once) makes one pass over
-// `_` and one over `-` and looks back from each, instead of one indexOf pass per prefix.
+// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-)
+// of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`) and of url_credentials
+// (`://…@`, `?appid=`, `&key=`, `&sig=`). One function for all of them, so the
+// prefilter (which runs a check shared by several detectors once) makes one pass over `_` and one
+// over `-` and looks around each, instead of one indexOf pass per prefix. Each detector's promise is
+// a part of it, so the whole is a superset of each.
+import { KeyMatcher } from './keys';
+import { isAlnum } from './util';
+
+/** Query keys url_credentials owns (lower case). */
+export const QUERY_KEYS = new Set(['appid', 'key', 'sig']);
 
 /** Whether `raw` has `word` ending right before position `end`. */
 function endsAt(raw: string, word: string, end: number): boolean {
   return end >= word.length && raw.startsWith(word, end - word.length);
 }
 
-/** A `_` that ends hf, gsk, npm, r8, whsec, or lsv2_pt / lsv2_sk (the `_` after lsv2 is enough). */
+/** A `_` that ends gh[pousr], github_pat, hf, gsk, npm, r8, whsec, or lsv2_pt / lsv2_sk (the `_` after lsv2 is enough). */
 function hasUnderscorePrefix(raw: string): boolean {
   for (let i = raw.indexOf('_', 2); i !== -1; i = raw.indexOf('_', i + 1)) {
     switch (raw.charCodeAt(i - 1)) {
+      case 112 /* p */: case 111 /* o */: case 117 /* u */: case 115 /* s */: case 114 /* r */:
+        if (raw.charCodeAt(i - 2) === 104 /* h */ && raw.charCodeAt(i - 3) === 103 /* g */) return true;
+        break;
+      case 116 /* t */: if (i >= 10 && raw.startsWith('github_pat', i - 10)) return true; break;
       case 102 /* f */: if (raw.charCodeAt(i - 2) === 104 /* h */) return true; break;
       case 107 /* k */: if (endsAt(raw, 'gs', i - 1)) return true; break;
       case 109 /* m */: if (endsAt(raw, 'np', i - 1)) return true; break;
@@ -23,19 +35,76 @@ function hasUnderscorePrefix(raw: string): boolean {
   return false;
 }
 
-/** A `-` that ends tvly, pplx or glpat. */
-function hasDashPrefix(raw: string): boolean {
-  for (let i = raw.indexOf('-', 4); i !== -1; i = raw.indexOf('-', i + 1)) {
-    switch (raw.charCodeAt(i - 1)) {
-      case 121 /* y */: if (endsAt(raw, 'tvl', i - 1)) return true; break;
-      case 120 /* x */: if (endsAt(raw, 'ppl', i - 1)) return true; break;
+/** Long flags command_line_credential reads (`--password`, `--api-key`), and `--user` (curl). */
+export const CREDENTIAL_FLAGS = new KeyMatcher([
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api_token', 'api_secret', 'access_token',
+  'auth_token', 'client_secret', 'secret_key', 'private_token', 'oauth2_bearer', 'http_password', 'proxy_password', 'auth',
+]);
+
+function isFlagNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+
+/**
+ * A `-` that ends tvly, pplx or glpat; or starts a word (after a blank, a quote, `[` or `,`) as
+ * `--<credential flag>`, `--user`, `--proxy-user`, or a short flag some command reads a credential
+ * from (`-p`, `-a`, `-u`, `-U`, attached values included).
+ */
+function hasDashMark(raw: string): boolean {
+  for (let i = raw.indexOf('-'); i !== -1; i = raw.indexOf('-', i + 1)) {
+    const b = raw.charCodeAt(i - 1);
+    switch (b) {
+      case 121 /* y */: if (endsAt(raw, 'tvl', i - 1)) return true; continue;
+      case 120 /* x */: if (endsAt(raw, 'ppl', i - 1)) return true; continue;
       case 116 /* t */: if (endsAt(raw, 'glpa', i - 1)) return true; break;
+    }
+    // A flag starts a word: the line's start, a blank, a quote (`"-p"` in argv), `'`, `=`, `(`, or
+    // the letter of a `\\n`, `\\t`, `\\r` escape in raw JSON.
+    if (i > 0 && b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) {
+      if ((b !== 110 && b !== 116 && b !== 114) || raw.charCodeAt(i - 2) !== 92) continue;
+    }
+    const c = raw.charCodeAt(i + 1);
+    if (c === 112 || c === 97 || c === 117 || c === 85) return true; // p a u U
+    if (c !== 45) continue;
+    let e = i + 2;
+    while (e < raw.length && isFlagNameChar(raw.charCodeAt(e))) e++;
+    const name = raw.slice(i + 2, e);
+    if (name === 'user' || name === 'proxy-user' || CREDENTIAL_FLAGS.matches(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * An `=` after an environment name that glues the credential word (`PGPASSWORD=`, `SSHPASS=`,
+ * `MYSQL_PWD=`, `REDISCLI_AUTH=`), or after `?`/`&` + appid, key or sig (a URL's query).
+ */
+function hasEqualsMark(raw: string): boolean {
+  for (let i = raw.indexOf('=', 3); i !== -1; i = raw.indexOf('=', i + 1)) {
+    const c = raw.charCodeAt(i - 1);
+    if ((c === 83 && endsAt(raw, 'PAS', i - 1)) || (c === 68 && (endsAt(raw, 'PW', i - 1) || endsAt(raw, 'WOR', i - 1))) || (c === 72 && endsAt(raw, 'AUT', i - 1))) return true;
+    if (c !== 121 && c !== 89 && c !== 100 && c !== 68 && c !== 103 && c !== 71) continue; // y Y d D g G
+    let s = i;
+    while (s > 0 && i - s < 8 && isAlnum(raw.charCodeAt(s - 1))) s--;
+    const b = raw.charCodeAt(s - 1);
+    if ((b === 63 || b === 38) && QUERY_KEYS.has(raw.slice(s, i).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** An `@` with `://` (or `:\/\/`) before it in the same token: a URL's userinfo. */
+function hasUserinfoMark(raw: string): boolean {
+  for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
+    const min = Math.max(0, at - 1024);
+    for (let i = at - 1; i >= min; i--) {
+      const c = raw.charCodeAt(i);
+      if (c <= 32 || c === 34 || c === 39) break;
+      if (c === 58 /* : */ && (raw.startsWith('//', i + 1) || raw.startsWith('\\/\\/', i + 1))) return true;
     }
   }
   return false;
 }
 
-/** The shared raw check of the key formats listed above (a superset for each of them). */
+/** The shared raw check of the key formats, command-line flags and URL marks listed above (a superset for each). */
 export function hasRawKeyPrefix(raw: string): boolean {
-  return hasUnderscorePrefix(raw) || hasDashPrefix(raw);
+  return hasUnderscorePrefix(raw) || hasDashMark(raw) || hasEqualsMark(raw) || hasUserinfoMark(raw);
 }

@@ -9,11 +9,10 @@
 //   generic_api_key_param's and password_field's.)
 // Only the secret is reported, so a redacted URL still reads `postgres://app:[REDACTED]@db/x`.
 import { isStandInValue } from './assignment';
+import { hasRawKeyPrefix, QUERY_KEYS } from './raw-prefixes';
 import type { Candidate, DetectContext, Detector } from './types';
 import { isAlnum, isDigit } from './util';
 
-/** Query keys this detector owns (lower case). */
-const QUERY_KEYS = new Set(['appid', 'key', 'sig']);
 
 /** Placeholders documentation writes in a URL's password. */
 const PLACEHOLDER_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'pw', 'mypassword', 'yourpassword', 'your_password', 'pass123']);
@@ -129,30 +128,6 @@ function queryParamAt(text: string, eq: number, out: Candidate[]): void {
   if (v.length >= 12 && digits && !isPlaceholderSecret(v)) out.push({ detector: 'url_credentials', start: eq + 1, end: e });
 }
 
-/**
- * Raw prefilter: an `@` with `://` (or `:\/\/`) before it in the same token, or `=` after
- * `?`/`&` + appid, key or sig. JSON escapes none of these characters except `/`.
- */
-export function hasRawUrlCredential(raw: string): boolean {
-  for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
-    const min = Math.max(0, at - 1024);
-    for (let i = at - 1; i >= min; i--) {
-      const c = raw.charCodeAt(i);
-      if (c <= 32 || c === 34 || c === 39) break;
-      if (c === 58 /* : */ && (raw.startsWith('//', i + 1) || raw.startsWith('\\/\\/', i + 1))) return true;
-    }
-  }
-  for (let eq = raw.indexOf('='); eq !== -1; eq = raw.indexOf('=', eq + 1)) {
-    const c = raw.charCodeAt(eq - 1);
-    if (c !== 121 && c !== 89 && c !== 100 && c !== 68 && c !== 103 && c !== 71) continue; // y Y d D g G
-    let s = eq;
-    while (s > 0 && eq - s < 8 && isAlnum(raw.charCodeAt(s - 1))) s--;
-    const b = raw.charCodeAt(s - 1);
-    if ((b === 63 || b === 38) && QUERY_KEYS.has(raw.slice(s, eq).toLowerCase())) return true;
-  }
-  return false;
-}
-
 export const urlCredentials: Detector = {
   name: 'url_credentials',
   description: 'A credential in a URL: the password of its userinfo (scheme://user:password@host), or a key in its query (appid=, key=, sig=).',
@@ -162,7 +137,7 @@ export const urlCredentials: Detector = {
     positive: [
       'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders',
       'redis://:Falcon42x@cache:6379/0',
-      'https://bob:Fal@con#42:x@host.example.com/path',
+      'https://bob:Falcon#42:x@host.example.com/path',
       'GET https://api.openweathermap.org/data/2.5/weather?q=London&appid=3f9c2a7b8e1d4c6f9a0b1c2d3e4f5a6b',
       'https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&ss=b&sig=Abc%2Bdef123GhIjKl456MnOp%3D',
     ],
@@ -177,7 +152,7 @@ export const urlCredentials: Detector = {
   },
   patterns: [],
   rawHint: String.raw`:(?:\/|\\\/)(?:\/|\\\/)[^\s"']*@|[?&](?:[aA][pP][pP][iI][dD]|[kK][eE][yY]|[sS][iI][gG])=`,
-  rawCheck: hasRawUrlCredential,
+  rawCheck: hasRawKeyPrefix,
   minLength: 10,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     if (text.indexOf('@') >= 0) {

@@ -6,15 +6,22 @@
 
 /** Whether `raw` has `"name": "<n>"` or `"key": "<n>"` with `keyMatches(n)`. */
 export function hasNamedPair(raw: string, keyMatches: (key: string) => boolean): boolean {
-  return pairAfter(raw, 'name"', keyMatches) || pairAfter(raw, 'key"', keyMatches);
+  return pairAfter(raw, 'na', 'me"', keyMatches) || pairAfter(raw, '', 'key"', keyMatches);
 }
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-function pairAfter(raw: string, member: string, keyMatches: (key: string) => boolean): boolean {
-  for (let i = raw.indexOf(member, 1); i !== -1; i = raw.indexOf(member, i + 1)) {
+/**
+ * The member name `head + tail` is searched from `tail`, which starts at its rarest letter (`m` of
+ * `name`, `k` of `key`), then `head` is checked in front, as prefilter.ts's literal search does.
+ */
+function pairAfter(raw: string, head: string, tail: string, keyMatches: (key: string) => boolean): boolean {
+  const member = head + tail;
+  for (let t = raw.indexOf(tail, 1 + head.length); t !== -1; t = raw.indexOf(tail, t + 1)) {
+    const i = t - head.length;
+    if (head.length > 0 && !raw.startsWith(head, i)) continue;
     const q = raw.charCodeAt(i - 1);
     if (q === 92) continue; // `name\"`: not a member name
     if (q !== 34) continue;
@@ -29,6 +36,7 @@ function pairAfter(raw: string, member: string, keyMatches: (key: string) => boo
     if (close < 0) return false;
     const name = raw.slice(j + 1, close);
     if (name.includes('\\') || keyMatches(name)) return true;
+    t = close;
   }
   return false;
 }

@@ -3,7 +3,8 @@
 //   holes (redaction markers, allowlisted matches)            rank -1, never reported
 //   specific detectors, in registry order                    0 .. S-1   (atomic)
 //   custom patterns, custom strings                          S, S+1     (generic)
-//   generic_api_key_param, password_field                    S+2, S+3   (generic)
+//   generic_api_key_param, password_field,                  S+2 ..     (generic)
+//   http_header_credential, command_line_credential
 //   opt-in detectors (e.g. high_entropy)                     next       (generic)
 //   field-path rules, sensitive_field                        last two   (generic)
 // Lower rank wins. An atomic candidate that overlaps anything already accepted is dropped. A generic

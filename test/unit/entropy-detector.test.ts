@@ -85,12 +85,12 @@ const found = (e: Engine, value: string, fieldType?: FieldType) =>
   e.scanValue(value, { path: 'steps[0].inputs.command', key: 'command', fieldType }).map((m) => [m.detector, m.start, m.end, m.severity]);
 
 test('entropy engine: off by default', () => {
-  assert.deepEqual(found(engine({}, false), `deploy --token ${B64_40}`), []);
+  assert.deepEqual(found(engine({}, false), `deploy --build ${B64_40}`), []);
 });
 
 test('entropy engine: on, with the field type from the value context', () => {
   const e = engine();
-  assert.deepEqual(found(e, `deploy --token ${B64_40}`), [['high_entropy', 15, 55, 'warning']]);
+  assert.deepEqual(found(e, `deploy --build ${B64_40}`), [['high_entropy', 15, 55, 'warning']]);
   assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`, 'tool_input'), [['high_entropy', 16, 40, 'warning']]);
   assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`, 'tool_result'), []);
   assert.deepEqual(found(e, `curl -H "X-Key: ${B64_24}"`), []);

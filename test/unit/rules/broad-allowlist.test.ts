@@ -27,7 +27,7 @@ c = RedactionConfig(allowlist_patterns=[r".*", r".+@.+", r"sk-.*"])
       errors: [
         { line: 2, column: 41, endColumn: 46, message: /^This allowlist pattern fully matches real-looking secrets of \d+ detectors: / },
         { line: 2, column: 48, endColumn: 56, message: 'fully matches real-looking secrets of 1 detector: email (info…(18 chars)).' },
-        { line: 2, column: 58, endColumn: 66, message: 'of 2 detectors: anthropic_api_key (sk-a…(121 chars)), openai_api_key (sk-p…(62 chars)).' },
+        { line: 2, column: 58, endColumn: 66, message: 'of 4 detectors: anthropic_api_key (sk-a…(121 chars)), langfuse_api_key (sk-l…(42 chars)), openrouter_api_key (sk-o…(73 chars)), openai_api_key (sk-p…(62 chars)).' },
       ],
     },
     {
