@@ -10,18 +10,21 @@
 //                                       source file). Findings that link to nothing are unchanged.
 //   loop.linkOf(fileName, text, finding) the LinkResult itself (linked / ambiguous / none).
 //   loop.simulatorFor(text)             TraceCraft for TraceCraft runs, AgentDbg for AgentDbg events,
+//                                       the SDK's capture switches for an OTLP export of one SDK's
+//                                       spans (Traceloop, Logfire, MLflow, Laminar, OpenInference),
 //                                       else undefined (no SDK configuration applies).
 //   loop.check(fileName, text, findings) the SimulationReport of the trace, or undefined.
 //   loop.stored(fileName, text, ...)    see `storedLine`: the text as the configuration would store it.
 import type { Finding } from '../../shared/types';
 import {
-  AgentDbgSimulator, TraceCraftSimulator, TraceDocuments, layoutOf, simulateTrace,
+  AgentDbgSimulator, OtlpSdkSimulator, TraceCraftSimulator, TraceDocuments, layoutOf, simulateTrace,
   type RedactionSimulator, type SimulationReport,
 } from '../../shared/simulate/index';
 import { formatOfText } from '../../shared/traces/index';
 import { traceContextOf } from './context';
 import { linkContext, withLink, type LinkResult } from './link';
-import { agentDbgSettings, traceCraftSettings } from './settings';
+import { agentDbgSettings, otlpSdkSettings, traceCraftSettings } from './settings';
+import { SDKS, type SdkDescriptor } from '../analysis/sdks/index';
 import { buildWorkspaceIndex, type WorkspaceIndex, type WorkspaceIndexOptions } from './workspace';
 
 export type { LinkResult, LinkTarget } from './link';
@@ -29,12 +32,22 @@ export type { TraceContext } from './context';
 export { buildWorkspaceIndex, type WorkspaceIndex } from './workspace';
 export { traceContextOf } from './context';
 export { linkContext, withLink, targetFixes, tracedName } from './link';
-export { traceCraftSettings, agentDbgSettings } from './settings';
+export { traceCraftSettings, agentDbgSettings, otlpSdkSettings } from './settings';
 
 /** Which SDK wrote a trace, by the trace readers' format detection (name and a sniff of the content). */
 export function traceSdkOf(text: string, fileName: string): 'tracecraft' | 'agentdbg' | undefined {
   const { format } = formatOfText(text, fileName);
   return format === 'tracecraft' ? 'tracecraft' : format === 'agentdbg-events' ? 'agentdbg' : undefined;
+}
+
+/**
+ * The OpenTelemetry-exporting SDK whose spans an OTLP trace holds: the one SDK whose descriptor's
+ * `otlp.markers` appear in it as attribute keys; undefined for none or several.
+ */
+export function otlpSdkOfText(text: string, fileName: string): SdkDescriptor | undefined {
+  if (formatOfText(text, fileName).format !== 'otlp') return undefined;
+  const found = SDKS.filter((d) => d.otlp?.markers.some((m) => text.includes(`"${m}"`)));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** How a trace is laid out (one JSON value per line, or one document), as the trace readers read it. */
@@ -45,6 +58,7 @@ function layoutOfText(text: string, fileName: string): 'jsonl' | 'document' {
 export class ProjectLoop {
   private tracecraft?: TraceCraftSimulator;
   private agentdbg?: AgentDbgSimulator;
+  private readonly otlpSims = new Map<string, OtlpSdkSimulator | undefined>();
 
   private constructor(readonly index: WorkspaceIndex) {}
 
@@ -72,7 +86,13 @@ export class ProjectLoop {
     const sdk = traceSdkOf(text, fileName);
     if (sdk === 'tracecraft') return (this.tracecraft ??= new TraceCraftSimulator(traceCraftSettings(this.index)));
     if (sdk === 'agentdbg') return (this.agentdbg ??= new AgentDbgSimulator(agentDbgSettings(this.index)));
-    return undefined;
+    const otlp = otlpSdkOfText(text, fileName);
+    if (!otlp) return undefined;
+    if (!this.otlpSims.has(otlp.id)) {
+      const settings = otlpSdkSettings(this.index, otlp);
+      this.otlpSims.set(otlp.id, settings ? new OtlpSdkSimulator(settings) : undefined);
+    }
+    return this.otlpSims.get(otlp.id);
   }
 
   check(fileName: string, text: string, findings: readonly Finding[]): SimulationReport | undefined {

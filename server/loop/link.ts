@@ -11,6 +11,7 @@ import type { Fix, Finding, RelatedLocation, TextEdit } from '../../shared/types
 import { normaliseKeyName } from '../../shared/config/index';
 import type { CallSite, DictEntry, OptionArg, Param, RecordCall, SourceModel, TracedFunction } from '../analysis/model';
 import { deref, keyword } from '../analysis/shared-facts';
+import { sdkById } from '../analysis/sdks/index';
 import { captureOffFix, keepOutFixes } from '../rules/capture-fixes';
 import { removeEntryFix } from '../rules/credential-param-captured';
 import type { TraceContext } from './context';
@@ -45,9 +46,16 @@ function stringOf(arg: OptionArg | { value: import('../analysis/model').ValueNod
   return v.kind === 'string' ? v.str.value : undefined;
 }
 
-/** The name a traced function appears under in traces: the `name` option, else its own name. */
+/** The option that names a traced function in traces: its SDK descriptor's `nameOption`, else `name`. */
+function nameOptionOf(t: TracedFunction): string {
+  const d = sdkById(t.sdk);
+  const tracer = (d?.python?.tracers ?? []).concat(d?.typescript?.tracers ?? []).find((x) => x.name === t.tracer && x.nameOption !== undefined);
+  return tracer?.nameOption ?? 'name';
+}
+
+/** The name a traced function appears under in traces: the name option, else its own name. */
 export function tracedName(t: TracedFunction): string {
-  return stringOf(keyword(t.options, 'name')) ?? t.name;
+  return stringOf(keyword(t.options, nameOptionOf(t))) ?? t.name;
 }
 
 /** The name a recorder call gives its event: `record_tool_call(name=...)`, `record_llm_call(model=...)`. */
@@ -58,20 +66,37 @@ function recordName(call: CallSite): string | undefined {
   return stringOf(keyword(call.args, option)) ?? stringOf(call.args.positional[0] ? { value: call.args.positional[0] } : undefined);
 }
 
-function paramFor(t: TracedFunction, key: string | undefined): Param | undefined {
+function paramFor(t: TracedFunction, key: string | undefined, index?: number): Param | undefined {
+  if (key === undefined && index !== undefined) {
+    // A positional value: the parameter at its position, unless *args gathers it.
+    const p = t.params.find((x) => x.index === index && x.holder === undefined);
+    return p && p.kind === 'positional' ? p : undefined;
+  }
   if (key === undefined) return undefined;
   if (key === 'kwargs') return t.params.find((p) => p.kind === 'var-keyword');
   return t.params.find((p) => p.name === key) ?? t.params.find((p) => !p.receiver && normaliseKeyName(p.name) === normaliseKeyName(key));
 }
 
 function tracedTarget(file: string, model: SourceModel, t: TracedFunction, ctx: TraceContext): LinkTarget {
-  const param = paramFor(t, ctx.inputKey);
+  const param = paramFor(t, ctx.inputKey, ctx.inputIndex);
   const fn = `${t.name || tracedName(t)} (${t.sdkLabel} ${t.tracer})`;
   return {
     file, model, traced: t, param,
     span: param ? param.span : t.nameSpan,
     label: param ? `parameter "${param.name}" of ${fn}` : `${fn}`,
   };
+}
+
+/**
+ * Whether the name a trace gives is this function's: its traced name; for spans of a known SDK, also
+ * the `__qualname__` form `Class.method` of an unnamed method; for Logfire's `code.function`, the
+ * function's own (qualified) name whatever its `name` option says.
+ */
+function namesMatch(t: TracedFunction, ctx: TraceContext): boolean {
+  const own = ctx.nameIsFunction ? t.name : tracedName(t);
+  if (ctx.name === own) return true;
+  const unnamed = ctx.nameIsFunction || stringOf(keyword(t.options, nameOptionOf(t))) === undefined;
+  return ctx.sdks !== undefined && unnamed && t.name.length > 0 && ctx.name.endsWith(`.${t.name}`);
 }
 
 function candidates(index: WorkspaceIndex, ctx: TraceContext): LinkTarget[] {
@@ -93,10 +118,12 @@ function candidates(index: WorkspaceIndex, ctx: TraceContext): LinkTarget[] {
       }
       continue;
     }
+    if (ctx.language !== undefined && (ctx.language === 'python') !== (model.language === 'python')) continue;
     for (const t of model.traced) {
       if (ctx.format === 'tracecraft' && t.sdk !== 'tracecraft') continue;
-      if (!t.mechanisms.capturesInputs && ctx.inputKey !== undefined) continue;
-      if (tracedName(t) !== ctx.name) continue;
+      if (ctx.sdks !== undefined && !ctx.sdks.includes(t.sdk)) continue;
+      if (!t.mechanisms.capturesInputs && (ctx.inputKey !== undefined || ctx.inputIndex !== undefined)) continue;
+      if (!namesMatch(t, ctx)) continue;
       const type = t.sdk === 'tracecraft' ? TRACECRAFT_STEP_TYPE[t.tracer] : undefined;
       if (ctx.kind !== undefined && type !== undefined && ctx.kind.toLowerCase() !== type) continue;
       out.push(tracedTarget(file, model, t, ctx));

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RedactionMode } from '../../shared/options';
 import { parseAgentDbgConfig, effectiveAgentDbgRedaction, AGENTDBG_CONFIG_PATH } from '../../shared/config/index';
-import type { AgentDbgSettings, TraceCraftProcessor, TraceCraftRule, TraceCraftSettings } from '../../shared/simulate/index';
+import type { AgentDbgSettings, OtlpSdkSettings, TraceCraftProcessor, TraceCraftRule, TraceCraftSettings } from '../../shared/simulate/index';
+import type { SdkDescriptor } from '../analysis/sdks/types';
+import { envSwitchValue } from '../analysis/sdks/index';
+import { captureOffSdks, leakingConfigSwitches } from '../rules/config-switches';
 import type { CallSite, SourceModel, ValueNode } from '../analysis/model';
 import { deref, keyword } from '../analysis/shared-facts';
 import type { WorkspaceIndex } from './workspace';
@@ -159,4 +162,54 @@ export function agentDbgSettings(index: WorkspaceIndex, yamlFile = join(index.ro
   if (eff.patterns.length > 0) notes.push(`redaction.patterns (${eff.patterns.length}) are not applied: AgentDbg redacts by key name only`);
   if (!redact) notes.push(`AgentDbg redaction is off (${offReason})`);
   return { redact, keys, maxFieldBytes: eff.maxFieldBytes, patterns: eff.patterns, describe: described.join('; '), notes, offReason };
+}
+
+/**
+ * The capture switches of an OpenTelemetry-exporting SDK as the project sets them (its descriptor's
+ * `envSwitches` in the project's .env files, `configSwitches` in its source), for OtlpSdkSimulator.
+ * A configuration call in the source wins over the environment (OpenInference's TraceConfig, the
+ * OpenAI Agents RunConfig, Traceloop JS `traceContent` all take the explicit value first).
+ */
+export function otlpSdkSettings(index: WorkspaceIndex, sdk: SdkDescriptor): OtlpSdkSettings | undefined {
+  const spans = sdk.otlp;
+  if (!spans) return undefined;
+  const rel = (file: string, line: number) => `${relative(index.root, file) || file}:${line + 1}`;
+  let captureOn: string | undefined;
+  let captureOff: string | undefined;
+  let scrubbingOff: string | undefined;
+  for (const model of index.models) {
+    for (const site of leakingConfigSwitches(model)) {
+      if (site.sdk.id !== sdk.id) continue;
+      const at = `${site.sw.callee}(${site.arg.name}=${site.value.value ? 'True' : 'False'}) at ${where(index, model, site.arg.span.start)}`;
+      if (site.sw.governs === 'redaction') scrubbingOff ??= at;
+      else if (site.sw.tracedInputs !== false) captureOn ??= at;
+    }
+    if (!captureOn && captureOffSdks(model).has(sdk.id)) captureOff ??= `a configuration call in ${relative(index.root, model.fileName) || model.fileName} turns ${sdk.label}'s input capture off`;
+  }
+  // The environment decides only where no configuration call does.
+  const fromConfig = captureOn !== undefined || captureOff !== undefined;
+  for (const sw of fromConfig ? [] : sdk.envSwitches ?? []) {
+    if (sw.governs !== 'capture' || sw.tracedInputs === false) continue;
+    for (const e of index.dotenv.filter((d) => d.key === sw.name)) {
+      const b = envSwitchValue(sw, e.value);
+      if (b === undefined) continue;
+      const at = `${sw.name}=${e.value} in ${rel(e.file, e.line)}`;
+      if (b === sw.leaksWhen) captureOn ??= at;
+      else if (!captureOn) captureOff ??= at;
+    }
+  }
+  // Turned on anywhere: on (a value recorded by one part of the project is stored).
+  if (captureOn) captureOff = undefined;
+  const described = [captureOn ?? captureOff, scrubbingOff].filter((x): x is string => x !== undefined);
+  return {
+    label: sdk.label,
+    ownAttributes: spans.markers.concat(spans.functionAttribute ?? [], spans.nameAttribute ?? []),
+    inputAttribute: spans.inputAttribute,
+    argumentAttributes: spans.argumentAttributes,
+    captureOff, captureOn, scrubbingOff,
+    scrubPattern: sdk.builtinRedactedPattern,
+    scrubMarker: sdk.id === 'logfire' ? (m) => `[Scrubbed due to '${m}']` : undefined,
+    describe: described.length > 0 ? described.join('; ') : `${sdk.label} defaults`,
+    notes: [],
+  };
 }

@@ -4,7 +4,7 @@
 // read from the same models. A project is the folder of the tracelint.json in force (or the
 // scanned folder); a sub-folder with its own tracelint.json is another project and is left out.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { SourceModel } from '../analysis/index';
 import type { SourceSettings } from '../rules/types';
 import { languageOf } from '../analysis/language';
@@ -25,6 +25,8 @@ export interface WorkspaceIndex {
   models: SourceModel[];
   /** `.env` files of the project root: their KEY=VALUE pairs with the file they come from. */
   env: Map<string, { value: string; file: string; line: number }>;
+  /** Every `.env` file of the project (the root's and its folders'), for the SDKs' environment switches. */
+  dotenv: Array<{ key: string; value: string; file: string; line: number }>;
   /** Files that could not be read or analysed (path and reason). */
   problems: Array<{ file: string; message: string }>;
   partial: boolean;
@@ -49,7 +51,7 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
   // The analysis (TypeScript compiler, tree-sitter) is loaded at the first source file met, so a
   // project of traces alone never pays for it.
   let analysis: typeof import('../analysis/index') | undefined;
-  const index: WorkspaceIndex = { root, models: [], env: new Map(), problems: [], partial: false };
+  const index: WorkspaceIndex = { root, models: [], env: new Map(), dotenv: [], problems: [], partial: false };
   const maxFiles = options.maxFiles ?? 5000;
   const nested = new Set<string>();
   for (const file of walkFiles(root, { baseDir: root, ignore: options.ignore ?? [], traceGlobs: [], onProblem: (path, message) => index.problems.push({ file: path, message }) })) {
@@ -59,6 +61,7 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
     const lang = languageOf(file);
     if (lang === 'dotenv') {
       if (file === join(root, '.env')) readEnv(file, index);
+      else if (basename(file) === '.env') readEnv(file, index, false);
       continue;
     }
     if (lang !== 'python' && lang !== 'typescript' && lang !== 'javascript') continue;
@@ -87,9 +90,12 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
   return index;
 }
 
-function readEnv(file: string, index: WorkspaceIndex): void {
+function readEnv(file: string, index: WorkspaceIndex, root = true): void {
   try {
-    for (const e of parseDotenv(readFileSync(file, 'utf8'))) index.env.set(e.key, { value: e.value, file, line: e.line });
+    for (const e of parseDotenv(readFileSync(file, 'utf8'))) {
+      if (root) index.env.set(e.key, { value: e.value, file, line: e.line });
+      if (!index.dotenv.some((d) => d.file === file && d.line === e.line)) index.dotenv.push({ key: e.key, value: e.value, file, line: e.line });
+    }
   } catch (e) {
     index.problems.push({ file, message: (e as Error).message });
   }

@@ -39,7 +39,18 @@ const ENV_NAMES: Record<string, string> = {
   aws_secret_key: 'AWS_SECRET_ACCESS_KEY', github_token: 'GITHUB_TOKEN', google_api_key: 'GOOGLE_API_KEY',
   slack_token: 'SLACK_TOKEN', stripe_key: 'STRIPE_API_KEY', logfire_token: 'LOGFIRE_TOKEN', bearer_token: 'API_TOKEN', private_key: 'PRIVATE_KEY',
   azure_connection_string: 'AZURE_STORAGE_CONNECTION_STRING', generic_api_key_param: 'API_KEY', password_field: 'PASSWORD',
+  // The variables each vendor's own SDK reads (their documentation's names).
+  langsmith_api_key: 'LANGSMITH_API_KEY', tavily_api_key: 'TAVILY_API_KEY', huggingface_token: 'HF_TOKEN',
+  groq_api_key: 'GROQ_API_KEY', perplexity_api_key: 'PERPLEXITY_API_KEY', openrouter_api_key: 'OPENROUTER_API_KEY',
+  replicate_api_token: 'REPLICATE_API_TOKEN', npm_token: 'NPM_TOKEN', gitlab_token: 'GITLAB_TOKEN',
+  sendgrid_api_key: 'SENDGRID_API_KEY', webhook_signing_secret: 'WEBHOOK_SECRET',
 };
+
+/** The environment variable a fix reads the value from: Langfuse's public and secret keys have one each. */
+function envNameOf(detector: string, value: string): string {
+  if (detector === 'langfuse_api_key') return value.startsWith('pk-') ? 'LANGFUSE_PUBLIC_KEY' : 'LANGFUSE_SECRET_KEY';
+  return ENV_NAMES[detector] ?? 'SECRET';
+}
 
 // Engines are built once per options object: the settings object lives as long as its configuration.
 const DEFAULT_OPTIONS = defaultEngineOptions();
@@ -71,7 +82,7 @@ function importOsEdit(model: SourceModel): TextEdit[] {
 
 function envFix(model: SourceModel, str: StringValue, m: ValueMatch): Fix | undefined {
   if (!rewritable(model, str)) return undefined;
-  const env = ENV_NAMES[m.detector] ?? 'SECRET';
+  const env = envNameOf(m.detector, str.value.slice(m.start, m.end));
   const python = model.language === 'python';
   const lookup = python ? `os.environ["${env}"]` : `(process.env.${env} ?? "")`;
   const parts = [

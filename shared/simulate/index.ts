@@ -19,6 +19,7 @@ export * from './types';
 export { TraceCraftSimulator, TRACECRAFT_DEFAULT_RULES, runtimeProcessor, traceCraftPlace, type TraceCraftSettings, type TraceCraftProcessor, type TraceCraftRule } from './tracecraft';
 export { AgentDbgSimulator, AGENTDBG_REDACTED, AGENTDBG_TRUNCATED, type AgentDbgSettings } from './agentdbg';
 export { TracelintSimulator } from './tracelint';
+export { OtlpSdkSimulator, type OtlpSdkSettings } from './otlp';
 export { parseJsonPath, formatJsonPath, valueAt, type PathSegment } from './path';
 export { countNoun, joinAnd } from './nouns';
 

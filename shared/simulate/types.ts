@@ -4,7 +4,7 @@
 import type { Finding } from '../types';
 
 /** Which configuration is put to the test. */
-export type SimulatorId = 'tracecraft' | 'agentdbg' | 'tracelint';
+export type SimulatorId = 'tracecraft' | 'agentdbg' | 'tracelint' | 'otlp';
 
 /**
  * `redacted`: no character of the secret is left; `partial`: some are (TraceCraft masks only a

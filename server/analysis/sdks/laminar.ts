@@ -32,4 +32,7 @@ export const laminar: SdkDescriptor = {
     modules: ['@lmnr-ai/lmnr'],
     tracers: [{ name: 'observe', forms: ['options-first'], capturesInputs: true, captureParam: 'ignoreInput', captureOffValue: true }],
   },
+  // Spans: named `name=` or the function's __name__; the arguments by name as JSON in lmnr.span.input
+  // (get_input_from_func_args, ignore_inputs already applied).
+  otlp: { markers: ['lmnr.span.input', 'lmnr.span.type', 'lmnr.span.path'], inputAttribute: 'lmnr.span.input', inputShape: 'named' },
 };

@@ -39,4 +39,7 @@ export const logfire: SdkDescriptor = {
     effect: 'turns Logfire\'s scrubbing off: arguments and attributes named password, secret, api_key, auth... are written to traces as they are',
   }],
   patternOptions: [{ callee: 'ScrubbingOptions', option: 'extra_patterns', position: 1, role: 'custom_pattern' }],
+  // Spans: named by msg_template / span_name; `code.function` holds the function's __qualname__ and
+  // each extracted argument is an attribute under its parameter's name (_internal/instrument.py).
+  otlp: { markers: ['logfire.msg_template', 'logfire.span_type'], functionAttribute: 'code.function', argumentAttributes: true },
 };

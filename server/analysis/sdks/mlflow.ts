@@ -21,4 +21,7 @@ export const mlflow: SdkDescriptor = {
     keepOutAdvice: 'MLflow\'s trace() has no per-argument option: take the credential from the environment inside the function, or trace the call with withSpan() and set its inputs without it.',
     tracers: [{ name: 'trace', forms: ['wrapper'], capturesInputs: true }],
   },
+  // Spans: named `name=` or the function's __name__; the bound arguments (self aside) as JSON in
+  // mlflow.spanInputs (SpanAttributeKey.INPUTS, tracing/fluent.py).
+  otlp: { markers: ['mlflow.spanInputs', 'mlflow.spanType', 'mlflow.traceRequestId'], inputAttribute: 'mlflow.spanInputs', inputShape: 'named' },
 };

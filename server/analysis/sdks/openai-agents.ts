@@ -18,6 +18,8 @@ export const openaiAgents: SdkDescriptor = {
       // `function_tool(fn, name_override=...)`: `func` first, the options keyword-only.
       functionWithOptions: true,
       capturesInputs: true,
+      // The tool's name in its function span (and OpenInference's export of it): `name_override` or the function's.
+      nameOption: 'name_override',
       options: [
         'name_override', 'description_override', 'docstring_style', 'use_docstring_info', 'failure_error_function', 'strict_mode',
         'is_enabled', 'needs_approval', 'tool_input_guardrails', 'tool_output_guardrails', 'timeout', 'timeout_behavior',

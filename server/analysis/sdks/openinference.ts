@@ -53,6 +53,9 @@ export const openinference: SdkDescriptor = {
   ],
   envSwitches: [
     { name: 'OPENINFERENCE_HIDE_INPUTS', governs: 'capture', leaksWhen: false, safeValue: 'true' },
-    { name: 'OPENINFERENCE_HIDE_INPUT_MESSAGES', governs: 'capture', leaksWhen: false, safeValue: 'true' },
+    { name: 'OPENINFERENCE_HIDE_INPUT_MESSAGES', governs: 'capture', leaksWhen: false, safeValue: 'true', tracedInputs: false },
   ],
+  // Spans: the function's name (`Class.method` for a method) or `name=`, its bound arguments as JSON in
+  // `input.value` (_infer_span_name, get_input_attributes in openinference-instrumentation).
+  otlp: { markers: ['openinference.span.kind'], inputAttribute: 'input.value', inputShape: 'named', covers: ['openai-agents', 'langchain'] },
 };

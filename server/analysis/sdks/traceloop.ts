@@ -52,5 +52,9 @@ export const traceloop: SdkDescriptor = {
       js('workflow', ['decorator']), js('task', ['decorator']), js('agent', ['decorator']), js('tool', ['decorator']),
     ],
   },
-  envSwitches: [{ name: 'TRACELOOP_TRACE_CONTENT', governs: 'capture', leaksWhen: true, safeValue: 'false' }],
+  // `(os.getenv("TRACELOOP_TRACE_CONTENT") or "true").lower() == "true"`: only "true" is true.
+  envSwitches: [{ name: 'TRACELOOP_TRACE_CONTENT', governs: 'capture', leaksWhen: true, safeValue: 'false', trueWords: ['true'] }],
+  // Spans: `<name>.<kind>`, with the name in traceloop.entity.name and the inputs in
+  // traceloop.entity.input as {"args": [...], "kwargs": {...}} (decorators/base.py _handle_span_input).
+  otlp: { markers: ['traceloop.entity.name', 'traceloop.span.kind'], nameAttribute: 'traceloop.entity.name', inputAttribute: 'traceloop.entity.input', inputShape: 'args-kwargs' },
 };

@@ -69,6 +69,8 @@ export interface TracerDescriptor {
    * TRACELOOP_TRACE_CONTENT=false): redaction-disabled reports it.
    */
   captureOnOverridesEnv?: string;
+  /** The option naming the function in traces (OpenAI Agents `name_override`); absent: `name`. */
+  nameOption?: string;
   /**
    * How a function's `**kwargs` reach the recorded inputs: `nested`, as one `kwargs` input (TraceCraft,
    * Weave, Langfuse: an exclusion list naming a key inside it hides nothing); `flattened`, merged into
@@ -99,6 +101,12 @@ export interface EnvSwitch {
   leaksWhen: boolean;
   /** The value to write in a fix that closes it again: `true`, `1`, `false`. */
   safeValue: string;
+  /**
+   * Whether the switch governs the traced functions' inputs (true when absent); false for one that
+   * only governs model messages (OPENINFERENCE_HIDE_INPUT_MESSAGES), which the loop's simulation of
+   * a function's recorded inputs leaves aside.
+   */
+  tracedInputs?: boolean;
   /**
    * How the SDK reads the string (trimmed, lower-cased; an empty value is unset): when `trueWords`
    * is given, exactly these are true and any other value false (TraceCraft, AgentDbg: `1`, `true`,
@@ -169,6 +177,36 @@ export interface LanguageSupport {
   keepOutAdvice?: string;
 }
 
+/**
+ * How the SDK's OpenTelemetry spans (an OTLP/JSON export) say which traced function wrote them and
+ * where its inputs are, read by the closing-the-loop links (server/loop/context.ts).
+ */
+export interface OtlpSpans {
+  /** Attributes only this SDK writes: a span carrying one is the SDK's (and links to its functions only). */
+  markers: string[];
+  /** Attribute holding the name the tracer's `name` option gives (Traceloop `traceloop.entity.name`); absent: the span name. */
+  nameAttribute?: string;
+  /**
+   * Attribute holding the function's own (qualified) name, matched against the function's name, not
+   * its `name` option (Logfire `code.function`, the `__qualname__`): used instead of the span name.
+   */
+  functionAttribute?: string;
+  /** Attribute holding the inputs as one JSON string (`input.value`, `mlflow.spanInputs`, `lmnr.span.input`). */
+  inputAttribute?: string;
+  /**
+   * The JSON's shape: `named`, an object keyed by parameter name; `args-kwargs`, Traceloop's
+   * `{"args": [positional values], "kwargs": {name: value}}` (a positional value is the parameter at its index).
+   */
+  inputShape?: 'named' | 'args-kwargs';
+  /** Each argument is an attribute of its own, named by the parameter (Logfire `extract_args`). */
+  argumentAttributes?: boolean;
+  /**
+   * Other SDKs whose functions the same spans come from (OpenInference's instrumentors trace OpenAI
+   * Agents function tools and LangChain tools into spans marked the OpenInference way).
+   */
+  covers?: SdkId[];
+}
+
 export interface SdkDescriptor {
   id: SdkId;
   /** The name users know: `TraceCraft`. */
@@ -194,4 +232,6 @@ export interface SdkDescriptor {
   recorderRedactKeysEnv?: string[];
   /** Environment variables that switch the SDK's redaction or capture (read by redaction-disabled and the capture rules). */
   envSwitches?: EnvSwitch[];
+  /** What the SDK's OpenTelemetry spans record about the traced function, for links from OTLP traces. */
+  otlp?: OtlpSpans;
 }

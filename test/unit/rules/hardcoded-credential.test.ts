@@ -150,6 +150,18 @@ KEY = os.environ["OPENAI_API_KEY"]
       output: null,
     },
     {
+      name: "a Langfuse secret key is read from Langfuse's own variable, not OpenAI's",
+      code: `import os
+langfuse = Langfuse(secret_key="sk-lf-1c3e5a7b-9d2f-4b6a-8c0e-2f4a6b8c0d1e")
+`,
+      errors: [{
+        line: 2, column: 33, endColumn: 75, message: 'Hardcoded credential (langfuse_api_key): sk-l…(42 chars).',
+        suggestions: [`import os
+langfuse = Langfuse(secret_key=os.environ["LANGFUSE_SECRET_KEY"])
+`],
+      }],
+    },
+    {
       name: 'Python: part of a literal, through an escape',
       code: `import os
 headers = {"Authorization": "Bearer\\x20eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlMTIz"}
