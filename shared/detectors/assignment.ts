@@ -11,7 +11,7 @@
 // `id == v`, quoted ids (`"id": "v"`), a Go-style type between (`var apiKey string = "v"`), and a
 // comma between two quoted strings (`setProperty("API_TOKEN", "v")`, `getenv("api_key", "v")`).
 import type { Candidate } from './types';
-import type { KeyMatcher } from './keys';
+import { KeyMatcher } from './keys';
 import { isPlaceholderBody, isWord } from './util';
 
 /** A value: anything up to whitespace, a quote, or a delimiter that ends a value in code or JSON. */
@@ -28,7 +28,25 @@ const CREDENTIAL_WORD = /pass|pwd|secret|token|api|key|cred|auth|access/i;
 /** Type names that may stand between an identifier and `=` in typed declarations. */
 const TYPE_WORDS = new Set(['string', 'String', 'str', 'bytes', 'byte', 'char', 'text', 'secret', 'SecretStr']);
 
+/**
+ * Type names an unquoted value after `:` is read as (`token: string` in a TypeScript signature,
+ * `api_key: Optional[str]` in Python), not a credential.
+ */
+const ANNOTATION_TYPES = new Set([
+  'string', 'String', 'str', 'bytes', 'number', 'int', 'float', 'bool', 'boolean', 'any', 'unknown', 'object',
+  'Optional', 'Union', 'SecretStr', 'Buffer', 'Uint8Array', 'Record', 'Promise',
+]);
+
 export const ASSIGNMENT_PATTERNS = [VALUE, NEXT_PARAM, CREDENTIAL_WORD];
+
+/** The identifiers password_field reports a value of (`db_password` yes; `password_policy`, `max_token` no). */
+export const PASSWORD_NAMES = new KeyMatcher(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token']);
+/** The identifiers generic_api_key_param reports a value of. */
+export const API_KEY_NAMES = new KeyMatcher([
+  'api_key', 'apikey', 'api_token', 'api_secret', 'access_key', 'access_token', 'auth_token', 'auth', 'client_secret',
+  'secret_key', 'private_key', 'credential', 'credentials', 'creds', 'app_key', 'master_key', 'service_key',
+  'subscription_key', 'signing_key', 'encryption_key', 'account_key',
+]);
 
 export interface Assignment {
   identifier: string;
@@ -154,6 +172,10 @@ function scan(text: string): Assignment[] {
     const v = VALUE.exec(text);
     if (!v) continue;
     let value = v[0];
+    // `refresh_token = getToken(session)`: a call computes the value, it is not the value.
+    if (text.charCodeAt(opEnd + value.length) === 40 /* ( */) continue;
+    // `token: string`, `token?: string`: a type annotation (an unquoted type name after a lone colon).
+    if (c === 58 && !isQuote(text.charCodeAt(opEnd - 1)) && ANNOTATION_TYPES.has(value) && /^\??:$/.test(text.slice(opStart, opEnd).trimEnd())) continue;
     const amp = value.indexOf('&') >= 0 ? NEXT_PARAM.exec(value) : null;
     if (amp) value = value.slice(0, amp.index);
     // A sentence may end right after the value: `password: hunter22.`
@@ -192,17 +214,13 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
   }
 }
 
-/** Characters that may stand between a credential word and its separator in RAW JSON text. */
-function isRawLeadChar(c: number): boolean {
-  return isIdentChar(c) || c === 32 || c === 9 || c === 92 || isQuote(c);
-}
-
 /**
  * The prefilter check of password_field and generic_api_key_param over a RAW JSON line: some `=`,
- * or `:` that is not JSON's own key separator, or `,` after a quote, has a credential word in the run
- * of identifier characters, blanks, quotes and escapes before it (up to 300 characters, which covers
- * an identifier, a type word, quotes and blanks, however escaped). A superset of what `scan` accepts.
- * Each separator is judged on its own, so each kind is one indexOf loop (rarest first).
+ * or `:` that is not JSON's own key separator, or `,` between quoted strings, where `scan` would read
+ * an identifier that PASSWORD_NAMES or API_KEY_NAMES accept and a value that can be a finding (for
+ * `,`: a quote after it). Judged as `scan` judges the decoded text, and also as the raw text a
+ * malformed line is scanned as; wherever an escape makes the two differ in a way not modelled here,
+ * the answer is true. Each separator is judged on its own, so each kind is one indexOf loop.
  */
 export function hasRawAssignment(raw: string): boolean {
   return assignmentAfter(raw, '=') || assignmentAfter(raw, ':') || assignmentAfter(raw, ',');
@@ -210,27 +228,175 @@ export function hasRawAssignment(raw: string): boolean {
 
 function assignmentAfter(raw: string, sep: '=' | ':' | ','): boolean {
   for (let p = raw.indexOf(sep); p !== -1; p = raw.indexOf(sep, p + 1)) {
-    let j = p;
-    for (;;) {
-      const b = raw.charCodeAt(j - 1);
-      if (b === 32 || b === 9) j--;
-      else if (b === 116 /* t */ && raw.charCodeAt(j - 2) === 92) j -= 2; // a `\t` escape
-      else break;
-    }
+    const j = rawBackBlanks(raw, p);
     const before = raw.charCodeAt(j - 1);
     // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
     const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
     if (sep === ':' && structural) continue;
     if (sep === ',' && (structural || !isQuote(before))) continue;
-    if (credentialWordBefore(raw, j)) return true;
+    // The identifier ends before the whole operator (`token ?= …`, `token?: …`), as `scan` reads it.
+    let o = p;
+    let typed = false; // an operator with `=`: a type word may stand between identifier and operator
+    if (sep !== ',') {
+      while (o > 0 && o > p - 2 && ':=?+.'.includes(raw[o - 1])) o--;
+      let oe = p + 1;
+      while (oe < raw.length && oe < p + 4 && ':=>'.includes(raw[oe])) oe++;
+      typed = raw.slice(o, oe).includes('=');
+    }
+    if (!rawIdentifierMayName(raw, o === p ? j : rawBackBlanks(raw, o), sep === ',', typed)) continue;
+    if (sep === ',' ? rawQuoteFollows(raw, p) : rawValueMayFollow(raw, p)) return true;
   }
   return false;
 }
 
-/** Whether the run of lead characters ending at `j` (at most 300) holds a credential word. */
-function credentialWordBefore(raw: string, j: number): boolean {
-  let s = j;
-  const min = Math.max(0, j - 300);
-  while (s > min && isRawLeadChar(raw.charCodeAt(s - 1))) s--;
-  return s < j && CREDENTIAL_WORD.test(raw.slice(s, j));
+/** Back from `i` over blanks, `\t` escapes included (as many as stand there). */
+function rawBackBlanks(raw: string, i: number): number {
+  for (;;) {
+    const b = raw.charCodeAt(i - 1);
+    if (b === 32 || b === 9) i--;
+    else if (b === 116 /* t */ && raw.charCodeAt(i - 2) === 92) i -= 2; // a `\t` escape
+    else return i;
+  }
+}
+
+/** Whether `len` characters of `raw` from `i` spell `word` (lower case) in any letter case. */
+function caselessAt(raw: string, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((raw.charCodeAt(i + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** CREDENTIAL_WORD over raw[s, e), without a slice or a regex (`| 32` lower-cases letters only into a-z). */
+function hasCredentialWord(raw: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    switch (raw.charCodeAt(i) | 32) {
+      case 112: if (e - i >= 4 && caselessAt(raw, i, 'pass')) return true; if (e - i >= 3 && caselessAt(raw, i, 'pwd')) return true; break;
+      case 115: if (e - i >= 6 && caselessAt(raw, i, 'secret')) return true; break;
+      case 116: if (e - i >= 5 && caselessAt(raw, i, 'token')) return true; break;
+      case 97: if ((e - i >= 3 && caselessAt(raw, i, 'api')) || (e - i >= 4 && caselessAt(raw, i, 'auth')) || (e - i >= 6 && caselessAt(raw, i, 'access'))) return true; break;
+      case 107: if (e - i >= 3 && caselessAt(raw, i, 'key')) return true; break;
+      case 99: if (e - i >= 4 && caselessAt(raw, i, 'cred')) return true; break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the identifier `scan` reads before a separator (its blanks skipped: `j`) may be one that
+ * PASSWORD_NAMES or API_KEY_NAMES accept (`SecretId`, `token_ttl`, `Author`, `tokens` are not). An
+ * escape's letter at its start (`\npassword`) is judged with and without it (the raw text of a
+ * malformed line keeps it); a type word before an operator with `=` (`apiKey string =`) defers to
+ * the word before it: true.
+ */
+function rawIdentifierMayName(raw: string, j: number, quotedWhole: boolean, typed: boolean): boolean {
+  let end = j;
+  if (end > 0 && isQuote(raw.charCodeAt(end - 1))) {
+    end--;
+    if (raw.charCodeAt(end - 1) === 92) end--; // `\"`: the decoded text's quote
+  }
+  let s = end;
+  const min = Math.max(0, end - 128);
+  while (s > min && isIdentChar(raw.charCodeAt(s - 1))) s--;
+  if (s === end) return false;
+  // `"NAME", "value"`: the identifier is the whole quoted string.
+  if (quotedWhole && !isQuote(raw.charCodeAt(s - 1))) return false;
+  if (!hasCredentialWord(raw, s, end) && !(typed && isTypeWordAt(raw, s, end))) return false;
+  const id = raw.slice(s, end);
+  if (typed && TYPE_WORDS.has(id)) return true;
+  if (PASSWORD_NAMES.matches(id) || API_KEY_NAMES.matches(id)) return true;
+  if (s > 0 && raw.charCodeAt(s - 1) === 92 && id.length > 1) {
+    const rest = id.slice(1);
+    return PASSWORD_NAMES.matches(rest) || API_KEY_NAMES.matches(rest) || (typed && TYPE_WORDS.has(rest));
+  }
+  return false;
+}
+
+/** `, "value"`: after the `,` at `p`, up to 9 blanks (`\t` escaped or not) and a quote (`\"` in a JSON string). */
+function rawQuoteFollows(raw: string, p: number): boolean {
+  let v = p + 1;
+  for (let n = 0; n < 9; n++) {
+    if (isBlank(raw.charCodeAt(v))) v++;
+    else if (raw.charCodeAt(v) === 92 && raw.charCodeAt(v + 1) === 116) v += 2; // `\t`
+    else break;
+  }
+  const c = raw.charCodeAt(v);
+  return isQuote(c) || (c === 92 && raw.charCodeAt(v + 1) === 34);
+}
+
+/** Whether a code unit ends a VALUE (`[^\s"'\x60,;<>(){}[\]|]`). */
+function endsValue(raw: string, i: number): boolean {
+  const c = raw.charCodeAt(i);
+  if (c > 127) return /\s/.test(raw[i]);
+  return c <= 32 || c === 34 || c === 39 || c === 96 || c === 44 || c === 59 || c === 60 || c === 62 || c === 40 || c === 41 ||
+    c === 123 || c === 125 || c === 91 || c === 93 || c === 124;
+}
+
+/**
+ * Whether `scan` may read a value after the `=` or `:` at `p` of a RAW JSON line, judged as `scan`
+ * judges the decoded text: the same operator, blanks and quote, the same VALUE, refused when a call
+ * follows it (`getToken(session)`), when it is a type annotation (`token: string`), a stand-in
+ * (`${X}`, `None`) or shorter than any detector accepts (4). Where an escape makes the raw text read
+ * otherwise than the decoded one (`\t` before the value, `\/` inside it), the answer is true.
+ */
+function rawValueMayFollow(raw: string, p: number): boolean {
+  let opStart = p;
+  let opEnd = p + 1;
+  while (opStart > 0 && opStart > p - 2 && ':=?+.'.includes(raw[opStart - 1])) opStart--;
+  while (opEnd < raw.length && opEnd < p + 4 && ':=>'.includes(raw[opEnd])) opEnd++;
+  const lone = /^\??:$/.test(raw.slice(opStart, opEnd));
+  let v = opEnd;
+  const maxV = Math.min(raw.length, opEnd + 8);
+  while (v < maxV && isBlank(raw.charCodeAt(v))) v++;
+  // A malformed line is scanned as raw text: its reading counts too (a backslash is a value character there).
+  if (valueMayHit(raw, v, lone, false)) return true;
+  const q = raw.charCodeAt(v);
+  if (q === 92 /* \ */) {
+    if (raw.charCodeAt(v + 1) !== 34) return true; // `\t` before the value: cannot judge
+    return valueMayHit(raw, v + 2, lone, true); // `\"`: a quote of the decoded text
+  }
+  return false;
+}
+
+/**
+ * Whether VALUE at `v` (after one quote, if one stands there) may be a finding: not a call, not a
+ * type annotation after a lone `:`, not a stand-in, at least 4 characters (the fewest any detector
+ * accepts). `decodedQuoted` reads a JSON line's decoded text after a `\"`. Otherwise the text is read
+ * both as the raw text it is (a malformed line is scanned so, a backslash being a value character
+ * there) and, when an escape stands in the value, as decoded: `\n`, `\t`, `\r`, `\f`, `\"` end the
+ * value there; an escape that continues it (`\/`) cannot be judged raw, so the answer is true.
+ */
+function valueMayHit(raw: string, v: number, lone: boolean, decodedQuoted: boolean): boolean {
+  let quoted = decodedQuoted;
+  if (!quoted && isQuote(raw.charCodeAt(v))) {
+    v++;
+    quoted = true;
+  }
+  let e = v;
+  let esc = -1;
+  while (e < raw.length && !endsValue(raw, e)) {
+    if (esc < 0 && raw.charCodeAt(e) === 92) esc = e;
+    e++;
+  }
+  if (judgeValue(raw, v, e, raw.charCodeAt(e) === 40, lone && !quoted)) return true;
+  if (esc < 0) return false;
+  const n = raw.charCodeAt(esc + 1);
+  if (!(n === 110 || n === 116 || n === 114 || n === 102 || n === 34)) return true;
+  return judgeValue(raw, v, esc, false, lone && !quoted);
+}
+
+/** The value raw[v, e) as `scan` judges it (`call`: a `(` follows it; `annotation`: after a lone `:`, unquoted). */
+function judgeValue(raw: string, v: number, e: number, call: boolean, annotation: boolean): boolean {
+  if (e === v || call) return false;
+  let value = raw.slice(v, e);
+  if (annotation && ANNOTATION_TYPES.has(value)) return false;
+  const amp = value.indexOf('&') >= 0 ? NEXT_PARAM.exec(value) : null;
+  if (amp) value = value.slice(0, amp.index);
+  while (value.length > 0 && '.:!?'.includes(value[value.length - 1])) value = value.slice(0, -1);
+  return value.length >= 4 && !isStandInValue(value);
+}
+
+/** Whether raw[s, e) (or it without its first character, an escape's letter) is one of TYPE_WORDS. */
+function isTypeWordAt(raw: string, s: number, e: number): boolean {
+  if (e - s > 10) return false;
+  const id = raw.slice(s, e);
+  return TYPE_WORDS.has(id) || TYPE_WORDS.has(id.slice(1));
 }

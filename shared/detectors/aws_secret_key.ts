@@ -7,6 +7,7 @@ import { AWS_KEY_ID, AWS_KEY_ID_PREFIXES } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
 import { caseless } from './util';
+import { anyLiteral } from '../engine/prefilter';
 
 const CANDIDATE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{38,40}={0,2}(?![A-Za-z0-9/+=])/g;
 // Case-sensitive spellings, so the raw prefilter can look for the same literals.
@@ -37,6 +38,101 @@ function looksLikeSecret(s: string): boolean {
   return upper && lower && digit;
 }
 
+const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
+const hasSecretWord = anyLiteral(['ecret', 'ECRET']);
+
+/** Whether code unit `c` is one of a candidate's `[A-Za-z0-9/+=]`. */
+function isCandidateChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 47 || c === 43 || c === 61;
+}
+
+/** Whether raw[i] belongs to a run of candidate characters: one of them, or the backslash of `\/`. */
+function inRawRun(raw: string, i: number): boolean {
+  const c = raw.charCodeAt(i);
+  return isCandidateChar(c) || (c === 92 && raw.charCodeAt(i + 1) === 47);
+}
+
+/** Whether the run raw[s, e) (backslashes of `\/` not counted) has a CANDIDATE's length and looksLikeSecret's letter cases. */
+function runMayBeSecret(raw: string, s: number, e: number): boolean {
+  let n = 0;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = s; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 92) continue;
+    n++;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+  }
+  return n >= 38 && n <= 42 && upper && lower && digit;
+}
+
+/**
+ * Whether a RAW JSON line holds a run of `[A-Za-z0-9/+=]` (a `\/` escape counted as its `/`) that
+ * CANDIDATE can match whole: 38 to 42 characters, upper and lower case and a digit. The decoded
+ * text has the same runs, but for the letter of an escape (`\n`) at a run's start, which is judged
+ * both ways (any escape decodes to a character outside the class). A run also counts when split at
+ * its backslashes (a malformed line is scanned as raw text). Runs
+ * of 38 or more cover one of every 38th position, so only those are looked at.
+ */
+function hasRawCandidate(raw: string): boolean {
+  for (let i = 37; i < raw.length; ) {
+    // A run of 38 or more through i also covers i - 19 or i + 19: most words are shorter.
+    if (!inRawRun(raw, i) || (!inRawRun(raw, i - 19) && !inRawRun(raw, i + 19))) {
+      i += 38;
+      continue;
+    }
+    let s = i;
+    let e = i + 1;
+    while (s > 0 && inRawRun(raw, s - 1)) s--;
+    while (e < raw.length && inRawRun(raw, e)) e++;
+    if (runMayBeSecret(raw, s, e)) return true;
+    // `\nAKsl…`: the escape's letter is no character of the decoded run.
+    if (s > 0 && raw.charCodeAt(s - 1) === 92 && runMayBeSecret(raw, s + 1, e)) return true;
+    if (raw.lastIndexOf('\\', e - 1) >= s) {
+      for (let a = s, b = s; b <= e; b++) {
+        if (b === e || raw.charCodeAt(b) === 92) {
+          if (runMayBeSecret(raw, a, b)) return true;
+          a = b + 1;
+        }
+      }
+    }
+    i = e + 38;
+  }
+  return false;
+}
+
+/**
+ * Whether `secret` (as LABEL and AWS-ish key names spell it) at `at` of a RAW line lies in a JSON key
+ * (`"aws_secret_access_key": `, escaped alike when nested): a value under it is judged by its key,
+ * wherever its candidate stands. Also how the trace reader asks whether a key alone matters.
+ */
+function inRawKey(raw: string, at: number): boolean {
+  // A key ends at its first quote (`\"` when the key is JSON inside a string); then blanks and `:`.
+  let i = raw.indexOf('"', at);
+  if (i < 0) return false;
+  i++;
+  while (i < raw.length && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
+  return raw.charCodeAt(i) === 58;
+}
+
+/**
+ * Raw prefilter: an access key id's prefix; or `secret` with either a candidate on the line or
+ * `secret` in a JSON key. Coding agents' traces say "secret" on nearly every line, but seldom beside
+ * 40 mixed-case characters.
+ */
+export function hasRawAwsSecret(raw: string): boolean {
+  if (hasKeyIdPrefix(raw)) return true;
+  if (!hasSecretWord(raw)) return false;
+  if (hasRawCandidate(raw)) return true;
+  for (const w of ['ecret', 'ECRET']) {
+    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) if (inRawKey(raw, at + w.length)) return true;
+  }
+  return false;
+}
+
 export const awsSecretKey: Detector = {
   name: 'aws_secret_key',
   description: 'An AWS secret access key (40 characters), found only next to AWS context.',
@@ -58,7 +154,7 @@ export const awsSecretKey: Detector = {
   // lower, Title or UPPER case spellings); otherwise an access key id.
   rawHint: `${caseless('secret')}|${AWS_KEY_ID_PREFIXES.join('|')}`,
   minLength: 40,
-  rawLiterals: ['ecret', 'ECRET', ...AWS_KEY_ID_PREFIXES],
+  rawCheck: hasRawAwsSecret,
   find(text: string, ctx: DetectContext, out: Candidate[]): void {
     const keyContext = ctx.key !== undefined && isAwsSecretKeyName(ctx.key);
     // Context positions, collected only when the text could hold a candidate at all.

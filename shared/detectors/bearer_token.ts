@@ -2,10 +2,59 @@
 // Only the token is reported (not the word Bearer), so a redacted header reads `Bearer [REDACTED]`;
 // a key of a known format after Bearer (`Bearer sk-…`) goes to its own detector by precedence.
 import { regexDetector } from './regex-detector';
-import { isDigit, isPlaceholderBody } from './util';
+import { isAlnum, isDigit, isPlaceholderBody } from './util';
 
 export const JWT = /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,}\.ey[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /(?<![A-Za-z0-9_-])[Bb]earer[ \t]+([A-Za-z0-9._~+/-]{16,}=*)/g;
+
+function isJwtChar(c: number): boolean {
+  return isAlnum(c) || c === 95 || c === 45; // _ -
+}
+function isBearerChar(c: number): boolean {
+  return isJwtChar(c) || c === 46 || c === 126 || c === 43 || c === 47; // . ~ + /
+}
+
+/**
+ * Raw prefilter: `Bearer` or `bearer`, blanks (`\t` escaped or not), then 16 token characters (a
+ * `\/` escape counted as its `/`) with a digit, or a JWT's start; or a JWT's `ey…{10}.ey…{10}`,
+ * whose first `ey` opens its run of characters (or follows an escape's letter: `\neyJ…`). JWT
+ * characters are never JSON-escaped. "Bearer ${token}" and "bearer tokens" pass no line.
+ */
+export function hasRawBearer(raw: string): boolean {
+  for (const w of ['Bearer', 'bearer']) {
+    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) {
+      let v = at + w.length;
+      const v0 = v;
+      for (;;) {
+        const c = raw.charCodeAt(v);
+        if (c === 32 || c === 9) v++;
+        else if (c === 92 && raw.charCodeAt(v + 1) === 116) v += 2;
+        else break;
+      }
+      if (v === v0) continue;
+      let n = 0;
+      let digit = raw.startsWith('ey', v);
+      for (let e = v; e < raw.length; e++) {
+        const c = raw.charCodeAt(e);
+        if (c === 92 && raw.charCodeAt(e + 1) === 47) continue;
+        if (!isBearerChar(c)) break;
+        if (isDigit(c)) digit = true;
+        n++;
+      }
+      if (n >= 16 && digit) return true;
+    }
+  }
+  for (let d = raw.indexOf('.ey'); d !== -1; d = raw.indexOf('.ey', d + 1)) {
+    let a = 0;
+    for (let e = d + 3; e < raw.length && isJwtChar(raw.charCodeAt(e)); e++) a++;
+    if (a < 10) continue;
+    let s = d;
+    while (s > 0 && isJwtChar(raw.charCodeAt(s - 1))) s--;
+    if (d - s >= 12 && raw.startsWith('ey', s)) return true;
+    if (d - s >= 13 && raw.charCodeAt(s - 1) === 92 && raw.startsWith('ey', s + 1)) return true;
+  }
+  return false;
+}
 
 export const bearerToken = regexDetector({
   name: 'bearer_token',
@@ -30,7 +79,7 @@ export const bearerToken = regexDetector({
   // a `\n`-style escape before it is not a glued character).
   rawHint: String.raw`[Bb]earer|(?<!(?<!\\)[A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,}\.ey`,
   minLength: 23,
-  rawLiterals: ['Bearer', 'bearer', '.ey'],
+  rawCheck: hasRawBearer,
   validate(text, start, end) {
     const token = text.slice(start, end);
     if (token.startsWith('ey') && token.includes('.')) return true;

@@ -51,6 +51,42 @@ function inUrlAuthority(text: string, colon: number): boolean {
   return false;
 }
 
+/**
+ * Raw prefilter: an `@` that `addressAt` may accept, judged on the RAW line as it judges the decoded
+ * text: a letter, digit or `_` before it, then a domain with a dot and a TLD of letters that is no
+ * file extension, and not `git@` (an SSH remote). Domain characters are never JSON-escaped, and an
+ * escape before the local part leaves its letter in the raw local part (so it reads longer, never
+ * shorter: `git` is only `git` in both). `@dataclass`, `@jane`, `pkg@1.2.3`, `git@github.com` and
+ * `\t@app.route` (a decorator after a tab) pass no line; of a malformed line, scanned as raw text,
+ * only a one-letter local part that is an escape's letter is lost this way.
+ */
+export function hasRawEmail(raw: string): boolean {
+  for (let at = raw.indexOf('@'); at !== -1; at = raw.indexOf('@', at + 1)) {
+    const b = raw.charCodeAt(at - 1);
+    if (!(isAlnum(b) || b === 95)) continue;
+    // `\t@app.route`: the letter of an escape (an odd run of backslashes before it) is no local part.
+    let k = at - 2;
+    while (k >= 0 && raw.charCodeAt(k) === 92) k--;
+    if ((at - 2 - k) % 2 === 1) continue;
+    let e = at + 1;
+    const maxE = Math.min(raw.length, at + 1 + 255);
+    while (e < maxE && isDomainChar(raw.charCodeAt(e))) e++;
+    while (e > at + 1 && !isAlnum(raw.charCodeAt(e - 1))) e--;
+    if (e === at + 1 || !isAlnum(raw.charCodeAt(at + 1))) continue;
+    const dot = raw.lastIndexOf('.', e - 1);
+    if (dot <= at + 1) continue;
+    const tld = raw.slice(dot + 1, e);
+    if (!/^(?:[A-Za-z]{2,24}|xn--[a-z0-9-]{2,59})$/.test(tld) || FILE_TLDS.has(tld.toLowerCase())) continue;
+    let s = at;
+    const minS = Math.max(0, at - 64);
+    while (s > minS && isLocalChar(raw.charCodeAt(s - 1))) s--;
+    while (s < at && !isAlnum(raw.charCodeAt(s))) s++;
+    if (SSH_USERS.has(raw.slice(s, at))) continue;
+    return true;
+  }
+  return false;
+}
+
 export const email: Detector = {
   name: 'email',
   description: 'An e-mail address (personal data).',
@@ -63,7 +99,7 @@ export const email: Detector = {
   patterns: [],
   rawHint: '@',
   minLength: 6,
-  rawLiterals: ['@'],
+  rawCheck: hasRawEmail,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     let at = text.indexOf('@');
     let after = 0;

@@ -2,17 +2,11 @@
 // in text (`api_key=…`, `"client_secret": "…"`, `apiKey: …`, `?api_key=…&`). Only the value is
 // reported. Values must look like key material (8+ characters, letters and digits), so
 // `api_key=YOUR_API_KEY` and `apiUrl=…` are not reported.
-import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { API_KEY_NAMES, ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
 import { findProse, hasRawAssignmentOrProse } from './prose';
-import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
 
-const NAMES = new KeyMatcher([
-  'api_key', 'apikey', 'api_token', 'api_secret', 'access_key', 'access_token', 'auth_token', 'auth', 'client_secret',
-  'secret_key', 'private_key', 'credential', 'credentials', 'creds', 'app_key', 'master_key', 'service_key',
-  'subscription_key', 'signing_key', 'encryption_key', 'account_key',
-]);
 
 export const genericApiKeyParam: Detector = {
   name: 'generic_api_key_param',
@@ -36,7 +30,7 @@ export const genericApiKeyParam: Detector = {
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'generic_api_key_param',
-      names: NAMES,
+      names: API_KEY_NAMES,
       acceptValue(value) {
         if (value.length < 8) return false;
         let digits = 0;

@@ -11,6 +11,7 @@
 import { isStandInValue } from './assignment';
 import type { Candidate, DetectContext, Detector } from './types';
 import { isAlnum } from './util';
+import { anyLiteral } from '../engine/prefilter';
 
 const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
@@ -112,6 +113,44 @@ function headerAt(text: string, colon: number, out: Candidate[]): void {
  */
 const RAW_LITERALS = ['uthorization', 'ookie'];
 
+const hasHeaderName = anyLiteral(RAW_LITERALS);
+
+/**
+ * Raw prefilter: a header name read above, quoted (`"Cookie"`, `\"Authorization\"`, `'Cookie'`), or
+ * where `headerAt` would read it: right before blanks and a `:`; for Authorization, a value before the
+ * end of its line or a quote that holds no `${` (`Authorization: \`Bearer ${token}\``, in the
+ * code coding agents read, is a template, and `push` refuses it whatever the scheme).
+ */
+export function hasRawHeader(raw: string): boolean {
+  if (!hasHeaderName(raw)) return false;
+  for (const w of RAW_LITERALS) {
+    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) {
+      let i = at + w.length;
+      const c = raw.charCodeAt(i);
+      // A quoted name: a JSON member, a name/value pair's name (`{"key": "Authorization", "value": …}`,
+      // which the trace reader gives its value as key), `{'Authorization': …}`: a candidate.
+      if (c === 34 || c === 39 || (c === 92 && raw.charCodeAt(i + 1) === 34)) return true;
+      while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
+      if (raw.charCodeAt(i) !== 58) continue;
+      if (w === 'ookie') return true;
+      // The value, to the first place the decoded value surely ends: a quote or a line break.
+      let e = i + 1;
+      for (; e < raw.length; e++) {
+        const v = raw.charCodeAt(e);
+        if (v === 34 || v === 39) break;
+        if (v === 92) {
+          const n = raw.charCodeAt(e + 1);
+          if (n === 110 || n === 114 || n === 34) break;
+          e++;
+        }
+      }
+      const dollar = raw.indexOf('${', i + 1);
+      if (dollar < 0 || dollar >= e) return true;
+    }
+  }
+  return false;
+}
+
 export const httpHeaderCredential: Detector = {
   name: 'http_header_credential',
   description: 'Credentials in HTTP header text: Authorization / Proxy-Authorization values (Basic, Token, …) and session cookies in Cookie / Set-Cookie.',
@@ -136,7 +175,7 @@ export const httpHeaderCredential: Detector = {
   },
   patterns: [],
   rawHint: RAW_LITERALS.join('|'),
-  rawLiterals: RAW_LITERALS,
+  rawCheck: hasRawHeader,
   minLength: 12,
   find(text: string, _ctx: DetectContext, out: Candidate[]): void {
     let hit = false;

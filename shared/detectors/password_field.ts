@@ -1,13 +1,11 @@
 // password_field: `password=…`, `pwd: …`, `secret = "…"`, `token: …` in free text (logs, prompts,
 // tool output, source strings). Only the value is reported. The identifier around the keyword must
 // name a credential (`db_password` yes; `password_policy`, `max_token`, `token_count` no).
-import { ASSIGNMENT_PATTERNS, findAssignments } from './assignment';
+import { ASSIGNMENT_PATTERNS, PASSWORD_NAMES, findAssignments } from './assignment';
 import { findProse, hasRawAssignmentOrProse } from './prose';
-import { KeyMatcher } from './keys';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
 
-const NAMES = new KeyMatcher(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token']);
 
 export const passwordField: Detector = {
   name: 'password_field',
@@ -29,7 +27,7 @@ export const passwordField: Detector = {
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'password_field',
-      names: NAMES,
+      names: PASSWORD_NAMES,
       acceptValue(value, identifier) {
         const id = identifier.toLowerCase();
         if (id.includes('pass') || id.includes('pwd')) return value.length >= 4;

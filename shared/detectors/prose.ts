@@ -6,7 +6,7 @@
 // link sent", "the token is 5 minutes old") are not reported: a value must look like a secret (a
 // digit, or a symbol with letters; digits alone only for PINs, or 6+ for a password),
 // and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
-import { anyLiteral } from '../engine/prefilter';
+import { anyLiteral, literalSearch } from '../engine/prefilter';
 import { hasRawAssignment, isStandInValue } from './assignment';
 import type { Candidate } from './types';
 import { isAlnum, isDigit } from './util';
@@ -167,7 +167,82 @@ export const PROSE_RAW_LITERALS = [
 
 const hasProseWord = anyLiteral(PROSE_RAW_LITERALS);
 
-/** The raw check of password_field and generic_api_key_param: an assignment, or a word of a sentence above. */
+/** The literals after which a value may follow without a connector ("password Falcon-42x"). */
+const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'PIN ', 'Pin ', 'pin ']);
+
+/**
+ * Whether the value of a sentence credential can start at `v` of a RAW JSON line: a connector first
+ * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word.
+ * Answers true whenever the raw text cannot be judged as the decoded text would be (a quote, an
+ * escape: a malformed line is scanned as raw text, where a backslash is part of the value). A value of letters alone, unquoted, is never a finding
+ * (`looksSecret` wants a digit or a symbol, or quotes), so "token is never refreshed" passes no line.
+ */
+function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
+  let connected = false;
+  for (const con of CONNECTORS) {
+    if (caselessAt(raw, v, con)) {
+      v += con.length;
+      connected = true;
+      break;
+    }
+  }
+  if (!connected && !bare) return false;
+  let e = v;
+  for (; e < raw.length; e++) {
+    const c = raw.charCodeAt(e);
+    if (c <= 32) break;
+    // An escape: the decoded value may go on (`\/`); and a malformed line is scanned as raw text,
+    // where a backslash or a quote is part of the value.
+    if (c === 92 /* \ */ || c === 34) return true;
+  }
+  while (e > v && '.,;:!?)'.includes(raw[e - 1])) e--;
+  for (let i = v; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return false;
+}
+
+/** Whether `raw` spells `word` (lower case, no letters' case to fold besides a-z) at `i`, in any case (as toLowerCase compares). */
+function caselessAt(raw: string, i: number, word: string): boolean {
+  if (i + word.length > raw.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = raw.charCodeAt(i + k);
+    const w = word.charCodeAt(k);
+    if (c !== w && !(c >= 65 && c <= 90 && c + 32 === w)) return false;
+  }
+  return true;
+}
+
+/**
+ * Each literal searched from its rarest character (`k` of `oken `), as the prefilter's literals are;
+ * those whose search starts at the same character share one indexOf pass.
+ */
+const PROSE_GROUPS = (() => {
+  const groups = new Map<string, Array<{ literal: string; bare: boolean; head: string; tail: string }>>();
+  for (const literal of PROSE_RAW_LITERALS) {
+    const search = literalSearch(literal);
+    const list = groups.get(search.tail[0]) ?? [];
+    list.push({ literal, bare: BARE_RAW_LITERALS.has(literal), ...search });
+    groups.set(search.tail[0], list);
+  }
+  return [...groups];
+})();
+
+/** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
+export function hasRawProse(raw: string): boolean {
+  for (const [first, searches] of PROSE_GROUPS) {
+    for (let t = raw.indexOf(first); t !== -1; t = raw.indexOf(first, t + 1)) {
+      for (const { literal, bare, head, tail } of searches) {
+        if (t < head.length || !raw.startsWith(tail, t) || !raw.startsWith(head, t - head.length)) continue;
+        if (proseValueMayFollow(raw, t - head.length + literal.length, bare)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The raw check of password_field and generic_api_key_param: an assignment, or a sentence above. */
 export function hasRawAssignmentOrProse(raw: string): boolean {
-  return hasRawAssignment(raw) || hasProseWord(raw);
+  return hasRawAssignment(raw) || hasRawProse(raw);
 }

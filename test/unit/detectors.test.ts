@@ -198,6 +198,7 @@ const TABLES: Record<string, Table> = {
       { text: "\"client_secret\" : \"6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde\",", hits: [['generic_api_key_param', 19, 83]] },
       { text: "apiKey: Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB", hits: [['generic_api_key_param', 8, 40]] },
       { text: "os.getenv(\"API_KEY\", \"dafa7817-e246-48f3-91a7-e87653d587b8\")", hits: [['generic_api_key_param', 22, 58]] },
+      { text: "apiKey: string9Zf3D0LXCM3EIMbgJ", hits: [['generic_api_key_param', 8, 31]] },
     ],
     valid: [
       "api_key=YOUR_API_KEY",
@@ -206,6 +207,10 @@ const TABLES: Record<string, Table> = {
       "keyboard: 12345678",
       "api_version=2024-01-01",
       "api_key=${API_KEY}",
+      "constructor(private apiKey: string, baseUrl?: string) {}",
+      "def __init__(self, api_key: Optional[str] = None):",
+      "api_key = load_api_key(config_path)",
+      "const clientSecret = readSecret(process.argv[2]);",
     ],
   },
   private_key: {
@@ -269,6 +274,9 @@ const TABLES: Record<string, Table> = {
       { text: "{'secret': 'x9Kq2mZ7vB'}", hits: [['password_field', 12, 22]] },
       { text: "PASSWORD = 'changeme'", hits: [['password_field', 12, 20]] },
       { text: "auth token: ab12cd34ef", hits: [['password_field', 12, 22]] },
+      { text: "token: stringent-9Kq2mZ7vB", hits: [['password_field', 7, 26]] },
+      { text: "{\"token\": \"string\"}", hits: [['password_field', 11, 17]] },
+      { text: "refresh_token = getTokenValue9 (from cache)", hits: [['password_field', 16, 30]] },
     ],
     valid: [
       "password_policy: strict",
@@ -280,6 +288,12 @@ const TABLES: Record<string, Table> = {
       "token: 1024",
       "password reset link sent",
       "input_tokens: 1200",
+      "export async function refresh(client: Client, token: string): Promise<Session> {",
+      "function login(user: string, password?: string) {}",
+      "def connect(secret: str, token: Optional[str] = None):",
+      "refresh_token = getToken(session)",
+      "const access_token = await oauth.fetchToken(code);",
+      "password = self.vault.read_password(name)",
     ],
   },
 
