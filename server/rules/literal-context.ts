@@ -128,13 +128,36 @@ export function literalContext(model: SourceModel, str: StringValue): LiteralCon
   const python = model.language === 'python';
   const partial = isPartial(model, str);
   if (python && isBareStatement(text, start, str.span.end)) return { prose: true, partial };
+  const { prose, key } = fromBefore(before);
+  return prose && key === undefined ? { prose, partial } : { prose, partial, key };
+}
+
+/**
+ * What the text before a literal says of it: a function of those 200 characters only, so kept by
+ * them. The editor lints on every keystroke and nearly every literal's window is the same as in the
+ * last version (the regexes below are most of hardcoded-credential's time otherwise).
+ */
+const beforeCache = new Map<string, { prose: boolean; key?: string }>();
+const BEFORE_CACHE_SIZE = 20_000;
+
+function fromBefore(before: string): { prose: boolean; key?: string } {
+  let hit = beforeCache.get(before);
+  if (hit === undefined) {
+    hit = readBefore(before);
+    if (beforeCache.size >= BEFORE_CACHE_SIZE) beforeCache.clear();
+    beforeCache.set(before, hit);
+  }
+  return hit;
+}
+
+function readBefore(before: string): { prose: boolean; key?: string } {
   const last = before.trimEnd().slice(-1);
   const key = bindingName(before, last);
-  if (key !== undefined && PROSE_KEY.test(key)) return { prose: true, partial, key };
+  if (key !== undefined && PROSE_KEY.test(key)) return { prose: true, key };
   const callee = calleeOfFirstArgument(before, last);
-  if (callee !== undefined && PROSE_CALLEE.test(lastSegment(callee))) return { prose: true, partial };
-  if (isRaiseOrAssert(before, last)) return { prose: true, partial };
-  return { prose: false, partial, key };
+  if (callee !== undefined && PROSE_CALLEE.test(lastSegment(callee))) return { prose: true };
+  if (isRaiseOrAssert(before, last)) return { prose: true };
+  return { prose: false, key };
 }
 
 /** Whether the literal is only part of its value (see `LiteralContext.partial`). */
