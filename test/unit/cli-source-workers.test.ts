@@ -56,6 +56,7 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['sdks/langchain/tools.py', 'redaction-disabled:17 credential-param-captured:23'],
     ['sdks/logfire/billing.py', 'redos-unsafe-pattern:16 credential-param-captured:23'],
     ['sdks/mlflow/agent.py', 'credential-param-captured:19'],
+    ['sdks/openai-agents/support-agent.ts', 'credential-param-captured:17 redaction-disabled:39'],
     ['sdks/openai-agents/support_agent.py', 'credential-param-captured:23 redaction-disabled:47'],
     ['sdks/openinference/retrieval.py', 'redaction-disabled:15 credential-param-captured:21'],
     ['sdks/traceloop/research.py', 'credential-param-captured:20'],

@@ -10,9 +10,19 @@ export interface TracerDescriptor {
    * `decorator`: `@name` / `@name(...)` (Python, and TS class methods, legacy and Stage 3), which in
    * Python also means the same applied by call (`name(fn)`, `name(...)(fn)`); `wrapper`: TS
    * `name(fn, options)`; `options-first`: a TS call that takes the options object first and the
-   * function second (Traceloop `withTool({ name }, fn)`, Laminar `observe({ name }, fn)`).
+   * function second (Traceloop `withTool({ name }, fn)`, Laminar `observe({ name }, fn)`);
+   * `options-object`: a TS call taking one options object that holds both the function and the schema
+   * of the arguments the model chooses (OpenAI Agents `tool({ name, parameters, execute })`): see
+   * `optionsObject`.
    */
-  forms: Array<'decorator' | 'wrapper' | 'options-first'>;
+  forms: Array<'decorator' | 'wrapper' | 'options-first' | 'options-object'>;
+  /**
+   * For the `options-object` form: the option holding the schema of the recorded arguments (`parameters`:
+   * a zod `z.object({ ... })`, also chained or `.extend({ ... })`ed, or a JSON schema with a `properties`
+   * object; written inline or as a module constant), whose property names are the traced inputs, and the
+   * option holding the function (`execute`), whose own parameters are not what is recorded.
+   */
+  optionsObject?: { schema: string; function: string };
   /**
    * Python: the function and the options may go in one call, `op(fn, name=...)` (Weave, Langfuse:
    * `func` is the first parameter, the options keyword-only). Otherwise `name(fn)` takes no options

@@ -31,6 +31,9 @@ function wrapperNames(custom: readonly CustomTracer[]): string[] {
 /** Configuration calls the descriptors name for TS (`new Client({ hideInputs: false })`). */
 const TS_CONFIG_CALLEES = [...new Set(SDKS.filter((s) => s.typescript).flatMap((s) => (s.configSwitches ?? []).map((c) => c.callee)))];
 
+/** Options-object fields holding a schema (`parameters`): a schema constant they name is kept. */
+const SCHEMA_FIELDS = [...new Set(SDKS.flatMap((s) => (s.typescript?.tracers ?? []).flatMap((t) => (t.optionsObject ? [t.optionsObject.schema] : []))))];
+
 function relevanceRegex(wrappers: string[]): RegExp {
   const words = [...wrappers, 'Redaction\\w*', 'OTLP\\w*Exporter', 'ProcessorOrder', 'require', 'record_\\w+'].join('|');
   // A configuration callee counts only where it is called: `Client` is a common type name.
@@ -75,6 +78,73 @@ class TsReader {
       if (!best || d.block.start > best.block.start || (d.block.start === best.block.start && d.at > best.at)) best = d;
     }
     return best;
+  }
+
+  /** What a name stands for at `at`: its block declaration before it, else its module constant. */
+  initOf(name: string, at: number): N | undefined {
+    return this.local(name, at)?.init ?? this.constants.get(name);
+  }
+
+  /**
+   * The property names (with the spans of their keys) of an object schema: zod's `z.object({ ... })`
+   * (also `strictObject` / `looseObject`, chained `.describe(...)`, `.strict()`, `.extend({ ... })`)
+   * or a JSON schema's `properties` object; through names declared in the file. Undefined when the
+   * schema cannot be read.
+   */
+  schemaProperties(node: N, depth = 0): Array<{ name: string; span: Span }> | undefined {
+    const n = unwrap(node);
+    if (depth > MAX_VALUE_DEPTH) return undefined;
+    const keysOf = (o: TSESTree.ObjectExpression, level = depth): Array<{ name: string; span: Span }> | undefined => {
+      const out: Array<{ name: string; span: Span }> = [];
+      for (const p of o.properties) {
+        if (p.type !== 'Property') {
+          // `{ ...COMMON, apiKey: ... }`: the keys of an object literal the name stands for; else unknown.
+          let arg = unwrap(p.argument);
+          if (arg.type === 'Identifier') {
+            const init = this.initOf(arg.name, arg.range[0]);
+            if (init) arg = unwrap(init);
+          }
+          const spread = arg.type === 'ObjectExpression' && level < MAX_VALUE_DEPTH ? keysOf(arg, level + 1) : undefined;
+          if (!spread) return undefined;
+          out.push(...spread);
+          continue;
+        }
+        const key = this.keyOf(p);
+        if (key === undefined) return undefined;
+        out.push({ name: key, span: span(p.key) });
+      }
+      return out;
+    };
+    if (n.type === 'Identifier') {
+      const init = this.resolving.has(`schema:${n.name}`) ? undefined : this.initOf(n.name, n.range[0]);
+      if (!init) return undefined;
+      this.resolving.add(`schema:${n.name}`);
+      const out = this.schemaProperties(init, depth + 1);
+      this.resolving.delete(`schema:${n.name}`);
+      return out;
+    }
+    if (n.type === 'ObjectExpression') {
+      const props = n.properties.find((p): p is TSESTree.Property => p.type === 'Property' && this.keyOf(p) === 'properties');
+      if (!props) return [];
+      const v = unwrap(props.value as N);
+      if (v.type === 'ObjectExpression') return keysOf(v);
+      return this.schemaProperties(v, depth + 1);
+    }
+    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier') {
+      const method = n.callee.property.name;
+      const arg = n.arguments[0] ? unwrap(n.arguments[0] as N) : undefined;
+      if (method === 'object' || method === 'strictObject' || method === 'looseObject') {
+        return arg?.type === 'ObjectExpression' ? keysOf(arg) : arg ? this.schemaProperties(arg, depth + 1) : [];
+      }
+      const base = this.schemaProperties(n.callee.object, depth + 1);
+      if (!base) return undefined;
+      if (method === 'extend' || method === 'merge') {
+        const more = arg?.type === 'ObjectExpression' && method === 'extend' ? keysOf(arg) : arg ? this.schemaProperties(arg, depth + 1) : [];
+        return more ? [...base, ...more] : undefined;
+      }
+      return base;
+    }
+    return undefined;
   }
 
   /** Class bodies met so far, with their methods: `op(this.chat.bind(this))` in a constructor wraps `chat`. */
@@ -200,7 +270,7 @@ class TsReader {
     }
   }
 
-  private keyOf(p: TSESTree.Property): string | undefined {
+  keyOf(p: TSESTree.Property): string | undefined {
     if (p.computed) return undefined;
     if (p.key.type === 'Identifier') return p.key.name;
     if (p.key.type === 'Literal' && (typeof p.key.value === 'string' || typeof p.key.value === 'number')) return String(p.key.value);
@@ -372,7 +442,7 @@ function parseKept(fileName: string, kept: string, statements: Array<{ start: nu
 /** Builds the SourceModel of a TS/JS file. */
 export function analyzeTypeScript(fileName: string, text: string, language: SourceLanguage, custom: readonly CustomTracer[]): SourceModel {
   const wrappers = wrapperNames(custom);
-  const prepared = prepare(fileName, text, relevanceRegex(wrappers), wrappers);
+  const prepared = prepare(fileName, text, relevanceRegex(wrappers), wrappers, SCHEMA_FIELDS);
   const { program, extraProblems } = parseKept(fileName, prepared.kept, prepared.statements);
   const reader = new TsReader(text, prepared.typeMembers);
   const traced: TracedFunction[] = [];
@@ -454,11 +524,40 @@ function thisMethod(n: N): { name: string; span: Span } | undefined {
   return undefined;
 }
 
+type TracerMatch = NonNullable<ReturnType<typeof matchTracer>>;
+
+/** The TracedFunction of a wrapper call (`t(fn, options)`, `t(options, fn)`, `t({ ..., execute })`). */
+function wrapperTraced(node: TSESTree.CallExpression, match: TracerMatch, text: string, f: {
+  holder: { name: string; span?: Span }; span: Span; isAsync: boolean; isMethod: boolean; params: Param[]; options: ArgList | undefined; optionsInsertAt: number;
+}): TracedFunction {
+  const calleeSpan = span(node.callee);
+  return buildTraced({
+    match,
+    form: 'wrapper',
+    tracerSpan: span(node),
+    calleeSpan,
+    name: f.holder.name,
+    nameSpan: f.holder.span ?? calleeSpan,
+    span: f.span,
+    isAsync: f.isAsync,
+    isMethod: f.isMethod,
+    params: f.params,
+    options: f.options,
+    optionsInsertAt: f.optionsInsertAt,
+    createOptions: 'argument',
+    indent: lineIndent(text, node.range[0]),
+  });
+}
+
 function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reader: TsReader, text: string, custom: readonly CustomTracer[], out: TracedFunction[]): void {
   const calleeText = reader.dotted(node.callee);
   if (!calleeText) return;
   const match = matchTracer('typescript', reader.resolve(calleeText), calleeText, custom);
   if (!match) return;
+  if (match.tracer.forms.includes('options-object') && match.tracer.optionsObject) {
+    readOptionsObject(node, parent, match, match.tracer.optionsObject, reader, text, out);
+    return;
+  }
   // `traceable(fn, options)`, or options first: `withTool({ name }, fn, ...args)` (Traceloop, Laminar).
   const optionsFirst = match.tracer.forms.includes('options-first');
   if (!optionsFirst && !match.tracer.forms.includes('wrapper')) return;
@@ -472,26 +571,49 @@ function readWrapper(node: TSESTree.CallExpression, parent: N | undefined, reade
   const optionsNode = node.arguments[optionsFirst ? 0 : 1];
   const second = optionsNode ? unwrap(optionsNode as N) : undefined;
   const options = second?.type === 'ObjectExpression' ? reader.objectArgs(second, 0) : undefined;
-  const holder = method && fn ? { name: method.name, span: method.span } : holderName(parent, fn);
-  const site = { span: span(node), calleeSpan: span(node.callee) };
-  const t = buildTraced({
-    match,
-    form: 'wrapper',
-    tracerSpan: site.span,
-    calleeSpan: site.calleeSpan,
-    name: holder.name,
-    nameSpan: holder.span ?? site.calleeSpan,
+  const t = wrapperTraced(node, match, text, {
+    holder: method && fn ? { name: method.name, span: method.span } : holderName(parent, fn),
     span: fn ? span(fn) : span(target),
     isAsync: !!fn && 'async' in fn && fn.async,
     isMethod: !!method && !!fn,
     params: fn && isFunction(fn) ? reader.params(fn) : [],
     options,
     optionsInsertAt: first.range[1],
-    createOptions: 'argument',
-    indent: lineIndent(text, node.range[0]),
   });
   // Options passed as a variable cannot be read: whether inputs are captured is unknown.
   if (second && !options) t.captureInputs = { value: 'unknown' };
+  out.push(t);
+}
+
+/**
+ * `tool({ name, parameters: z.object({ apiKey: z.string() }), execute: async (input, ctx) => ... })`:
+ * the arguments the model chooses, recorded as they are, are the schema's properties; each becomes a
+ * parameter at its key. A schema tracelint cannot read records unknown inputs.
+ */
+function readOptionsObject(node: TSESTree.CallExpression, parent: N | undefined, match: TracerMatch,
+  fields: { schema: string; function: string }, reader: TsReader, text: string, out: TracedFunction[]): void {
+  const first = node.arguments[0];
+  const object = first && first.type !== 'SpreadElement' ? unwrap(first) : undefined;
+  if (object?.type !== 'ObjectExpression') return;
+  const prop = (name: string) => object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && reader.keyOf(p) === name);
+  const schemaProp = prop(fields.schema);
+  const fnProp = prop(fields.function);
+  const fnNode = fnProp ? unwrap(fnProp.value as N) : undefined;
+  const fn = fnNode && isFunction(fnNode) ? fnNode : undefined;
+  const schema = schemaProp ? reader.schemaProperties(schemaProp.value as N) : [];
+  const options = reader.objectArgs(object, 0);
+  const nameArg = options.keywords.find((k) => k.name === (match.tracer.nameOption ?? 'name'));
+  const named = nameArg?.value.kind === 'string' ? { name: nameArg.value.str.value, span: nameArg.value.span } : undefined;
+  const t = wrapperTraced(node, match, text, {
+    holder: named ?? holderName(parent, fn),
+    span: fn ? span(fn) : span(object),
+    isAsync: !!fn && fn.async,
+    isMethod: false,
+    params: (schema ?? []).map((p) => ({ name: p.name, span: p.span, kind: 'destructured' as const, index: 0, receiver: false })),
+    options,
+    optionsInsertAt: options.close,
+  });
+  if (!schema) t.captureInputs = { value: 'unknown' };
   out.push(t);
 }
 

@@ -89,6 +89,7 @@ function declaredNames(stmt: ts.Statement): string[] {
 /**
  * @param relevant  matches the text of a statement typescript-estree must see
  * @param wrappers  names of wrapper functions: `traceable(handler)` keeps `handler`'s declaration too
+ * @param refFields options naming a declaration to keep too: `parameters: WeatherArgs` keeps `WeatherArgs`
  */
 // Read once: in a bundle every `ts.X` is a getter call, and the walk below runs per node.
 const { SyntaxKind, forEachChild, isIdentifier } = ts;
@@ -129,7 +130,7 @@ function anyWithin(sorted: readonly number[], start: number, end: number): boole
 
 const trees = new SourceFileCache(false);
 
-export function prepare(fileName: string, text: string, relevant: RegExp, wrappers: readonly string[]): Prepared {
+export function prepare(fileName: string, text: string, relevant: RegExp, wrappers: readonly string[], refFields: readonly string[] = []): Prepared {
   const sf = trees.parse(fileName, text, scriptKind(fileName));
   const relevantAt = relevantOffsets(text, relevant);
   // Inner ranges (between the braces) of function bodies without a relevant word, outermost only.
@@ -202,13 +203,15 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
     return anyWithin(relevantAt, statements[i].start, s.end);
   });
   // Functions passed by name to a wrapper (`traceable(handler, ...)`) are needed for their parameters.
+  // So are schemas named in an options object's field (`tool({ parameters: WeatherArgs, ... })`).
   if (wrappers.length > 0) {
-    const byRef = new RegExp(`\\b(?:${wrappers.join('|')})\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*[,)]`, 'g');
+    const byRef = [new RegExp(`\\b(?:${wrappers.join('|')})\\s*\\(\\s*([A-Za-z_$][\\w$]*)\\s*[,)]`, 'g')];
+    if (refFields.length > 0) byRef.push(new RegExp(`\\b(?:${refFields.join('|')})\\s*:\\s*([A-Za-z_$][\\w$]*)`, 'g'));
     const wanted = new Set<string>();
     sf.statements.forEach((s, i) => {
       if (!keep[i]) return;
       const body = text.slice(statements[i].start, s.end);
-      for (let m = byRef.exec(body); m; m = byRef.exec(body)) wanted.add(m[1]);
+      for (const re of byRef) for (let m = re.exec(body); m; m = re.exec(body)) wanted.add(m[1]);
     });
     if (wanted.size > 0) {
       sf.statements.forEach((s, i) => {

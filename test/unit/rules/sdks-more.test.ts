@@ -121,6 +121,34 @@ export async function run(q: string, key: string) {
     { file: 'tools.ts', code: `import { traceTool } from "@arizeai/openinference-core";
 export const t = traceTool(async (query: string, token: string) => query, { processInput: (query) => ({ "input.value": query }) });
 ` },
+    // TS OpenAI Agents: the schema holds no credential; the key comes from the run context (execute's
+    // second argument, never shown to the model); new Runner({ traceIncludeSensitiveData: false }).
+    { file: 'tools.ts', code: `import { tool } from "@openai/agents";
+import { z } from "zod";
+export const getWeather = tool({
+  name: "get_weather",
+  description: "Weather for a city",
+  parameters: z.object({ city: z.string() }),
+  execute: async (input, context) => fetchWeather(input.city, context?.context.apiKey),
+});
+` },
+    { file: 'tools.ts', code: `import { tool, Runner } from "@openai/agents";
+import { z } from "zod";
+export const runner = new Runner({ traceIncludeSensitiveData: false });
+export const login = tool({ name: "login", description: "Log in", parameters: z.object({ user: z.string(), password: z.string() }), execute: async ({ user }) => user });
+` },
+    // A schema tracelint cannot read (imported, self-referring): its inputs are unknown, nothing is reported.
+    { file: 'tools.ts', code: `import { tool } from "@openai/agents";
+import { LoginArgs } from "./schemas";
+const Loop: any = Loop.extend({ apiKey: z.string() });
+export const a = tool({ name: "a", description: "d", parameters: LoginArgs.extend({ password: z.string() }), execute: async () => "" });
+export const b = tool({ name: "b", description: "d", parameters: Loop, execute: async () => "" });
+export const c = tool({ name: "c", description: "d", parameters: z.object({ ...LoginArgs.shape, token: z.string() }), execute: async () => "" });
+` },
+    // A JSON schema without a credential property.
+    { file: 'tools.ts', code: `import { tool } from "@openai/agents";
+export const t = tool({ name: "t", description: "d", parameters: { type: "object", properties: { query: { type: "string" } }, required: ["query"], additionalProperties: false }, strict: true, execute: async ({ query }) => query });
+` },
   ],
   invalid: [
     {
@@ -497,6 +525,45 @@ export const login = trace((user: string, password: string) => user, { name: "lo
       ],
       output: null,
     },
+    {
+      name: 'TS OpenAI Agents: a zod parameters property the model fills is recorded; the advice is the run context or the Runner option',
+      file: 'tools.ts',
+      code: `import { tool } from "@openai/agents";
+import { z } from "zod";
+export const getWeather = tool({
+  name: "get_weather",
+  description: "Weather for a city",
+  parameters: z.object({ city: z.string(), apiKey: z.string().describe("the weather API key") }),
+  execute: async ({ city, apiKey }) => fetchWeather(city, apiKey),
+});
+`,
+      errors: [{ line: 6, column: 44, endColumn: 50, message: /^"get_weather" is traced by OpenAI Agents tool and records its "apiKey" parameter: .*take it from the run context instead .*new Runner\(\{ traceIncludeSensitiveData: false \}\)/, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'TS OpenAI Agents: a JSON-schema property, a schema constant extended, a method-shorthand execute',
+      file: 'tools.ts',
+      code: `import { tool } from "@openai/agents";
+import { z } from "zod";
+const Base = z.object({ account: z.string() });
+export const charge = tool({
+  name: "charge",
+  description: "Charge a card",
+  parameters: { type: "object", properties: { amount: { type: "number" }, "card_token": { type: "string" } }, required: ["amount", "card_token"], additionalProperties: false },
+  strict: true,
+  async execute(input) { return input; },
+});
+export const lookup = tool({ name: "lookup", description: "Look up", parameters: Base.extend({ password: z.string() }).strict(), execute: async () => "" });
+const COMMON = { session_token: { type: "string" } };
+export const list = tool({ name: "list", description: "List", parameters: { type: "object", properties: { ...COMMON, page: { type: "number" } } }, execute: async () => "" });
+`,
+      errors: [
+        { line: 7, column: 75, endColumn: 87, message: 'records its "card_token" parameter' },
+        { line: 11, column: 96, endColumn: 104, message: 'records its "password" parameter' },
+        { line: 12, column: 18, endColumn: 31, message: '"list" is traced by OpenAI Agents tool and records its "session_token" parameter' },
+      ],
+      output: null,
+    },
   ],
 });
 
@@ -576,6 +643,17 @@ export const client = new Client({ apiUrl: "https://api.smith.langchain.com", hi
       errors: [{ line: 2, column: 79, endColumn: 96 }],
       output: `import { Client } from "langsmith";
 export const client = new Client({ apiUrl: "https://api.smith.langchain.com", hideInputs: true });
+`,
+    },
+    {
+      name: 'TS OpenAI Agents: new Runner({ traceIncludeSensitiveData: true }) writes the capture out',
+      file: 'agent.ts',
+      code: `import { Runner } from "@openai/agents";
+export const runner = new Runner({ workflowName: "support", traceIncludeSensitiveData: true });
+`,
+      errors: [{ line: 2, column: 61, endColumn: 92, message: 'OpenAI Agents Runner' }],
+      output: `import { Runner } from "@openai/agents";
+export const runner = new Runner({ workflowName: "support", traceIncludeSensitiveData: false });
 `,
     },
     {
