@@ -64,6 +64,31 @@ function engineFor(options: EngineOptions = DEFAULT_OPTIONS): Engine {
   return e;
 }
 
+/**
+ * An engine's findings in a literal, by the literal's value and binding name: the scan is a function
+ * of those, and on a keystroke nearly every literal is one the last version had (scanning all of them
+ * again was most of this rule's time). At most 20,000 values of up to 10,000 characters kept per engine.
+ */
+interface Scans { count: number; text: Map<string, ValueMatch[]>; keyed: Map<string, Map<string, ValueMatch[]>> }
+const scans = new WeakMap<Engine, Scans>();
+const SCANS_KEPT = 20_000;
+const SCANS_LONGEST = 10_000;
+function scanned(e: Engine, value: string, key: string | undefined): ValueMatch[] {
+  const scan = () => (key === undefined ? e.scanText(value) : e.scanValue(value, { path: '', key }));
+  if (value.length > SCANS_LONGEST) return scan();
+  let kept = scans.get(e);
+  if (!kept || kept.count >= SCANS_KEPT) scans.set(e, (kept = { count: 0, text: new Map(), keyed: new Map() }));
+  let byValue = key === undefined ? kept.text : kept.keyed.get(key);
+  if (!byValue) kept.keyed.set(key!, (byValue = new Map()));
+  let matches = byValue.get(value);
+  if (matches === undefined) {
+    matches = scan();
+    byValue.set(value, matches);
+    kept.count++;
+  }
+  return matches;
+}
+
 /** A literal a fix can rewrite: one plain quoted string (no prefix, no concatenation, no template chunk). */
 function rewritable(model: SourceModel, str: StringValue): boolean {
   const first = model.text[str.span.start];
@@ -139,7 +164,7 @@ export const hardcodedCredential: Rule = {
       const where = literalContext(model, str);
       const key = where.key?.slice(where.key.lastIndexOf('.') + 1);
       const keyed = key !== undefined && !where.prose && !where.partial;
-      const matches = keyed ? e.scanValue(str.value, { path: '', key }) : e.scanText(str.value);
+      const matches = scanned(e, str.value, keyed ? key : undefined);
       for (const m of matches) {
         if (KEY_FORMAT.has(m.detector)) {
           if (isExampleMatch(str.value, m.start, m.end, m.text)) continue;

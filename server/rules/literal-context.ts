@@ -27,7 +27,8 @@ const PROSE_KEY = /^(?:help|description|desc|doc|docs|docstring|message|msg|erro
 const BEFORE = 200;
 
 /** The dotted name of the call whose first argument starts right after `before`, or undefined. */
-function calleeOfFirstArgument(before: string): string | undefined {
+function calleeOfFirstArgument(before: string, last: string): string | undefined {
+  if (last !== '(') return undefined;
   const m = /([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*$/.exec(before);
   return m ? m[1].replace(/\s+/g, '') : undefined;
 }
@@ -37,8 +38,9 @@ function lastSegment(dotted: string): string {
 }
 
 /** `raise X(` / `throw new X(` / `assert cond,` right before the literal. */
-function isRaiseOrAssert(before: string): boolean {
-  return /\b(?:raise|throw\s+new|throw)\s+[\w.$]+\s*\(\s*$/.test(before) || /^\s*assert\b[^\n]*,\s*$/m.test(before.slice(before.lastIndexOf('\n') + 1));
+function isRaiseOrAssert(before: string, last: string): boolean {
+  if (last === '(' && /\b(?:raise|throw\s+new|throw)\s+[\w.$]+\s*\(\s*$/.test(before)) return true;
+  return /^\s*assert\b[^\n]*,\s*$/m.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 /** The line holding offset `i` (without its newline). */
@@ -84,23 +86,38 @@ function isBareStatement(text: string, start: number, end: number): boolean {
 }
 
 /** The name a literal starting at `start` is bound to, from the text before it. */
-function bindingName(before: string): string | undefined {
+function bindingName(before: string, last: string): string | undefined {
+  // Each pattern below ends in one character (`:`, `>`, `=` or `,`) and then only white space: the
+  // last non-space character of `before` rules most of them out without running them (each scans
+  // all 200 characters when it fails, and this runs for every literal on every keystroke).
+  if (last !== ':' && last !== '>' && last !== '=' && last !== ',') return undefined;
+  let m: RegExpExecArray | null;
   // `{"api_key": "..."}`, `"api_key" => "..."`
-  let m = /(["'])([^"'\n]{1,100})\1\s*(?::|=>)\s*$/.exec(before);
-  if (m) return m[2];
+  if (last === ':' || last === '>') {
+    m = /(["'])([^"'\n]{1,100})\1\s*(?::|=>)\s*$/.exec(before);
+    if (m) return m[2];
+  }
   // `os.environ["API_KEY"] = "..."`, `headers['Authorization'] = "..."`
-  m = /\[\s*(["'])([^"'\n]{1,100})\1\s*\]\s*=\s*$/.exec(before);
-  if (m && !/[=!<>]=\s*$/.test(before)) return m[2];
+  if (last === '=') {
+    m = /\[\s*(["'])([^"'\n]{1,100})\1\s*\]\s*=\s*$/.exec(before);
+    if (m && !/[=!<>]=\s*$/.test(before)) return m[2];
+  }
   // `os.environ.setdefault("API_KEY", "...")`, `monkeypatch.setenv("API_KEY", "...")`, `headers.set("Authorization", "...")`
+  if (last !== ',') return last === '=' ? assigned(before) : last === ':' ? property(before) : undefined;
   m = /\.\s*(?:setdefault|setenv|putenv|getenv|get|set|setProperty|setItem|append|add_header|putheader)\s*\(\s*(["'])([^"'\n]{1,100})\1\s*,\s*$/.exec(before);
-  if (m) return m[2];
-  // `api_key="..."`, `API_KEY = "..."`, `self.api_key = "..."`, `const apiKey: string = "..."`
-  m = /([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n:;,(){}]{1,80})?\s*(?<![=!<>+\-*/%&|^])=\s*$/.exec(before);
-  if (m) return m[1];
-  // `{ apiKey: "..." }` (an object property; in Python only a dict with a name key, which is a variable)
-  m = /(?:^|[{,\s])([A-Za-z_$][\w$]*)\s*:\s*$/.exec(before);
-  if (m) return m[1];
-  return undefined;
+  return m ? m[2] : undefined;
+}
+
+/** `api_key="..."`, `API_KEY = "..."`, `self.api_key = "..."`, `const apiKey: string = "..."` */
+function assigned(before: string): string | undefined {
+  const m = /([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n:;,(){}]{1,80})?\s*(?<![=!<>+\-*/%&|^])=\s*$/.exec(before);
+  return m ? m[1] : undefined;
+}
+
+/** `{ apiKey: "..." }` (an object property; in Python only a dict with a name key, which is a variable) */
+function property(before: string): string | undefined {
+  const m = /(?:^|[{,\s])([A-Za-z_$][\w$]*)\s*:\s*$/.exec(before);
+  return m ? m[1] : undefined;
 }
 
 /** Where a literal stands, as far as the text around it tells. */
@@ -111,12 +128,36 @@ export function literalContext(model: SourceModel, str: StringValue): LiteralCon
   const python = model.language === 'python';
   const partial = isPartial(model, str);
   if (python && isBareStatement(text, start, str.span.end)) return { prose: true, partial };
-  const key = bindingName(before);
-  if (key !== undefined && PROSE_KEY.test(key)) return { prose: true, partial, key };
-  const callee = calleeOfFirstArgument(before);
-  if (callee !== undefined && PROSE_CALLEE.test(lastSegment(callee))) return { prose: true, partial };
-  if (isRaiseOrAssert(before)) return { prose: true, partial };
-  return { prose: false, partial, key };
+  const { prose, key } = fromBefore(before);
+  return prose && key === undefined ? { prose, partial } : { prose, partial, key };
+}
+
+/**
+ * What the text before a literal says of it: a function of those 200 characters only, so kept by
+ * them. The editor lints on every keystroke and nearly every literal's window is the same as in the
+ * last version (the regexes below are most of hardcoded-credential's time otherwise).
+ */
+const beforeCache = new Map<string, { prose: boolean; key?: string }>();
+const BEFORE_CACHE_SIZE = 20_000;
+
+function fromBefore(before: string): { prose: boolean; key?: string } {
+  let hit = beforeCache.get(before);
+  if (hit === undefined) {
+    hit = readBefore(before);
+    if (beforeCache.size >= BEFORE_CACHE_SIZE) beforeCache.clear();
+    beforeCache.set(before, hit);
+  }
+  return hit;
+}
+
+function readBefore(before: string): { prose: boolean; key?: string } {
+  const last = before.trimEnd().slice(-1);
+  const key = bindingName(before, last);
+  if (key !== undefined && PROSE_KEY.test(key)) return { prose: true, key };
+  const callee = calleeOfFirstArgument(before, last);
+  if (callee !== undefined && PROSE_CALLEE.test(lastSegment(callee))) return { prose: true };
+  if (isRaiseOrAssert(before, last)) return { prose: true };
+  return { prose: false, key };
 }
 
 /** Whether the literal is only part of its value (see `LiteralContext.partial`). */
