@@ -8,9 +8,7 @@
 // Secrets are planted in every detector category at about one line in 50, each where a coding agent
 // meets it (a `.env` read, a curl command, a diff of a config, a credentials file...), recorded with
 // its raw position in a manifest. The mix of event kinds and outputs varies with the seed.
-import { createHash } from 'node:crypto';
-import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
-import { randomSource, secretMakers, ALNUM, HEX } from './trace-secrets.mjs';
+import { randomSource, secretMakers, writePlantedTrace, ALNUM, HEX } from './trace-secrets.mjs';
 
 export function generateCodingAgentTrace(path, manifestPath, bytes, seedValue) {
   const r = randomSource(seedValue);
@@ -169,35 +167,8 @@ export function generateCodingAgentTrace(path, manifestPath, bytes, seedValue) {
     };
   }
 
-  const fd = openSync(path, 'w');
-  const planted = [];
-  let written = 0;
-  let line = 0;
-  let buf = [];
-  let bufLen = 0;
-  while (written < bytes) {
-    let category = null;
-    let secret = null;
-    if (line % 50 === 25) {
-      category = CATEGORIES[(line / 50 | 0) % CATEGORIES.length];
-      secret = SECRETS[category]();
-    }
-    const text = JSON.stringify(event(line, category, secret));
-    if (secret) {
-      const raw = JSON.stringify(secret).slice(1, -1);
-      const at = text.indexOf(raw);
-      if (at < 0) throw new Error(`planted ${category} not found in its line`);
-      const byteStart = written + Buffer.byteLength(text.slice(0, at));
-      planted.push({ line, column: at, endColumn: at + raw.length, category, byteStart, byteEnd: byteStart + Buffer.byteLength(raw), sha256: createHash('sha256').update(secret).digest('hex') });
-    }
-    const out = text + '\n';
-    buf.push(out);
-    bufLen += out.length;
-    written += Buffer.byteLength(out);
-    line++;
-    if (bufLen > 1 << 20) { writeSync(fd, buf.join('')); buf = []; bufLen = 0; }
-  }
-  writeSync(fd, buf.join(''));
-  closeSync(fd);
-  writeFileSync(manifestPath, JSON.stringify({ lines: line, bytes: written, planted, categories: CATEGORIES.length }));
+  writePlantedTrace(path, manifestPath, bytes, CATEGORIES, (line, category) => {
+    const secret = category ? SECRETS[category]() : null;
+    return { text: JSON.stringify(event(line, category, secret)), secret };
+  }, { categories: CATEGORIES.length });
 }

@@ -1,5 +1,8 @@
-// What the trace generators of bench/traces.bench.mjs share: a seeded random source, and a maker of
-// a secret for each detector category (the values the generators plant and the manifest records).
+// What the trace generators of bench/traces.bench.mjs share: a seeded random source, a maker of
+// a secret for each detector category (the values the generators plant and the manifest records),
+// and the writer of a trace file with its manifest of where each planted secret stands.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 /** A deterministic random source (mulberry32) and helpers over it. */
 export function randomSource(seedValue) {
@@ -60,4 +63,42 @@ export function secretMakers(r) {
     password_field: () => `Tr0ub4dor&${int(10, 99)}x`,
     sensitive_field: () => `hunter-${chars(ALNUM, 10)}`,
   };
+}
+
+/**
+ * Writes a JSONL trace of about `bytes` and, beside it, a manifest of its planted secrets: where each
+ * stands raw in the file (escaped once, or twice inside JSON held in a string). Every 50th line, from
+ * the 25th, plants a secret of the next category in turn: `next(line, category)` (category null on
+ * the other lines) returns the line's JSON text and the secret it planted (or null).
+ */
+export function writePlantedTrace(path, manifestPath, bytes, categories, next, manifestExtra = {}) {
+  const fd = openSync(path, 'w');
+  const planted = [];
+  let written = 0;
+  let line = 0;
+  let buf = [];
+  let bufLen = 0;
+  while (written < bytes) {
+    const category = line % 50 === 25 ? categories[(line / 50 | 0) % categories.length] : null;
+    const { text, secret } = next(line, category);
+    if (secret) {
+      const once = JSON.stringify(secret).slice(1, -1);
+      const twice = JSON.stringify(once).slice(1, -1);
+      let at = text.indexOf(once);
+      let raw = once;
+      if (at < 0) { at = text.indexOf(twice); raw = twice; }
+      if (at < 0) throw new Error(`planted ${category} not found in its line`);
+      const byteStart = written + Buffer.byteLength(text.slice(0, at));
+      planted.push({ line, column: at, endColumn: at + raw.length, category, byteStart, byteEnd: byteStart + Buffer.byteLength(raw), sha256: createHash('sha256').update(secret).digest('hex') });
+    }
+    const out = text + '\n';
+    buf.push(out);
+    bufLen += out.length;
+    written += Buffer.byteLength(out);
+    line++;
+    if (bufLen > 1 << 20) { writeSync(fd, buf.join('')); buf = []; bufLen = 0; }
+  }
+  writeSync(fd, buf.join(''));
+  closeSync(fd);
+  writeFileSync(manifestPath, JSON.stringify({ lines: line, bytes: written, planted, ...manifestExtra }));
 }

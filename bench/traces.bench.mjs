@@ -12,14 +12,13 @@
 // turns, and its fastest run is shown: on a shared machine the others mostly measure waiting for a
 // core; --seed varies the coding agent's mix)
 // Runs `dist/cli.js` when it can scan; otherwise bundles a runner of shared/traces into bench/.data/.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, writeSync, closeSync, readFileSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { generateCodingAgentTrace } from './coding-agent-trace.mjs';
-import { randomSource, secretMakers, HEX } from './trace-secrets.mjs';
+import { randomSource, secretMakers, writePlantedTrace, HEX } from './trace-secrets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -119,44 +118,14 @@ function makeRun(i, t0) {
 }
 
 function generate(path, manifestPath, bytes) {
-  const fd = openSync(path, 'w');
-  const planted = [];
-  let written = 0;
-  let line = 0;
   let t0 = Date.UTC(2025, 0, 1);
-  let buf = [];
-  let bufLen = 0;
-  while (written < bytes) {
+  writePlantedTrace(path, manifestPath, bytes, CATEGORIES, (line, category) => {
     const run = makeRun(line, t0);
     t0 += 60000;
-    let secret = null;
-    let category = null;
-    if (line % 50 === 25) {
-      category = CATEGORIES[(line / 50 | 0) % CATEGORIES.length];
-      secret = PLANTS[category]();
-      plant(run, category, secret);
-    }
-    const text = JSON.stringify(run);
-    if (secret) {
-      // Where the secret stands raw: escaped once, or twice inside JSON-in-a-string.
-      const once = JSON.stringify(secret).slice(1, -1);
-      const twice = JSON.stringify(once).slice(1, -1);
-      let at = text.indexOf(once);
-      let raw = once;
-      if (at < 0) { at = text.indexOf(twice); raw = twice; }
-      const byteStart = written + Buffer.byteLength(text.slice(0, at));
-      planted.push({ line, column: at, endColumn: at + raw.length, category, byteStart, byteEnd: byteStart + Buffer.byteLength(raw), sha256: createHash('sha256').update(secret).digest('hex') });
-    }
-    const out = text + '\n';
-    buf.push(out);
-    bufLen += out.length;
-    written += Buffer.byteLength(out);
-    line++;
-    if (bufLen > 1 << 20) { writeSync(fd, buf.join('')); buf = []; bufLen = 0; }
-  }
-  writeSync(fd, buf.join(''));
-  closeSync(fd);
-  writeFileSync(manifestPath, JSON.stringify({ lines: line, bytes: written, planted }));
+    const secret = category ? PLANTS[category]() : null;
+    if (secret) plant(run, category, secret);
+    return { text: JSON.stringify(run), secret };
+  });
 }
 
 // The two files: the TraceCraft runs above, and a coding agent's session (coding-agent-trace.mjs).
