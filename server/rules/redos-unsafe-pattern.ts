@@ -111,6 +111,9 @@ export function vulnerableMessage(j: Vulnerable, hotspotText: string[], role: Pa
  */
 export function linearExplanation(j: Vulnerable, role: PatternSite['role']): string {
   const attack = `attack string "${j.attack}" (${fmtChars(j.attackLength)} chars, repeating "${j.pump}")`;
+  if (j.downgrade?.reason === 'bounded' && j.relaxed) {
+    return `with its bounded repeats read as unbounded, recheck reports ${complexityText(j)} in this ${ROLE_LABEL[role]}, but the repeats at its hotspot are bounded as written (${j.downgrade.repeats.join(', ')}), which keeps matching linear in practice: not a ReDoS risk.`;
+  }
   if (j.downgrade?.reason === 'bounded') {
     return `recheck reports ${complexityText(j)} in this ${ROLE_LABEL[role]}, but the repeats at its hotspot are bounded (${j.downgrade.repeats.join(', ')}), which keeps matching linear in practice: not a ReDoS risk (${attack}).`;
   }

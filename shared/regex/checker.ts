@@ -1,8 +1,10 @@
 // recheck, run off the main thread: its native backend (the recheck-<os>-<arch> package, a child
 // process) where the binary exists, its worker backend (a worker thread) where it does not.
 // Verdicts are cached by JavaScript source + flags, so a pattern is judged once per process; each
-// check has a time budget, and a check that runs out of it is `unknown` with that reason.
+// check has a time budget, and a check that runs out of it is `unknown` with that reason. Checks run
+// side by side, one per core (slots.ts): recheck's native agent runs each request on a thread of its own.
 import { createRequire } from 'node:module';
+import { inSlot } from './slots';
 
 export type Backend = 'native' | 'worker';
 
@@ -71,7 +73,7 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
   if (hit) return Promise.resolve({ ...hit, ms: 0, cached: true });
   let p = cache.get(k);
   if (!p) {
-    p = serially(backend, () => runCheck(source, flags, backend, options)).then((v) => {
+    p = inSlot(() => runCheck(source, flags, backend, options)).then((v) => {
       // A cancelled check is not a verdict: forget it so that the next caller checks again.
       if (v.reason === 'cancelled') cache.delete(k);
       else settled.set(k, v);
@@ -87,18 +89,6 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
 export function clearVerdictCache(): void {
   cache.clear();
   settled.clear();
-}
-
-// One check at a time per backend. recheck's fuzz checker cuts its attack runs on wall-clock
-// limits, so checks running side by side on a small machine slow each other into false
-// "polynomial" verdicts; queued checks also keep their whole time budget (it starts when the check
-// starts, not while it waits).
-const lanes = new Map<Backend, Promise<unknown>>();
-
-function serially<T>(backend: Backend, job: () => Promise<T>): Promise<T> {
-  const run = (lanes.get(backend) ?? Promise.resolve()).then(job);
-  lanes.set(backend, run.catch(() => undefined));
-  return run;
 }
 
 interface RecheckModule {
