@@ -4,7 +4,7 @@
 // check has a time budget, and a check that runs out of it is `unknown` with that reason. Checks run
 // side by side, one per core (slots.ts): recheck's native agent runs each request on a thread of its own.
 import { createRequire } from 'node:module';
-import { inSlot } from './slots';
+import { alone, inSlot, slotCount } from './slots';
 
 export type Backend = 'native' | 'worker';
 
@@ -18,6 +18,8 @@ export interface RecheckVerdict {
   hotspots: Array<{ start: number; end: number }>;
   /** Why the verdict is `unknown`. */
   reason?: string;
+  /** `unknown` because recheck's (wall-clock) budget ran out. */
+  timedOut?: boolean;
   backend: Backend;
   /** How long the check took, in milliseconds (0 when served from the cache). */
   ms: number;
@@ -73,12 +75,17 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
   if (hit) return Promise.resolve({ ...hit, ms: 0, cached: true });
   let p = cache.get(k);
   if (!p) {
-    p = inSlot(() => runCheck(source, flags, backend, options)).then((v) => {
-      // A cancelled check is not a verdict: forget it so that the next caller checks again.
-      if (v.reason === 'cancelled') cache.delete(k);
-      else settled.set(k, v);
-      return v;
-    });
+    // A check that ran out of its wall-clock budget beside other checks is run once more alone: on
+    // a busy machine, sharing the cores can be what made it late (Presidio's datetime recognizer:
+    // 4 s alone, over 10 s beside another check and two busy processes).
+    p = inSlot(() => runCheck(source, flags, backend, options))
+      .then((v) => (v.timedOut && slotCount() > 1 && !options.signal?.aborted ? alone(() => runCheck(source, flags, backend, options)) : v))
+      .then((v) => {
+        // A cancelled check is not a verdict: forget it so that the next caller checks again.
+        if (v.reason === 'cancelled') cache.delete(k);
+        else settled.set(k, v);
+        return v;
+      });
     cache.set(k, p);
     return p;
   }
@@ -123,7 +130,7 @@ async function runCheck(source: string, flags: string, backend: Backend, options
     const reason = err.kind === 'timeout' ? `recheck did not finish within ${timeoutMs / 1000} s`
       : err.kind === 'cancel' ? 'cancelled'
       : `recheck: ${err.kind ?? 'error'}${err.message ? ` (${err.message})` : ''}`;
-    return { status: 'unknown', checker: r.checker, reason, hotspots: [], backend, ms, cached: false };
+    return { status: 'unknown', checker: r.checker, reason, ...(err.kind === 'timeout' ? { timedOut: true } : {}), hotspots: [], backend, ms, cached: false };
   }
   if (r.status === 'safe') return { status: 'safe', checker: r.checker, hotspots: [], backend, ms, cached: false };
   const complexity = r.complexity.type === 'exponential' ? { type: 'exponential' as const } : { type: 'polynomial' as const, degree: r.complexity.degree as number };

@@ -5,6 +5,8 @@
 // beside it does not change, and the verdict's class rests on that measurement, never on the
 // degree recheck's fuzzer found under its wall-clock limits (judge.ts; the load test,
 // test/unit/regex-redos-load.test.ts, judges a table side by side, idle and beside two busy processes).
+// recheck's own budget is wall-clock time, though: a check that ran out of it beside other work is
+// run again `alone` (checker.ts), with every slot, as checks ran before they ran side by side.
 import { availableParallelism } from 'node:os';
 
 let limit = Math.max(1, availableParallelism());
@@ -20,19 +22,48 @@ export function setSlots(n: number): void {
   }
 }
 
+export function slotCount(): number {
+  return limit;
+}
+
+async function acquire(urgent: boolean): Promise<void> {
+  if (running < limit) running++;
+  else await new Promise<void>((resolve) => (urgent ? waiting.unshift(resolve) : waiting.push(resolve)));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
 /**
  * Runs `job` once a slot is free; the slot is given back however the job ends. An `urgent` job (a
  * confirmation, whose pattern's check is done) goes before the waiting ones (checks not started):
  * finishing a verdict under way first keeps a long confirmation from starting last.
  */
 export async function inSlot<T>(job: () => Promise<T>, urgent = false): Promise<T> {
-  if (running < limit) running++;
-  else await new Promise<void>((resolve) => (urgent ? waiting.unshift(resolve) : waiting.push(resolve)));
+  await acquire(urgent);
   try {
     return await job();
   } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
+    release();
   }
+}
+
+let aloneChain: Promise<unknown> = Promise.resolve();
+
+/** Runs `job` with every slot taken (nothing else of ours beside it); one such job at a time. */
+export function alone<T>(job: () => Promise<T>): Promise<T> {
+  const run = aloneChain.then(async () => {
+    const n = limit;
+    for (let i = 0; i < n; i++) await acquire(true);
+    try {
+      return await job();
+    } finally {
+      for (let i = 0; i < n; i++) release();
+    }
+  });
+  aloneChain = run.catch(() => undefined);
+  return run;
 }
