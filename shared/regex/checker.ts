@@ -104,19 +104,42 @@ interface RecheckModule {
 
 let recheckModule: RecheckModule | undefined;
 
-async function runCheck(source: string, flags: string, backend: Backend, options: CheckOptions): Promise<RecheckVerdict> {
-  const timeoutMs = options.timeoutMs ?? 10000;
-  const started = Date.now();
+/** recheck's `check` with the backend chosen (recheck reads RECHECK_BACKEND synchronously when called, before its first await). */
+function recheckCall(backend: Backend, source: string, flags: string, params: Record<string, unknown>): Promise<any> {
   recheckModule ??= localRequire('recheck') as RecheckModule;
-  // recheck reads RECHECK_BACKEND synchronously when `check` is called, before its first await.
   const previous = process.env.RECHECK_BACKEND;
   process.env.RECHECK_BACKEND = backend;
-  let promise: Promise<any>;
   try {
-    promise = recheckModule.check(source, flags, { timeout: timeoutMs, signal: options.signal });
+    return recheckModule.check(source, flags, params);
   } finally {
     if (previous === undefined) delete process.env.RECHECK_BACKEND;
     else process.env.RECHECK_BACKEND = previous;
+  }
+}
+
+let nativeAgent: Promise<void> | undefined;
+
+/**
+ * recheck starts its native agent on the first check, and two first checks at once would each start
+ * one (it remembers the agent only once started): one trivial check first, alone, so that every
+ * check of the process goes to the same agent.
+ */
+function oneAgent(): Promise<void> {
+  nativeAgent ??= Promise.resolve()
+    .then(() => recheckCall('native', 'a', '', { timeout: 10000 }))
+    .then(() => undefined, () => undefined);
+  return nativeAgent;
+}
+
+async function runCheck(source: string, flags: string, backend: Backend, options: CheckOptions): Promise<RecheckVerdict> {
+  const timeoutMs = options.timeoutMs ?? 10000;
+  if (backend === 'native') await oneAgent();
+  const started = Date.now();
+  let promise: Promise<any>;
+  try {
+    promise = recheckCall(backend, source, flags, { timeout: timeoutMs, signal: options.signal });
+  } catch (e) {
+    promise = Promise.reject(e);
   }
   let r: any;
   try {
