@@ -27,7 +27,7 @@ export interface Cost {
 
 export type Judgement =
   | { kind: 'invalid' | 'untranslatable'; message: string; span: Span2 }
-  | { kind: 'safe'; notes: string[]; backend: Backend; ms: number }
+  | { kind: 'safe'; notes: string[]; backend: Backend; ms: number; /** Judged with bounded repeats unbounded (see `relaxed` below). */ relaxed?: boolean }
   | { kind: 'unknown'; reason: string; notes: string[]; backend: Backend; ms: number }
   | {
     kind: 'vulnerable';
@@ -83,15 +83,20 @@ export interface JudgeOptions {
   backend?: Backend;
   signal?: AbortSignal;
   confirm?: ConfirmOptions;
+  /**
+   * false: never judge bounded repeats unbounded first, always the pattern as written (the corpus
+   * test checks that shortcut against it). Such judgements are not stored in the verdict cache.
+   */
+  relaxBounds?: boolean;
 }
 
 const judgements = new Map<string, Promise<Judgement>>();
 
 export function judgePattern(pattern: string, options: JudgeOptions = {}): Promise<Judgement> {
-  const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${pattern}`;
+  const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${options.relaxBounds === false ? 'exact' : ''}\u0000${pattern}`;
   let p = judgements.get(key);
   if (!p) {
-    p = persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
+    p = options.relaxBounds === false ? judge(pattern, options) : persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
     judgements.set(key, p);
     void p.then((j) => {
       if (j.kind === 'unknown' && j.reason === 'cancelled') judgements.delete(key);
@@ -137,7 +142,7 @@ async function judge(pattern: string, options: JudgeOptions): Promise<Judgement>
   // Anchoring adds `^(?:` in front (4 code units), which the hotspot map steps back over.
   const wrap = options.fullMatch ? (src: string) => `^(?:${src})$` : (src: string) => src;
   const shift = options.fullMatch ? 4 : 0;
-  const relaxed = repeatCount(analysis.parsed.body) > RECHECK_MAX_REPEAT_COUNT ? translatePython(pattern, options.flags ?? '', { analysis: true, relaxBounds: true }) : undefined;
+  const relaxed = options.relaxBounds !== false && repeatCount(analysis.parsed.body) > RECHECK_MAX_REPEAT_COUNT ? translatePython(pattern, options.flags ?? '', { analysis: true, relaxBounds: true }) : undefined;
   return verdict({
     analysis: {
       source: wrap(analysis.source),
@@ -222,7 +227,7 @@ async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgeme
   // unbounded as written, the fuzzer, unknown) is decided on the pattern as written.
   if (subject.relaxed && subject.body) {
     const r = await recheck(subject.relaxed);
-    if (r.checker === 'automaton' && r.status === 'safe') return { kind: 'safe', notes: subject.notes, backend: r.backend, ms: r.ms };
+    if (r.checker === 'automaton' && r.status === 'safe') return { kind: 'safe', notes: subject.notes, backend: r.backend, ms: r.ms, relaxed: true };
     if (r.checker === 'automaton' && r.status === 'vulnerable' && r.complexity?.type === 'polynomial') {
       const judged = vulnerable(subject, subject.relaxed, r);
       const repeats = boundedRepeatsAt(subject.body, judged.hotspots, subject.pattern);
