@@ -62,6 +62,8 @@ const TABLES: Record<string, Table> = {
       ['HTTP/1.1 200 OK\nSet-Cookie: connect.sid=s%3AkT9x2Qm7.Vb4nR8tY1wLs; Path=/; HttpOnly', [['http_header_credential', 's%3AkT9x2Qm7.Vb4nR8tY1wLs']]],
       ['Authorization: Basic YWxpY2U6RmFsY29uLTQyeA==', [['http_header_credential', 'YWxpY2U6RmFsY29uLTQyeA==']]],
       ['Proxy-Authorization: Basic cHJveHk6UzNjcjN0IXB3', [['http_header_credential', 'cHJveHk6UzNjcjN0IXB3']]],
+      ['> AUTHORIZATION: Basic YWxpY2U6RmFsY29uLTQyeA==\n> COOKIE: SESSIONID=8f7e6d5c4b3a29180706f5e4d3c2b1a0', [['http_header_credential', 'YWxpY2U6RmFsY29uLTQyeA=='], ['http_header_credential', '8f7e6d5c4b3a29180706f5e4d3c2b1a0']]],
+      ['AUTHORIZATION HEADER MISSING; COOKIE: THEME=DARK', []],
       ["headers={'X-Api-Key': '9f8e7d6c5b4a3f2e1d0c'}", [['generic_api_key_param', '9f8e7d6c5b4a3f2e1d0c']]],
       ['X-Auth-Token: 6b3c9d2e-1f4a-4b8c-9d0e-2f3a4b5c6d7e', [['generic_api_key_param', '6b3c9d2e-1f4a-4b8c-9d0e-2f3a4b5c6d7e']]],
       ['Authorization: Bearer $API_KEY\nCookie: theme=dark; lang=en', []],
