@@ -172,10 +172,15 @@ const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'as
 
 /**
  * Whether the value of a sentence credential can start at `v` of a RAW JSON line: a connector first
- * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word.
- * Answers true whenever the raw text cannot be judged as the decoded text would be (a quote, an
- * escape: a malformed line is scanned as raw text, where a backslash is part of the value). A value of letters alone, unquoted, is never a finding
- * (`looksSecret` wants a digit or a symbol, or quotes), so "token is never refreshed" passes no line.
+ * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word. A
+ * value of letters alone, unquoted, is never a finding (`looksSecret` wants a digit or a symbol, or
+ * quotes), so "token is never refreshed" passes no line. Two readings are judged: the decoded text
+ * the walker scans, where the value ends at the string's closing quote or at an escape that decodes
+ * to a blank (`\n`, `\t`: "token is None:\n  File …" in a traceback is "None:"), and the raw text a
+ * malformed line is scanned as, where it runs on to a blank; the raw reading counts only when the
+ * text is no JSON (else it is walked, never read raw). A quote or backslash at the value's start,
+ * or an escape that continues the decoded value (`\"`, `\\`, `\/`: JSON inside a string, read
+ * once more), cannot be judged here: true.
  */
 function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
   let connected = false;
@@ -187,20 +192,50 @@ function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
     }
   }
   if (!connected && !bare) return false;
+  const c0 = raw.charCodeAt(v);
+  if (c0 === 34 || c0 === 92) return true;
   let e = v;
+  let decodedEnd = -1;
   for (; e < raw.length; e++) {
     const c = raw.charCodeAt(e);
     if (c <= 32) break;
-    // An escape: the decoded value may go on (`\/`); and a malformed line is scanned as raw text,
-    // where a backslash or a quote is part of the value.
-    if (c === 92 /* \ */ || c === 34) return true;
+    if (decodedEnd >= 0) continue;
+    if (c === 34) decodedEnd = e;
+    else if (c === 92) {
+      const n = raw.charCodeAt(e + 1);
+      if (n !== 110 && n !== 116 && n !== 114 && n !== 98 && n !== 102) return true;
+      decodedEnd = e;
+    }
   }
+  if (decodedEnd < 0) return notPlainWord(raw, v, e);
+  return notPlainWord(raw, v, decodedEnd) || (notPlainWord(raw, v, e) && !isJsonText(raw));
+}
+
+/** Whether raw[v, e), its trailing punctuation dropped, holds anything but letters. */
+function notPlainWord(raw: string, v: number, e: number): boolean {
   while (e > v && '.,;:!?)'.includes(raw[e - 1])) e--;
   for (let i = v; i < e; i++) {
     const c = raw.charCodeAt(i);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
   }
   return false;
+}
+
+let jsonMemoText: string | undefined;
+let jsonMemo = false;
+
+/** Whether `raw` is one JSON value (memoised for the last text): then it is walked, never read as text. */
+function isJsonText(raw: string): boolean {
+  if (raw !== jsonMemoText) {
+    jsonMemoText = raw;
+    try {
+      JSON.parse(raw);
+      jsonMemo = true;
+    } catch {
+      jsonMemo = false;
+    }
+  }
+  return jsonMemo;
 }
 
 /** Whether `raw` spells `word` (lower case, no letters' case to fold besides a-z) at `i`, in any case (as toLowerCase compares). */

@@ -335,6 +335,12 @@ test('the selective raw checks on tricky raw lines: a finding likely, not merely
     ['prose', hasRawProse, '"text":"temporary password Falcon-42x"', true],
     ['prose', hasRawProse, '"text":"the password is\\nhunter22"', true], // raw text of a malformed line: one value
     ['prose', hasRawProse, '"text":"the password is hunter\\/22"', true],
+    // A JSON line is walked, its raw text never read: the decoded value ends at `\n` or the closing quote
+    ['prose', hasRawProse, '{"text":"if token is None:\\n    raise KeyError(42)"}', false],
+    ['prose', hasRawProse, '{"text":"if token is None:\\n    raise KeyError(42)"', true], // truncated: read as text
+    ['prose', hasRawProse, '{"text":"the token is None","id":"x1"}', false],
+    ['prose', hasRawProse, '{"text":"the token is \\"ab12\\""}', true],
+    ['prose', hasRawProse, '{"text":"{\\"m\\":\\"passcode 482913\\"}"}', true], // JSON in a string: read once more
   ];
   for (const [name, check, raw, expected] of table) assert.equal(check(raw), expected, `${name}: ${raw}`);
 });
