@@ -91,11 +91,13 @@ const SOURCE_KINDS = new Set<string>(['python', 'typescript', 'javascript']);
 
 type Explain = (e: { file: string; range: Range; message: string }) => void;
 
-/** Lints a file in this thread, slow verdicts included (ReDoS checks of custom patterns: the CLI waits for them). */
-async function lintHere(file: string, config: ResolvedConfig, explicit: boolean, explain?: Explain): Promise<SourceResult> {
-  const r = await lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
-  if (r.slow) r.findings.push(...(await r.slow));
-  return r;
+/**
+ * Lints a file in this thread; its slow verdicts (ReDoS checks of custom patterns) come in `slow`,
+ * which the scan awaits once every file has started its own, so that the checks of all files run
+ * side by side (shared/regex/slots.ts) rather than one file's after another's.
+ */
+function lintHere(file: string, config: ResolvedConfig, explicit: boolean, explain?: Explain): Promise<SourceResult & { slow?: Promise<Finding[]> }> {
+  return lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
 }
 
 export interface ScanOptions {
@@ -123,6 +125,7 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const explain: Explain | undefined = args.verbose ? (e) => explained.push(e) : undefined;
   let suppressed = 0;
   let scanned = 0;
+  const slow: Array<Promise<void>> = [];
   for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
   // Agent source files go to worker threads (each loads the analysis once); the rest (traces, which
   // have their own pool, configuration files) is linted here meanwhile. Results are taken in file order.
@@ -138,7 +141,7 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const wanted = options.sourceWorkers ?? (withTraces || args.verbose ? 0 : Math.max(0, Math.min(availableParallelism(), Math.floor(onWorkers.length / FILES_PER_WORKER)) - 1));
   const script = wanted > 0 ? sourceWorkerScript() : null;
   const pool = script ? new SourcePool(script, wanted, args.config ? resolve(io.cwd, args.config) : undefined) : null;
-  const pooled = new Map<string, Promise<SourceResult>>();
+  const pooled = new Map<string, Promise<SourceResult & { slow?: Promise<Finding[]> }>>();
   // A worker that fails leaves its files to this thread (a failure is never a lost file).
   if (pool) {
     onWorkers.forEach((f, i) => {
@@ -152,11 +155,14 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
       const config = resolver.forPath(file);
       configs.add(config);
       const r = await (pooled.get(file) ?? lintHere(file, config, explicit.has(file), explain));
+      const findings = r.findings;
+      if (r.slow) slow.push(r.slow.then((f) => { findings.push(...f); }));
       if (r.kind === undefined && r.problems.length === 0) continue;
       scanned++;
       if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });
       results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
     }
+    await Promise.all(slow);
   } finally {
     await pool?.close();
   }
