@@ -111,6 +111,23 @@ export interface PrefilterParts {
 
 export type Prefilter = (raw: string) => boolean;
 
+/**
+ * Number tokens shorter than this cannot hold a phone number or a card, and the trace reader does
+ * not scan them; a longer one under a credential key is a finding (`"api_key": 4815162342`).
+ */
+export const MIN_NUMBER_LENGTH = 9;
+
+/** Whether a number token of at least MIN_NUMBER_LENGTH characters starts at `v`. */
+function longNumberAt(raw: string, v: number): boolean {
+  let e = v;
+  for (;;) {
+    const c = raw.charCodeAt(e);
+    if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69)) break;
+    e++;
+  }
+  return e - v >= MIN_NUMBER_LENGTH;
+}
+
 function isJsonBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -121,27 +138,41 @@ function isJsonBlank(c: number): boolean {
  * in place. Trace lines repeat a few dozen keys thousands of times.
  */
 class RawKeyMemo {
-  private readonly known = new Map<number, { key: string; hit: boolean }>();
+  // A direct-mapped table by the hash's low bits: the hash, the key (compared in place, in code: no
+  // call for short keys) and the answer. A slot taken by another key is overwritten.
+  private static readonly SIZE = 4096;
+  private readonly hashes = new Int32Array(RawKeyMemo.SIZE);
+  private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SIZE).fill(undefined);
+  private readonly hits = new Uint8Array(RawKeyMemo.SIZE);
 
   constructor(private readonly keyMatches: (key: string) => boolean) {}
 
   matches(raw: string, start: number, end: number, hash: number): boolean {
-    const k = this.known.get(hash);
-    if (k !== undefined && k.key.length === end - start && raw.startsWith(k.key, start)) return k.hit;
+    const slot = hash & (RawKeyMemo.SIZE - 1);
+    const known = this.keys[slot];
+    if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && sameAt(raw, start, known)) return this.hits[slot] === 1;
     const key = raw.slice(start, end);
     const hit = this.keyMatches(key);
-    if (this.known.size >= 4096) this.known.clear();
-    this.known.set(hash, { key, hit });
+    this.hashes[slot] = hash;
+    this.keys[slot] = key;
+    this.hits[slot] = hit ? 1 : 0;
     return hit;
   }
+}
+
+/** Whether `raw` holds `s` at `at` (its length checked by the caller). */
+function sameAt(raw: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (raw.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();
 
 /**
  * Whether a RAW JSON line has a key `keyMatches` accepts with a value that can hold a string: a
- * string, an array (or, with `objects`, an object). Keys of JSON encoded inside a JSON string
- * (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as a match.
+ * string, an array (or, with `objects`, an object), or a number the trace reader scans. Keys of JSON
+ * encoded inside a JSON string (`\"api_key\": \"…\"`) count too. A key holding any other escape is
+ * taken as a match.
  */
 export function hasMatchingKey(
   raw: string,
@@ -164,7 +195,7 @@ export function hasMatchingKey(
     let v = colon + 1;
     while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
     const vc = raw.charCodeAt(v);
-    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123))) continue;
+    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123) || (((vc >= 48 && vc <= 57) || vc === 45) && longNumberAt(raw, v)))) continue;
     // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
     // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
     let open = close - 1;
