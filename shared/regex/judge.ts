@@ -192,10 +192,18 @@ export function judgeJsRegex(re: RegExp, options: Omit<JudgeOptions, 'flags'> = 
  */
 const RECHECK_MAX_REPEAT_COUNT = 30;
 
-/** The repeat counts of a pattern added up as recheck does: each repeat's upper bound, or its lower one when unbounded. */
+/**
+ * The repeat counts of the analysis form added up as recheck does: each repeat's upper bound, or its
+ * lower one when unbounded (which the analysis form writes as at most 2 for one character, `{36,}`
+ * as `{2,}`: see translate.ts).
+ */
 function repeatCount(root: Alt): number {
   let sum = 0;
-  for (const n of nodes(root)) if (n.t === 'repeat') sum += n.max >= MAXREPEAT ? n.min : n.max;
+  for (const n of nodes(root)) {
+    if (n.t !== 'repeat') continue;
+    const single = n.body.t === 'char' || n.body.t === 'any' || n.body.t === 'class' || n.body.t === 'cat';
+    sum += n.max >= MAXREPEAT ? (single ? Math.min(n.min, 2) : n.min) : n.max;
+  }
   return sum;
 }
 
