@@ -233,6 +233,8 @@ export function hasRawAssignment(raw: string): boolean {
 function colonAssignment(raw: string): boolean {
   for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) {
     if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) {
+      const n = raw.charCodeAt(p + 1);
+      if (n === 34 || n === 123 || n === 91 || (n >= 48 && n <= 57)) continue; // most JSON values, at once
       // A JSON value after it: structure. Anything else (`"password":hunter2`) makes the line
       // malformed, and its raw text is scanned as text: judged as such.
       if (!jsonValueAt(raw, p + 1) && assignmentAt(raw, p, ':', true)) return true;
