@@ -12,7 +12,6 @@ import { redactTraceFile, redactTraceText } from '../../shared/traces';
 import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../baseline';
 import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
-import { runSlowRules } from '../rules/slow';
 import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { hygieneForFiles } from '../hygiene/scan';
 import type { LintBackend, LintOutcome } from './backend';
@@ -126,6 +125,8 @@ export function routerBackend(options: BackendOptions): LintBackend {
     const settings = sourceSettingsOf(config);
     const model = analysis.analyzeSource(path, text, settings);
     if (!model || model.patterns.length === 0 || signal.aborted) return [];
+    // Loaded with the analysis (dist/analysis.js), never at the server's start.
+    const { runSlowRules } = await import('../rules/slow');
     const found = await runSlowRules(model, settings, signal);
     return found.map((f) => ({ ...f, file: f.file ?? path, fingerprint: f.fingerprint ?? contentFingerprint(f, path, text) }));
   }
