@@ -6,8 +6,8 @@ import { analyzeAgentDbgYaml, analyzeDotenv, configPatternModel, emptyModel } fr
 import { envSettingsInCode } from './env-in-code';
 import { languageOf } from './language';
 import type { SourceModel } from './model';
-import { analyzePythonTree } from './python/frontend';
-import { initPythonParser, parsePython, pythonParserError } from './python/parser';
+import { analyzePythonTree, forgetPython } from './python/frontend';
+import { forgetPythonTree, initPythonParser, parsePython, pythonParserError } from './python/parser';
 
 export { pythonParserError };
 import type * as TypeScriptFrontend from './typescript/frontend';
@@ -49,6 +49,17 @@ export function analyzeSource(fileName: string, text: string, settings: Analysis
     case 'json':
       return configPatternModel(fileName, text);
   }
+}
+
+/**
+ * Drops what the front-ends keep of a file to re-read its next version quickly (syntax trees,
+ * outlines, definitions): the editor closed it. The analysis of a later version is the same, only
+ * not incremental. The TS front-end is not loaded for this.
+ */
+export function forgetSource(fileName: string): void {
+  forgetPythonTree(fileName);
+  forgetPython(fileName);
+  typescript?.forgetTypeScript(fileName);
 }
 
 let typescript: typeof TypeScriptFrontend | undefined;

@@ -11,7 +11,7 @@ import { Engine } from '../../shared/engine';
 import { redactTraceFile, redactTraceText } from '../../shared/traces';
 import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../baseline';
-import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
+import { contentFingerprint, forgetFile, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { hygieneForFiles } from '../hygiene/scan';
 import type { LintBackend, LintOutcome } from './backend';
@@ -173,6 +173,9 @@ export function routerBackend(options: BackendOptions): LintBackend {
     invalidateConfig() {
       resolvers = new Map();
       baselines = new Map();
+    },
+    closed(path) {
+      forgetFile(path);
     },
   };
 }

@@ -62,4 +62,29 @@ describe('the language server loads each language\'s analysis at its first file'
       assert.equal(client.stderr, '', 'nothing on stderr');
     });
   }
+
+  it('a source file closed (its trees dropped) and opened again, edited, gets exact diagnostics', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracelint-lazy-'));
+    writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+    const client = TestClient.stdio({ pull: true });
+    try {
+      await client.initialize();
+      for (const doc of [DOCS.python, DOCS.typescript]) {
+        const uri = uriOf(join(dir, doc.name));
+        client.open(uri, doc.languageId, doc.text);
+        assert.deepEqual(brief(await client.diagnostics(uri)), doc.expected);
+        client.close(uri);
+        // Two lines more at the top: the findings move down by two, as on a fresh parse.
+        client.open(uri, doc.languageId, `\n\n${doc.text}`);
+        assert.deepEqual(brief(await client.diagnostics(uri)), doc.expected.map((e) => {
+          const [code, line, col, endLine, endCol] = e as [string, number, number, number, number];
+          return [code, line + 2, col, endLine + 2, endCol];
+        }));
+      }
+    } finally {
+      await client.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(client.stderr, '', 'nothing on stderr');
+  });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectLoop, traceContextOf, linkContext, traceCraftSettings } from '../../server/loop/index';
 import { LoopService } from '../../server/loop/service';
+import { buildWorkspaceIndex } from '../../server/loop/workspace';
 import type { Finding } from '../../shared/types';
 import { engineFor, findingsOf } from './loop-fixtures';
 
@@ -43,6 +44,24 @@ test('the project index holds the example project\'s source, and a nested projec
   const parent = await ProjectLoop.open(resolve(ROOT, '..'));
   assert.ok(parent.index.models.length > 0);
   assert.deepEqual(parent.index.models.filter((m) => m.fileName.startsWith(ROOT)), []);
+});
+
+test('a nested project\'s source is not read at all: it neither loads the analysis nor counts toward the index\'s file limit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-nested-'));
+  try {
+    const agent = 'import tracecraft\n\n@tracecraft.trace_tool(name="t")\ndef t(q: str) -> str:\n    return q\n';
+    writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+    // The walk meets nested/agent.py before nested/tracelint.json (files in name order).
+    mkdirSync(join(dir, 'nested'));
+    writeFileSync(join(dir, 'nested', 'agent.py'), agent);
+    writeFileSync(join(dir, 'nested', 'tracelint.json'), '{}\n');
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'agent.py'), agent);
+    const index = await buildWorkspaceIndex(dir, { maxFiles: 1 });
+    assert.deepEqual([index.models.map((m) => m.fileName.slice(dir.length)), index.partial], [['/sub/agent.py'], false]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const found: Array<[string, string, string, string[]]> = [
