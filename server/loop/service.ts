@@ -64,6 +64,17 @@ function indexOptions(configFile: string | undefined): WorkspaceIndexOptions {
   return { ignore: config.ignore, settings: sourceSettingsOf(config) };
 }
 
+/**
+ * Whether the trace's format records which code wrote its values (TraceCraft steps, AgentDbg
+ * events, OTLP spans), from the start of `text` or of the file: only then can a finding link, and
+ * only then is the project's source worth indexing for links (ProjectLoop.link reads the format
+ * the same way).
+ */
+export async function traceMayLink(tracePath: string, text?: string): Promise<boolean> {
+  const info = text !== undefined ? formatOfText(text, tracePath) : await detectTraceFileFormat(tracePath).catch(() => null);
+  return info !== null && LINKED_FORMATS.has(info.format);
+}
+
 export class LoopService {
   private readonly loops = new Map<string, Promise<ProjectLoop>>();
 
@@ -112,15 +123,9 @@ export class LoopService {
     }
   }
 
-  /**
-   * Whether the trace's format records which code wrote its values (TraceCraft steps, AgentDbg
-   * events, OTLP spans), from the start of `text` or of the file: only then can a finding link,
-   * and only then is the project's source worth indexing for links (ProjectLoop.link reads the
-   * format the same way).
-   */
-  async mayLink(tracePath: string, text?: string): Promise<boolean> {
-    const info = text !== undefined ? formatOfText(text, tracePath) : await detectTraceFileFormat(tracePath).catch(() => null);
-    return info !== null && LINKED_FORMATS.has(info.format);
+  /** Whether a finding of this trace can link at all (`traceMayLink`). */
+  mayLink(tracePath: string, text?: string): Promise<boolean> {
+    return traceMayLink(tracePath, text);
   }
 
   /** Whether the project of a trace has code its findings could be linked to. */
