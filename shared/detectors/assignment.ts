@@ -223,30 +223,64 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
  * the answer is true. Each separator is judged on its own, so each kind is one indexOf loop.
  */
 export function hasRawAssignment(raw: string): boolean {
-  return assignmentAfter(raw, '=') || assignmentAfter(raw, ':') || assignmentAfter(raw, ',');
+  return assignmentAfter(raw, '=') || colonAssignment(raw) || commaAssignment(raw);
+}
+
+/**
+ * The `:` and `,` of JSON's own structure (`"key":`, `"value",`) fill a line; they are passed over
+ * here, before any other work, as `assignmentAfter` would pass them over.
+ */
+function colonAssignment(raw: string): boolean {
+  for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) {
+    if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) continue;
+    if (assignmentAt(raw, p, ':')) return true;
+  }
+  return false;
+}
+
+function commaAssignment(raw: string): boolean {
+  for (let p = raw.indexOf(','); p !== -1; p = raw.indexOf(',', p + 1)) {
+    const b = raw.charCodeAt(p - 1);
+    // A quote must stand before it (blanks between): `"x",` unescaped is structure.
+    if ((b === 34 && raw.charCodeAt(p - 2) !== 92) || (b !== 39 && b !== 96 && b !== 34 && b !== 32 && b !== 9 && b !== 116)) continue;
+    if (assignmentAt(raw, p, ',')) return true;
+  }
+  return false;
 }
 
 function assignmentAfter(raw: string, sep: '=' | ':' | ','): boolean {
-  for (let p = raw.indexOf(sep); p !== -1; p = raw.indexOf(sep, p + 1)) {
-    const j = rawBackBlanks(raw, p);
-    const before = raw.charCodeAt(j - 1);
-    // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
-    const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
-    if (sep === ':' && structural) continue;
-    if (sep === ',' && (structural || !isQuote(before))) continue;
-    // The identifier ends before the whole operator (`token ?= …`, `token?: …`), as `scan` reads it.
-    let o = p;
-    let typed = false; // an operator with `=`: a type word may stand between identifier and operator
-    if (sep !== ',') {
-      while (o > 0 && o > p - 2 && ':=?+.'.includes(raw[o - 1])) o--;
-      let oe = p + 1;
-      while (oe < raw.length && oe < p + 4 && ':=>'.includes(raw[oe])) oe++;
-      typed = raw.slice(o, oe).includes('=');
-    }
-    if (!rawIdentifierMayName(raw, o === p ? j : rawBackBlanks(raw, o), sep === ',', typed)) continue;
-    if (sep === ',' ? rawQuoteFollows(raw, p) : rawValueMayFollow(raw, p)) return true;
-  }
+  for (let p = raw.indexOf(sep); p !== -1; p = raw.indexOf(sep, p + 1)) if (assignmentAt(raw, p, sep)) return true;
   return false;
+}
+
+/** Whether the separator `sep` at `p` may end an identifier the assignment detectors read, with a value after it. */
+function assignmentAt(raw: string, p: number, sep: '=' | ':' | ','): boolean {
+  const j = rawBackBlanks(raw, p);
+  const before = raw.charCodeAt(j - 1);
+  // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
+  const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
+  if (sep === ':' && structural) return false;
+  if (sep === ',' && (structural || !isQuote(before))) return false;
+  // The identifier ends before the whole operator (`token ?= …`, `token?: …`), as `scan` reads it.
+  let o = p;
+  let typed = false; // an operator with `=`: a type word may stand between identifier and operator
+  if (sep !== ',') {
+    typed = sep === '=';
+    for (; o > 0 && o > p - 2 && isOperatorHead(raw.charCodeAt(o - 1)); o--) if (raw.charCodeAt(o - 1) === 61) typed = true;
+    for (let oe = p + 1; oe < raw.length && oe < p + 4 && isOperatorTail(raw.charCodeAt(oe)); oe++) if (raw.charCodeAt(oe) === 61) typed = true;
+  }
+  if (!rawIdentifierMayName(raw, o === p ? j : rawBackBlanks(raw, o), sep === ',', typed)) return false;
+  return sep === ',' ? rawQuoteFollows(raw, p) : rawValueMayFollow(raw, p);
+}
+
+/** `:=?+.`: what an operator may hold before its separator (`?=`, `::=`, `.=`). */
+function isOperatorHead(c: number): boolean {
+  return c === 58 || c === 61 || c === 63 || c === 43 || c === 46;
+}
+
+/** `:=>`: what an operator may hold after its separator (`:=`, `=>`, `==`). */
+function isOperatorTail(c: number): boolean {
+  return c === 58 || c === 61 || c === 62;
 }
 
 /** Back from `i` over blanks, `\t` escapes included (as many as stand there). */

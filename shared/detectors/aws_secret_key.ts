@@ -40,6 +40,8 @@ function looksLikeSecret(s: string): boolean {
 
 const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
 const hasSecretWord = anyLiteral(['ecret', 'ECRET']);
+/** Besides `secret`, every LABEL spells `aws` or `access` as it does. */
+const hasLabelWord = anyLiteral(['aws', 'Aws', 'AWS', 'access', 'Access', 'ACCESS']);
 
 /** Whether code unit `c` is one of a candidate's `[A-Za-z0-9/+=]`. */
 function isCandidateChar(c: number): boolean {
@@ -88,10 +90,16 @@ function hasRawCandidate(raw: string): boolean {
     let e = i + 1;
     while (s > 0 && inRawRun(raw, s - 1)) s--;
     while (e < raw.length && inRawRun(raw, e)) e++;
+    // Every reading of the run below is at most its length: a shorter one holds no candidate.
+    if (e - s < 38) {
+      i = e + 38;
+      continue;
+    }
     if (runMayBeSecret(raw, s, e)) return true;
     // `\nAKsl…`: the escape's letter is no character of the decoded run.
     if (s > 0 && raw.charCodeAt(s - 1) === 92 && runMayBeSecret(raw, s + 1, e)) return true;
-    if (raw.lastIndexOf('\\', e - 1) >= s) {
+    const slash = raw.indexOf('\\', s);
+    if (slash !== -1 && slash < e) {
       for (let a = s, b = s; b <= e; b++) {
         if (b === e || raw.charCodeAt(b) === 92) {
           if (runMayBeSecret(raw, a, b)) return true;
@@ -119,16 +127,17 @@ function inRawKey(raw: string, at: number): boolean {
 }
 
 /**
- * Raw prefilter: an access key id's prefix; or `secret` with either a candidate on the line or
- * `secret` in a JSON key. Coding agents' traces say "secret" on nearly every line, but seldom beside
- * 40 mixed-case characters.
+ * Raw prefilter: an access key id's prefix; or `secret` with either a LABEL's words and a candidate
+ * on the line, or `secret` in a JSON key. Coding agents' traces say "secret" on nearly every line,
+ * but seldom with "aws" or "access" beside it, or beside 40 mixed-case characters.
  */
 export function hasRawAwsSecret(raw: string): boolean {
   if (hasKeyIdPrefix(raw)) return true;
   if (!hasSecretWord(raw)) return false;
-  if (hasRawCandidate(raw)) return true;
-  for (const w of ['ecret', 'ECRET']) {
-    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) if (inRawKey(raw, at + w.length)) return true;
+  if (hasLabelWord(raw) && hasRawCandidate(raw)) return true;
+  // `ecret` searched from its `c` (indexOf is memchr-fast on a rarer first character).
+  for (const [e, w] of [[101, 'cret'], [69, 'CRET']] as const) {
+    for (let at = raw.indexOf(w, 1); at !== -1; at = raw.indexOf(w, at + 1)) if (raw.charCodeAt(at - 1) === e && inRawKey(raw, at + w.length)) return true;
   }
   return false;
 }

@@ -214,29 +214,15 @@ function caselessAt(raw: string, i: number, word: string): boolean {
   return true;
 }
 
-/**
- * Each literal searched from its rarest character (`k` of `oken `), as the prefilter's literals are;
- * those whose search starts at the same character share one indexOf pass.
- */
-const PROSE_GROUPS = (() => {
-  const groups = new Map<string, Array<{ literal: string; bare: boolean; head: string; tail: string }>>();
-  for (const literal of PROSE_RAW_LITERALS) {
-    const search = literalSearch(literal);
-    const list = groups.get(search.tail[0]) ?? [];
-    list.push({ literal, bare: BARE_RAW_LITERALS.has(literal), ...search });
-    groups.set(search.tail[0], list);
-  }
-  return [...groups];
-})();
+/** Each literal as it is searched: from its rarest character on (`ken ` of `oken `), its head checked in front. */
+const PROSE_SEARCHES = PROSE_RAW_LITERALS.map((literal) => ({ literal, bare: BARE_RAW_LITERALS.has(literal), ...literalSearch(literal) }));
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
-  for (const [first, searches] of PROSE_GROUPS) {
-    for (let t = raw.indexOf(first); t !== -1; t = raw.indexOf(first, t + 1)) {
-      for (const { literal, bare, head, tail } of searches) {
-        if (t < head.length || !raw.startsWith(tail, t) || !raw.startsWith(head, t - head.length)) continue;
-        if (proseValueMayFollow(raw, t - head.length + literal.length, bare)) return true;
-      }
+  for (let k = 0; k < PROSE_SEARCHES.length; k++) {
+    const { literal, bare, head, tail } = PROSE_SEARCHES[k];
+    for (let t = raw.indexOf(tail, head.length); t !== -1; t = raw.indexOf(tail, t + 1)) {
+      if (raw.startsWith(head, t - head.length) && proseValueMayFollow(raw, t - head.length + literal.length, bare)) return true;
     }
   }
   return false;

@@ -116,6 +116,29 @@ function isJsonBlank(c: number): boolean {
 }
 
 /**
+ * `keyMatches`' answers by key, looked up without a slice of the raw line: by a hash of the key's
+ * characters that the backward search for its opening quote computes, the key's text then compared
+ * in place. Trace lines repeat a few dozen keys thousands of times.
+ */
+class RawKeyMemo {
+  private readonly known = new Map<number, { key: string; hit: boolean }>();
+
+  constructor(private readonly keyMatches: (key: string) => boolean) {}
+
+  matches(raw: string, start: number, end: number, hash: number): boolean {
+    const k = this.known.get(hash);
+    if (k !== undefined && k.key.length === end - start && raw.startsWith(k.key, start)) return k.hit;
+    const key = raw.slice(start, end);
+    const hit = this.keyMatches(key);
+    if (this.known.size >= 4096) this.known.clear();
+    this.known.set(hash, { key, hit });
+    return hit;
+  }
+}
+
+const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();
+
+/**
  * Whether a RAW JSON line has a key `keyMatches` accepts with a value that can hold a string: a
  * string, an array (or, with `objects`, an object). Keys of JSON encoded inside a JSON string
  * (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as a match.
@@ -126,6 +149,8 @@ export function hasMatchingKey(
   objects: boolean,
   valueCanHit: (value: string) => boolean = () => true,
 ): boolean {
+  let memo = memos.get(keyMatches);
+  if (memo === undefined) memos.set(keyMatches, (memo = new RawKeyMemo(keyMatches)));
   let p = raw.indexOf(':');
   while (p >= 0) {
     const colon = p;
@@ -143,6 +168,7 @@ export function hasMatchingKey(
     // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
     // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
     let open = close - 1;
+    let hash = 0;
     for (;;) {
       if (open < 0) {
         if (escaped || close > 0) return true;
@@ -152,9 +178,10 @@ export function hasMatchingKey(
       const c = raw.charCodeAt(open);
       if (c === 34 && (!escaped || raw.charCodeAt(open - 1) === 92)) break;
       if (c === 92) return true;
+      hash = (hash * 31 + c) | 0;
       open--;
     }
-    if (!keyMatches(raw.slice(open + 1, close))) continue;
+    if (!memo.matches(raw, open + 1, close, hash)) continue;
     if (vc === 34) {
       // `"api_key": "[EXCLUDED]"` (TraceCraft's excluded input) cannot be a finding.
       const end = raw.indexOf('"', v + 1);
