@@ -26,12 +26,14 @@ export interface SourceResult {
 }
 
 /**
- * Source files below which no worker is started: a worker loading the analysis costs some 0.3-1
- * CPU-seconds (the TypeScript compiler only when it meets a TS file) and gets files only once
- * ready, so below this it would mostly load and exit. With the caller taking files from the front
- * (claim), a worker never holds the scan back; on 2 cores one worker takes 40-50% of 900 files.
+ * Source files a worker is started for: a worker costs about a CPU-second (loading the analysis,
+ * the TypeScript compiler at its first TS file, its JIT warming up), some 120 files of this
+ * thread's linting. With the caller taking files from the front (claim), a worker never holds the
+ * scan back on an idle core, but on a busy machine its start competes with the scan (measured at
+ * load 7 on 2 cores, 150 files: 3.8 s wall without a worker, 4.6-5.5 s with one); from 300 files it
+ * takes enough to pay (bench/repo.bench.mjs, 900 files: it lints 40-50% of them).
  */
-export const FILES_PER_WORKER = 100;
+export const FILES_PER_WORKER = 300;
 
 /**
  * The worker script: `dist/source-worker.js` beside the bundle; when run from source (tsx, the unit

@@ -99,11 +99,11 @@ test('sourceWorkerCount: workers besides this thread, by source files, cores, li
   const rows: Array<[number, number, boolean, boolean, number]> = [
     // files, cores, linkedTraces, verbose, workers
     [0, 2, false, false, 0],
-    [99, 2, false, false, 0],
-    [100, 2, false, false, 1],
+    [299, 2, false, false, 0],
+    [300, 2, false, false, 1],
     [900, 2, false, false, 1],
     [900, 1, false, false, 0],
-    [250, 4, false, false, 2],
+    [650, 4, false, false, 2],
     [5000, 4, false, false, 3],
     [900, 2, true, false, 0],
     [900, 2, false, true, 0],
