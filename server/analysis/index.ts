@@ -40,7 +40,7 @@ export function analyzeSource(fileName: string, text: string, settings: Analysis
     case 'typescript':
     case 'javascript':
       // A file of nothing but whitespace (a new file) says nothing: no need to load a parser for it.
-      if (text.trim() === '') return emptyModel(fileName, text, language);
+      if (!/\S/.test(text)) return emptyModel(fileName, text, language);
       return withEnvInCode(typescriptFrontend().analyzeTypeScript(fileName, text, language, custom));
     case 'dotenv':
       return analyzeDotenv(fileName, text);

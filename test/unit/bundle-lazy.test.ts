@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initAnalysis } from '../../server/analysis';
+import { analyzeSource, initAnalysis } from '../../server/analysis';
+import { analyzeTypeScript } from '../../server/analysis/typescript/frontend';
 import { lintSource } from '../../server/rules/run';
 
 const DIST = join(__dirname, '../../dist');
@@ -65,4 +66,13 @@ test('dist/analysis.js loads the TypeScript front-end at the first TS file, and 
   ]);
   for (let i = 0; i < files.length; i++) assert.deepEqual(got[i].findings, brief(...files[i]), files[i][0]);
   assert.deepEqual(got.map((g) => g.findings.length), [1, 0, 1, 1]);
+});
+
+test('a TS/JS file of whitespace only: the model made without the front-end is the one the front-end makes', () => {
+  for (const [file, language] of [['/w/a.ts', 'typescript'], ['/w/b.js', 'javascript'], ['/w/c.tsx', 'typescript']] as const) {
+    for (const text of ['', '\n', '  \n\t\r\n ']) {
+      const expected = analyzeTypeScript(file, text, language, []);
+      assert.equal(JSON.stringify(analyzeSource(file, text, {})), JSON.stringify(expected), `${file} ${JSON.stringify(text)}`);
+    }
+  }
 });
