@@ -108,8 +108,9 @@ export class LoopService {
     const inTrace = findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
     if (inTrace.length === 0 || (text === undefined && !rereadable(tracePath))) return findings;
     try {
-      // A format that records nothing about the code: the project's source is not even read.
-      if (!(await this.mayLink(tracePath, text))) return findings;
+      // A format that records nothing about the code: the project's source is not even read. Once the
+      // project is indexed, the format is not looked at ahead (ProjectLoop.link reads it from the text).
+      if (!this.loops.has(projectRoot(configFile, tracePath)) && !(await this.mayLink(tracePath, text))) return findings;
       const loop = await this.forTrace(tracePath, configFile);
       // No code to link to: the trace is not read again.
       if (!loop.hasLinkTargets) return findings;
