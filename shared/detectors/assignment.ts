@@ -232,10 +232,23 @@ export function hasRawAssignment(raw: string): boolean {
  */
 function colonAssignment(raw: string): boolean {
   for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) {
-    if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) continue;
+    if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) {
+      // A JSON value after it: structure. Anything else (`"password":hunter2`) makes the line
+      // malformed, and its raw text is scanned as text: judged as such.
+      if (!jsonValueAt(raw, p + 1) && assignmentAt(raw, p, ':', true)) return true;
+      continue;
+    }
     if (assignmentAt(raw, p, ':')) return true;
   }
   return false;
+}
+
+/** Whether a JSON value starts at `v` (after blanks): a string, object, array, number, true, false or null. */
+function jsonValueAt(raw: string, v: number): boolean {
+  while (raw.charCodeAt(v) === 32 || raw.charCodeAt(v) === 9) v++;
+  const c = raw.charCodeAt(v);
+  if (c === 34 || c === 123 || c === 91 || c === 45 || (c >= 48 && c <= 57)) return true;
+  return raw.startsWith('true', v) || raw.startsWith('false', v) || raw.startsWith('null', v);
 }
 
 function commaAssignment(raw: string): boolean {
@@ -253,13 +266,16 @@ function assignmentAfter(raw: string, sep: '=' | ':' | ','): boolean {
   return false;
 }
 
-/** Whether the separator `sep` at `p` may end an identifier the assignment detectors read, with a value after it. */
-function assignmentAt(raw: string, p: number, sep: '=' | ':' | ','): boolean {
+/**
+ * Whether the separator `sep` at `p` may end an identifier the assignment detectors read, with a value
+ * after it. `asText`: a `":` that is no JSON structure (the line is malformed, read as text).
+ */
+function assignmentAt(raw: string, p: number, sep: '=' | ':' | ',', asText = false): boolean {
   const j = rawBackBlanks(raw, p);
   const before = raw.charCodeAt(j - 1);
   // An unescaped `"` before `:` ends a JSON key; before `,` it ends a JSON string. Neither is text.
   const structural = before === 34 && raw.charCodeAt(j - 2) !== 92;
-  if (sep === ':' && structural) return false;
+  if (sep === ':' && structural && !asText) return false;
   if (sep === ',' && (structural || !isQuote(before))) return false;
   // The identifier ends before the whole operator (`token ?= …`, `token?: …`), as `scan` reads it.
   let o = p;

@@ -108,10 +108,10 @@ function headerAt(text: string, colon: number, out: Candidate[]): void {
 
 /**
  * Raw prefilter: a header name this detector reads (JSON escapes none of these letters), in the
- * letter cases HTTP/1.1 and HTTP/2 write (`Authorization`, `authorization`, `Set-Cookie`, `cookie`);
- * the detector reads no other spelling (`AUTHORIZATION:` is not searched).
+ * letter cases HTTP/1.1, HTTP/2 and logs write (`Authorization`, `authorization`, `AUTHORIZATION`,
+ * `Set-Cookie`, `cookie`, `COOKIE`); the detector reads no other spelling.
  */
-const RAW_LITERALS = ['uthorization', 'ookie'];
+const RAW_LITERALS = ['uthorization', 'ookie', 'UTHORIZATION', 'OOKIE'];
 
 const hasHeaderName = anyLiteral(RAW_LITERALS);
 
@@ -132,7 +132,7 @@ export function hasRawHeader(raw: string): boolean {
       if (c === 34 || c === 39 || (c === 92 && raw.charCodeAt(i + 1) === 34)) return true;
       while (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9) i++;
       if (raw.charCodeAt(i) !== 58) continue;
-      if (w === 'ookie') return true;
+      if (w === 'ookie' || w === 'OOKIE') return true;
       // The value, to the first place the decoded value surely ends: a quote or a line break.
       let e = i + 1;
       for (; e < raw.length; e++) {

@@ -1,5 +1,5 @@
 // Credentials in English sentences, for password_field and generic_api_key_param: "the password is
-// Falcon-42x", "temporary password Falcon-42x", "PIN 4821", "your API key is 9f8e…", "the token was
+// Falcon-42x", "temporary password Falcon-42x", "PIN 4821", "the passcode is 482913", "your API key is 9f8e…", "the token was
 // 'ab12…'". A credential word, one space, an optional connector ("is", "was", "is now", "set to",
 // "changed to", "reset to"), then the value: one word (or a quoted run), its trailing punctuation
 // dropped. Sentences where a word merely follows ("the password is incorrect", "password reset
@@ -26,6 +26,8 @@ const WORDS: Word[] = [
   { word: 'password', kind: 'password', bare: true, digitsFrom: 6 },
   { word: 'passwd', kind: 'password', bare: true, digitsFrom: 6 },
   { word: 'pwd', kind: 'password', bare: true, digitsFrom: 6 },
+  { word: 'passphrase', kind: 'password', bare: true, digitsFrom: 6 },
+  { word: 'passcode', kind: 'password', bare: true, digitsFrom: 4 },
   { word: 'pin', kind: 'password', bare: true, digitsFrom: 4 },
   { word: 'token', kind: 'password', bare: false, digitsFrom: 99 },
   { word: 'secret', kind: 'password', bare: false, digitsFrom: 99 },
@@ -156,26 +158,29 @@ function proseAt(text: string, sp: number, out: ProseHit[]): void {
 
 /**
  * Raw prefilter: a credential word and a space after it, in the letter cases sentences use. Each is
- * searched from its rarest letter (`w`, `k`, `y`, a capital); "passcode" and "passphrase" are left
- * out: every letter of theirs is common in trace text, and their search alone cost more than the
- * rest of these words together (about a tenth of the whole prefilter on the TraceCraft benchmark).
+ * searched from its rarest letter on (`wd ` of `asswd `, `ken ` of `oken `, `code ` of `asscode `).
  */
 export const PROSE_RAW_LITERALS = [
-  'assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'PIN ', 'Pin ', 'pin ', 'oken ', 'ecret ',
-  'pi key ', 'PI key ', 'PI Key ', 'pi-key ', 'pikey ', 'ccess key ',
+  'assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'assphrase ', 'ASSPHRASE ', 'asscode ', 'ASSCODE ', 'PIN ', 'Pin ', 'pin ',
+  'oken ', 'ecret ', 'pi key ', 'PI key ', 'PI Key ', 'pi-key ', 'pikey ', 'ccess key ',
 ];
 
 const hasProseWord = anyLiteral(PROSE_RAW_LITERALS);
 
 /** The literals after which a value may follow without a connector ("password Falcon-42x"). */
-const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'PIN ', 'Pin ', 'pin ']);
+const BARE_RAW_LITERALS = new Set(['assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'assphrase ', 'ASSPHRASE ', 'asscode ', 'ASSCODE ', 'PIN ', 'Pin ', 'pin ']);
 
 /**
  * Whether the value of a sentence credential can start at `v` of a RAW JSON line: a connector first
- * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word.
- * Answers true whenever the raw text cannot be judged as the decoded text would be (a quote, an
- * escape: a malformed line is scanned as raw text, where a backslash is part of the value). A value of letters alone, unquoted, is never a finding
- * (`looksSecret` wants a digit or a symbol, or quotes), so "token is never refreshed" passes no line.
+ * ("is", "set to": needed after token, secret, API key), then a value that is not a plain word. A
+ * value of letters alone, unquoted, is never a finding (`looksSecret` wants a digit or a symbol, or
+ * quotes), so "token is never refreshed" passes no line. Two readings are judged: the decoded text
+ * the walker scans, where the value ends at the string's closing quote or at an escape that decodes
+ * to a blank (`\n`, `\t`: "token is None:\n  File …" in a traceback is "None:"), and the raw text a
+ * malformed line is scanned as, where it runs on to a blank; the raw reading counts only when the
+ * text is no JSON (else it is walked, never read raw). A quote or backslash at the value's start,
+ * or an escape that continues the decoded value (`\"`, `\\`, `\/`: JSON inside a string, read
+ * once more), cannot be judged here: true.
  */
 function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
   let connected = false;
@@ -187,20 +192,50 @@ function proseValueMayFollow(raw: string, v: number, bare: boolean): boolean {
     }
   }
   if (!connected && !bare) return false;
+  const c0 = raw.charCodeAt(v);
+  if (c0 === 34 || c0 === 92) return true;
   let e = v;
+  let decodedEnd = -1;
   for (; e < raw.length; e++) {
     const c = raw.charCodeAt(e);
     if (c <= 32) break;
-    // An escape: the decoded value may go on (`\/`); and a malformed line is scanned as raw text,
-    // where a backslash or a quote is part of the value.
-    if (c === 92 /* \ */ || c === 34) return true;
+    if (decodedEnd >= 0) continue;
+    if (c === 34) decodedEnd = e;
+    else if (c === 92) {
+      const n = raw.charCodeAt(e + 1);
+      if (n !== 110 && n !== 116 && n !== 114 && n !== 98 && n !== 102) return true;
+      decodedEnd = e;
+    }
   }
+  if (decodedEnd < 0) return notPlainWord(raw, v, e);
+  return notPlainWord(raw, v, decodedEnd) || (notPlainWord(raw, v, e) && !isJsonText(raw));
+}
+
+/** Whether raw[v, e), its trailing punctuation dropped, holds anything but letters. */
+function notPlainWord(raw: string, v: number, e: number): boolean {
   while (e > v && '.,;:!?)'.includes(raw[e - 1])) e--;
   for (let i = v; i < e; i++) {
     const c = raw.charCodeAt(i);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
   }
   return false;
+}
+
+let jsonMemoText: string | undefined;
+let jsonMemo = false;
+
+/** Whether `raw` is one JSON value (memoised for the last text): then it is walked, never read as text. */
+function isJsonText(raw: string): boolean {
+  if (raw !== jsonMemoText) {
+    jsonMemoText = raw;
+    try {
+      JSON.parse(raw);
+      jsonMemo = true;
+    } catch {
+      jsonMemo = false;
+    }
+  }
+  return jsonMemo;
 }
 
 /** Whether `raw` spells `word` (lower case, no letters' case to fold besides a-z) at `i`, in any case (as toLowerCase compares). */

@@ -111,6 +111,23 @@ export interface PrefilterParts {
 
 export type Prefilter = (raw: string) => boolean;
 
+/**
+ * Number tokens shorter than this cannot hold a phone number or a card, and the trace reader does
+ * not scan them; a longer one under a credential key is a finding (`"api_key": 4815162342`).
+ */
+export const MIN_NUMBER_LENGTH = 9;
+
+/** Whether a number token of at least MIN_NUMBER_LENGTH characters starts at `v`. */
+function longNumberAt(raw: string, v: number): boolean {
+  let e = v;
+  for (;;) {
+    const c = raw.charCodeAt(e);
+    if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69)) break;
+    e++;
+  }
+  return e - v >= MIN_NUMBER_LENGTH;
+}
+
 function isJsonBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -140,8 +157,9 @@ const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();
 
 /**
  * Whether a RAW JSON line has a key `keyMatches` accepts with a value that can hold a string: a
- * string, an array (or, with `objects`, an object). Keys of JSON encoded inside a JSON string
- * (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as a match.
+ * string, an array (or, with `objects`, an object), or a number the trace reader scans. Keys of JSON
+ * encoded inside a JSON string (`\"api_key\": \"…\"`) count too. A key holding any other escape is
+ * taken as a match.
  */
 export function hasMatchingKey(
   raw: string,
@@ -164,7 +182,7 @@ export function hasMatchingKey(
     let v = colon + 1;
     while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
     const vc = raw.charCodeAt(v);
-    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123))) continue;
+    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123) || (((vc >= 48 && vc <= 57) || vc === 45) && longNumberAt(raw, v)))) continue;
     // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
     // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
     let open = close - 1;

@@ -7,6 +7,7 @@ import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
 import { decodeJsonString, type DecodedString } from '../json/strings';
 import { enterContext, childFieldType, memberKey, nextArgvElement, ROOT_CONTEXT, type FieldContext } from './context';
 import type { TraceEngine, ValueContext, ValueMatch } from './types';
+import { MIN_NUMBER_LENGTH } from '../engine/prefilter';
 
 /** Separates the path of a string from the path inside the JSON it encodes. */
 export const EMBEDDED_JSON_SEPARATOR = '#';
@@ -48,8 +49,6 @@ function isPlainShortKey(k: string): boolean {
   return true;
 }
 
-/** Numbers shorter than this cannot hold a phone number or a card and are not scanned. */
-const MIN_NUMBER_LENGTH = 9;
 
 /**
  * Scans the JSON value in `text[start, end)`. On a syntax error, `hits` holds what was found

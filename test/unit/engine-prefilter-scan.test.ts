@@ -19,6 +19,7 @@ import { hasRawEmail } from '../../shared/detectors/email';
 import { hasRawBearer } from '../../shared/detectors/bearer_token';
 import { hasRawHeader } from '../../shared/detectors/http_header_credential';
 import { hasRawProse } from '../../shared/detectors/prose';
+import { scanLine } from '../../shared/traces/line';
 
 const LINES = randomRawLines(4000);
 
@@ -134,6 +135,8 @@ test('hasRawAssignment on tricky raw lines', () => {
     ['{"text":"password\\t= hunter22"}', true],
     ['{"text":"setProperty(\\"API_KEY\\",\\t\\"9f8e\\")"}', true],
     ['"api_key":"x"', false],
+    ['{"password":hunter22}', true], // malformed: the raw text is read as text
+    ['{"password":true,"x":null}', false],
     ['\\"api_key\\":\\"x\\"', false],
     ['\\"api_key\\":\\"x9k2m4\\"', true],
     ['my_token : abc', false],
@@ -199,6 +202,10 @@ test('hasMatchingKey on tricky raw lines: value kinds, blanks, escaped and neste
     ['{"api_key":1}', false, false],
     ['{"api_key":{"v":"x"}}', false, true],
     ['{"max_tokens":"x"}', false, false],
+    ['{"apiKey": 1763457242}', true, true],
+    ['{"apiKey": -17634572.42e3}', true, true],
+    ['{"apiKey": 17634572}', false, false],
+    ['{"ts_ms": 1763457242123}', false, false],
     ['":"x"', false, false],
     ['\\":"x"', true, true],
     ['{"a\\"api_key":"x"}', true, true],
@@ -251,23 +258,36 @@ function decisions(check: (raw: string) => boolean): string {
 
 test('the code checks answer exactly as before the rewrites on the generated lines', () => {
   assert.equal(decisions(hasRawDigitRun), '1257 3549f4c78f4b48af');
-  assert.equal(decisions(hasRawAssignment), '173 d56dd63f876b3e3f');
-  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, false)), '345 c49a36ed284a54a7');
-  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, true)), '351 6a21b99a052b0265');
+  assert.equal(decisions(hasRawAssignment), '182 897640f0da0a9ec8');
+  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, false)), '380 5895dc5f807275c8');
+  assert.equal(decisions((raw) => hasMatchingKey(raw, keyMatches, true)), '386 61b4ac3cf18d9275');
 });
 
 // Issue 15 made the checks selective (a value that can be a finding after an assignment, a
 // sentence's connector, an `@` with a domain, a token after Bearer, a candidate beside `secret`): every
 // line they stopped letting through was checked to hold no finding of the forced walk, and no line
 // passes that did not before.
+// The promise itself: every generated line the prefilter turns away holds nothing the walk would
+// find when forced (malformed lines scanned as text included). Issue 15's second pass found three
+// kinds it broke: a long number under a credential key (`"apiKey": 1763457242`, which the reader
+// scans), a `":` before no JSON value (`"password":hunter2…`, a malformed line read as text), and
+// these are now let through; the pins below moved with them.
+test('no generated line the prefilter turns away holds a finding of the forced walk', () => {
+  const o = defaultEngineOptions();
+  for (const [name, engine] of [['defaults', new Engine(o)], ['substring keys', new Engine({ ...o, sensitiveKeys: { names: ['token', 'pass'], substring: true } })]] as const) {
+    const missed = LINES.filter((l) => !engine.mayContainFinding(l) && scanLine(l, engine, true).hits.length > 0);
+    assert.deepEqual(missed, [], name);
+  }
+});
+
 test('the engine lets through exactly the generated lines it let through before the rewrites', () => {
   const o = defaultEngineOptions();
   const pins: Array<[string, Engine, string]> = [
-    ['defaults', new Engine(o), '2432 1eb96962522c92d8'],
-    ['substring keys', new Engine({ ...o, sensitiveKeys: { names: ['token', 'pass'], substring: true } }), '2441 d709144b078210e8'],
-    ['custom strings and patterns', new Engine({ ...o, customStrings: ['Project "Nightjar"', 'zz9'], customPatterns: [{ name: 't', pattern: 'TCK-\\d{6}' }] }), '2465 ef35bd95cb68ebf1'],
-    ['field paths', new Engine({ ...o, fieldPaths: [{ name: 'q', paths: ['inputs.query', 'steps[].limit'] }] }), '2446 65d0d71e7b21d466'],
-    ['no sensitive_field', new Engine({ ...o, detectors: { sensitive_field: { enabled: false } } }), '2373 a5067752c653bc92'],
+    ['defaults', new Engine(o), '2438 e6ad95502b770948'],
+    ['substring keys', new Engine({ ...o, sensitiveKeys: { names: ['token', 'pass'], substring: true } }), '2449 502ca077246ab9ea'],
+    ['custom strings and patterns', new Engine({ ...o, customStrings: ['Project "Nightjar"', 'zz9'], customPatterns: [{ name: 't', pattern: 'TCK-\\d{6}' }] }), '2471 da295768ab3b5c5f'],
+    ['field paths', new Engine({ ...o, fieldPaths: [{ name: 'q', paths: ['inputs.query', 'steps[].limit'] }] }), '2453 f225fbc5c8d20b13'],
+    ['no sensitive_field', new Engine({ ...o, detectors: { sensitive_field: { enabled: false } } }), '2375 73038f0ced999ce5'],
   ];
   for (const [name, engine, pin] of pins) assert.equal(decisions((raw) => engine.mayContainFinding(raw)), pin, name);
 });
@@ -315,6 +335,12 @@ test('the selective raw checks on tricky raw lines: a finding likely, not merely
     ['prose', hasRawProse, '"text":"temporary password Falcon-42x"', true],
     ['prose', hasRawProse, '"text":"the password is\\nhunter22"', true], // raw text of a malformed line: one value
     ['prose', hasRawProse, '"text":"the password is hunter\\/22"', true],
+    // A JSON line is walked, its raw text never read: the decoded value ends at `\n` or the closing quote
+    ['prose', hasRawProse, '{"text":"if token is None:\\n    raise KeyError(42)"}', false],
+    ['prose', hasRawProse, '{"text":"if token is None:\\n    raise KeyError(42)"', true], // truncated: read as text
+    ['prose', hasRawProse, '{"text":"the token is None","id":"x1"}', false],
+    ['prose', hasRawProse, '{"text":"the token is \\"ab12\\""}', true],
+    ['prose', hasRawProse, '{"text":"{\\"m\\":\\"passcode 482913\\"}"}', true], // JSON in a string: read once more
   ];
   for (const [name, check, raw, expected] of table) assert.equal(check(raw), expected, `${name}: ${raw}`);
 });
