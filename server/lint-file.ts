@@ -253,7 +253,8 @@ async function slowFindings(model: () => Promise<SourceModel | undefined>, setti
     const m = await model();
     if (!m || m.patterns.length === 0) return [];
     const { runSlowRules } = await import('./rules/slow');
-    const explain = opts.explain ? (e: { span: Span; message: string }) => opts.explain!({ file: m.fileName, range: m.lines.rangeOf(e.span.start, e.span.end), message: e.message }) : undefined;
+    // What was measured behind a finding is for the editor's hover; --verbose explains the rest.
+    const explain = opts.explain ? (e: { span: Span; message: string; finding?: boolean }) => { if (!e.finding) opts.explain!({ file: m.fileName, range: m.lines.rangeOf(e.span.start, e.span.end), message: e.message }); } : undefined;
     return (await runSlowRules(m, settings, opts.signal, explain)).map((f) => ({ ...f, file: m.fileName }));
   } catch {
     return [];

@@ -92,11 +92,13 @@ const SOURCE_KINDS = new Set<string>(['python', 'typescript', 'javascript']);
 
 type Explain = (e: { file: string; range: Range; message: string }) => void;
 
-/** Lints a file in this thread, slow verdicts included (ReDoS checks of custom patterns: the CLI waits for them). */
-async function lintHere(file: string, config: ResolvedConfig, explicit: boolean, explain?: Explain): Promise<SourceResult> {
-  const r = await lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
-  if (r.slow) r.findings.push(...(await r.slow));
-  return r;
+/**
+ * Lints a file in this thread; its slow verdicts (ReDoS checks of custom patterns) come in `slow`,
+ * which the scan awaits once every file has started its own, so that the checks of all files run
+ * side by side (shared/regex/slots.ts) rather than one file's after another's.
+ */
+function lintHere(file: string, config: ResolvedConfig, explicit: boolean, explain?: Explain): Promise<SourceResult & { slow?: Promise<Finding[]> }> {
+  return lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
 }
 
 /**
@@ -134,6 +136,7 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const explain: Explain | undefined = args.verbose ? (e) => explained.push(e) : undefined;
   let suppressed = 0;
   let scanned = 0;
+  const slow: Array<Promise<void>> = [];
   for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
   // Agent source files go to worker threads too (each loads the analysis once): this thread lints the
   // other files first (traces, configuration), then source files from the front of the list while
@@ -151,7 +154,7 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   const wanted = options.sourceWorkers ?? sourceWorkerCount(onWorkers.length, availableParallelism(), { linkedTraces, verbose: Boolean(args.verbose) });
   const script = wanted > 0 ? sourceWorkerScript() : null;
   const pool = script ? new SourcePool(script, wanted, args.config ? resolve(io.cwd, args.config) : undefined) : null;
-  const pooled = new Map<string, Promise<SourceResult>>();
+  const pooled = new Map<string, Promise<SourceResult & { slow?: Promise<Finding[]> }>>();
   // A worker that fails leaves its files to this thread (a failure is never a lost file).
   if (pool) for (const f of onWorkers) pooled.set(f, pool.lint(f, explicit.has(f)).catch(() => lintHere(f, resolver.forPath(f), explicit.has(f), explain)));
   // The order of this thread's work: what no worker can take first, so the workers have the source files meanwhile.
@@ -164,8 +167,12 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
       progress.update(i, order.length, displayPath(file, io.cwd));
       const p = pooled.get(file);
       const here = !p || pool!.claim(file);
-      byFile.set(file, await (here ? lintHere(file, resolver.forPath(file), explicit.has(file), explain) : p));
+      const r = await (here ? lintHere(file, resolver.forPath(file), explicit.has(file), explain) : p);
+      const findings = r.findings;
+      if (r.slow) slow.push(r.slow.then((f) => { findings.push(...f); }));
+      byFile.set(file, r);
     }
+    await Promise.all(slow);
   } finally {
     await pool?.close();
   }

@@ -1,16 +1,32 @@
 // The one seam between the language server and the analysis: what the server asks of the engine,
 // the trace readers and the source rules. Everything behind it speaks `Finding`s and knows no LSP.
-import type { Finding, InputProblem } from '../../shared/types';
+import type { Finding, InputProblem, Range } from '../../shared/types';
 import type { TracelintSettings } from './settings';
+
+/**
+ * What a slow rule said about a range besides its findings: why a pattern it judged is fine (linear
+ * in practice), or (`finding`) what was measured behind a finding on that range. The hover shows it.
+ */
+export interface SlowNote {
+  range: Range;
+  message: string;
+  finding?: boolean;
+}
+
+export interface SlowOutcome {
+  findings: Finding[];
+  notes: SlowNote[];
+}
 
 export interface LintOutcome {
   findings: Finding[];
   problems: InputProblem[];
   /**
    * Verdicts that take longer (ReDoS checks run off the main thread): resolves to the findings to
-   * add once known. The fast findings are shown first; these follow without holding them back.
+   * add once known, and the notes for the hover. The fast findings are shown first; these follow
+   * without holding them back.
    */
-  slow?: Promise<Finding[]>;
+  slow?: Promise<SlowOutcome>;
 }
 
 export interface LintBackend {

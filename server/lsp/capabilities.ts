@@ -32,6 +32,7 @@ export function initializeResult(support: ClientSupport): InitializeResult {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
       executeCommandProvider: { commands: [APPLY_FIX_COMMAND] },
       ...(support.pullDiagnostics
         ? { diagnosticProvider: { identifier: 'tracelint', interFileDependencies: false, workspaceDiagnostics: false } }

@@ -8,7 +8,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, InputProblem } from '../../shared/types';
-import type { LintBackend } from './backend';
+import type { LintBackend, SlowOutcome } from './backend';
 import { toDiagnostics } from './diagnostics';
 import type { SettingsCache, TracelintSettings } from './settings';
 import { documentPath } from './paths';
@@ -21,6 +21,8 @@ export interface LintResult {
   path: string;
   findings: Finding[];
   problems: InputProblem[];
+  /** The slow rules' findings (also in `findings`) and notes once they arrived, for the hover. */
+  slow: SlowOutcome;
 }
 
 export interface DocumentSource {
@@ -113,7 +115,7 @@ export class DocumentLinter {
       if (!settings.enable || !this.backend.handles(path)) return this.store(doc.uri, version, path, { findings: [], problems: [] });
       const outcome = await this.run(doc, path, settings, controller.signal);
       if (controller.signal.aborted || this.documents.get(doc.uri)?.version !== version) return undefined;
-      const result = this.store(doc.uri, version, path, outcome);
+      const result = this.store(doc.uri, version, path, { findings: outcome.findings, problems: outcome.problems });
       if (outcome.slow) this.awaitSlow(result, outcome.slow, controller.signal);
       return result;
     } catch (e) {
@@ -135,19 +137,25 @@ export class DocumentLinter {
     return this.backend.lintText(path, text, s, signal);
   }
 
-  private store(uri: string, version: number, path: string, o: { findings: Finding[]; problems: InputProblem[] }): LintResult {
-    const result = { uri, version, path, resultId: `${version}.${++this.generation}`, findings: o.findings, problems: o.problems };
+  private store(uri: string, version: number, path: string, o: { findings: Finding[]; problems: InputProblem[]; slow?: SlowOutcome }): LintResult {
+    const result = { uri, version, path, resultId: `${version}.${++this.generation}`, findings: o.findings, problems: o.problems, slow: o.slow ?? { findings: [], notes: [] } };
     this.results.set(uri, result);
     return result;
   }
 
-  private awaitSlow(result: LintResult, slow: Promise<Finding[]>, signal: AbortSignal): void {
+  private awaitSlow(result: LintResult, slow: Promise<SlowOutcome>, signal: AbortSignal): void {
     slow.then(
-      (more) => {
-        if (signal.aborted || more.length === 0 || this.results.get(result.uri) !== result) return;
+      (slowOutcome) => {
+        if (signal.aborted || this.results.get(result.uri) !== result) return;
+        // Notes alone change no diagnostic: kept for the hover, nothing published.
+        if (slowOutcome.findings.length === 0) {
+          result.slow = slowOutcome;
+          return;
+        }
         const merged = this.store(result.uri, result.version, result.path, {
-          findings: result.findings.concat(more),
+          findings: result.findings.concat(slowOutcome.findings),
           problems: result.problems,
+          slow: slowOutcome,
         });
         if (this.pullMode()) this.onSlowResult(result.uri);
         else this.publish(result.uri, merged.version, toDiagnostics(merged.findings, merged.problems, merged.resultId));

@@ -14,7 +14,7 @@ import { readBaseline } from '../baseline';
 import { contentFingerprint, forgetFile, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { hygieneForFiles } from '../hygiene/scan';
-import type { LintBackend, LintOutcome } from './backend';
+import type { LintBackend, LintOutcome, SlowNote, SlowOutcome } from './backend';
 import type { TracelintSettings } from './settings';
 
 const cacheOffByEnv = process.env[CACHE_ENV] === 'off';
@@ -26,7 +26,8 @@ export interface BackendOptions {
 }
 
 const TRACE_KINDS = new Set(['trace', 'trace-store', 'json', 'trace-glob']);
-const SOURCE_KINDS = new Set(['python', 'typescript', 'javascript', 'agentdbg-config', 'env']);
+/** The kinds whose pattern sites the slow rules judge (as the CLI does: tracelint.json's patterns too). */
+const SOURCE_KINDS = new Set(['python', 'typescript', 'javascript', 'agentdbg-config', 'env', 'tracelint-config']);
 
 export function routerBackend(options: BackendOptions): LintBackend {
   let resolvers = new Map<string, ConfigResolver>();
@@ -107,28 +108,34 @@ export function routerBackend(options: BackendOptions): LintBackend {
     return {
       findings: r.findings.filter(keep),
       problems: problem ? [problem, ...r.problems] : r.problems,
-      slow: text !== undefined && SOURCE_KINDS.has(r.kind ?? '') ? slowFindings(path, text, config, signal).then((fs) => fs.filter(keep)) : undefined,
+      slow: text !== undefined && SOURCE_KINDS.has(r.kind ?? '') ? slowFindings(path, text, config, signal).then((o) => ({ ...o, findings: o.findings.filter(keep) })) : undefined,
     };
   }
 
   /**
    * The slow source rules (redos-unsafe-pattern: recheck off the main thread), for files whose
-   * model holds custom patterns; their findings follow the fast ones as a second wave.
+   * model holds custom patterns; their findings follow the fast ones as a second wave, with the
+   * rules' explanations (linear in practice, the measured cost of a finding) for the hover.
    */
-  async function slowFindings(path: string, text: string, config: ResolvedConfig, signal: AbortSignal): Promise<Finding[]> {
+  async function slowFindings(path: string, text: string, config: ResolvedConfig, signal: AbortSignal): Promise<SlowOutcome> {
+    const none: SlowOutcome = { findings: [], notes: [] };
     // Custom patterns are only written where one of these words stands; other files are not parsed twice.
-    if (!/pattern|RedactionRule|allowlist/i.test(text)) return [];
+    if (!/pattern|RedactionRule|allowlist/i.test(text)) return none;
     // Let the fast findings go out first: the second parse below runs on this thread.
     await new Promise((resolve) => setImmediate(resolve));
-    if (signal.aborted) return [];
+    if (signal.aborted) return none;
     const analysis = await sourceAnalysis();
     const settings = sourceSettingsOf(config);
     const model = analysis.analyzeSource(path, text, settings);
-    if (!model || model.patterns.length === 0 || signal.aborted) return [];
+    if (!model || model.patterns.length === 0 || signal.aborted) return none;
+    const notes: SlowNote[] = [];
     // Loaded with the analysis (dist/analysis.js), never at the server's start.
     const { runSlowRules } = await import('../rules/slow');
-    const found = await runSlowRules(model, settings, signal);
-    return found.map((f) => ({ ...f, file: f.file ?? path, fingerprint: f.fingerprint ?? contentFingerprint(f, path, text) }));
+    const found = await runSlowRules(model, settings, signal, (e) => notes.push({ range: model.lines.rangeOf(e.span.start, e.span.end), message: e.message, ...(e.finding ? { finding: true } : {}) }));
+    return {
+      findings: found.map((f) => ({ ...f, file: f.file ?? path, fingerprint: f.fingerprint ?? contentFingerprint(f, path, text) })),
+      notes,
+    };
   }
 
   return {

@@ -1,5 +1,5 @@
 // Wires the language server together: document sync, settings, diagnostics (pull or push),
-// code actions, the workspace trace scan and the redacted preview. Each part lives in its own file.
+// code actions, the hover of pattern literals, the workspace trace scan and the redacted preview. Each part lives in its own file.
 import {
   type Connection,
   DidChangeConfigurationNotification,
@@ -19,6 +19,7 @@ import { applyFixCommands, APPLY_FIX_COMMAND, isFixCommand } from '../hygiene/fi
 import { codeActions } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentLinter } from './document-linter';
+import { hoverAt } from './hover';
 import { checkTraces, configuredView, withLoop } from './loop';
 import { documentPath } from './paths';
 import { PreviewService } from './preview-service';
@@ -152,6 +153,15 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
         baseline: (f) => suppression.baseline(f, s),
       },
     });
+  });
+
+  // The ReDoS verdict of a pattern literal, from the lint result the second wave completed
+  // (server/lsp/hover.ts): a hover never lints or judges anything itself.
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const result = doc ? linter.result(doc.uri) : undefined;
+    if (!doc || !result || result.version !== doc.version) return null;
+    return hoverAt(result, params.position);
   });
 
   // Fixes that are not text edits (trace-file-permissions, trace-file-tracked): carried out here, then

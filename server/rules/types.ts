@@ -51,15 +51,20 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-/** Why a slow rule judged something fine that looked suspect (a pattern linear in practice): no finding. */
+/**
+ * Why a slow rule judged something fine that looked suspect (a pattern linear in practice): no
+ * finding. Or, with `finding`, what was measured behind a finding it reported on the same span
+ * (the editor's hover shows it under the finding's message; the CLI's --verbose does not print it).
+ */
 export interface Explanation {
   span: Span;
   message: string;
+  finding?: boolean;
 }
 
 export type SlowRuleContext = RuleContext & {
   signal?: AbortSignal;
-  /** Receives explanations (the CLI's --verbose); absent: they are dropped. */
+  /** Receives explanations (the CLI's --verbose, the editor's hover); absent: they are dropped. */
   explain?(e: Explanation): void;
 };
 

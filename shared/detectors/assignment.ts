@@ -345,8 +345,18 @@ function rawIdentifierMayName(raw: string, j: number, quotedWhole: boolean, type
   }
   let s = end;
   const min = Math.max(0, end - 128);
-  while (s > min && isIdentChar(raw.charCodeAt(s - 1))) s--;
-  if (s === end) return false;
+  // Every credential word and type word has three letters in a row: timestamps (`…T12:30`), ids and
+  // numbers are ruled out by the loop that finds the identifier's start.
+  let letters = 0;
+  let longest = 0;
+  for (; s > min; s--) {
+    const c = raw.charCodeAt(s - 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++letters > longest) longest = letters;
+    } else if (isIdentChar(c)) letters = 0;
+    else break;
+  }
+  if (longest < 3) return false;
   // `"NAME", "value"`: the identifier is the whole quoted string.
   if (quotedWhole && !isQuote(raw.charCodeAt(s - 1))) return false;
   if (!hasCredentialWord(raw, s, end) && !(typed && isTypeWordAt(raw, s, end))) return false;

@@ -138,19 +138,32 @@ function isJsonBlank(c: number): boolean {
  * in place. Trace lines repeat a few dozen keys thousands of times.
  */
 class RawKeyMemo {
-  private readonly known = new Map<number, { key: string; hit: boolean }>();
+  // A direct-mapped table by the hash's low bits: the hash, the key (compared in place, in code: no
+  // call for short keys) and the answer. A slot taken by another key is overwritten.
+  private static readonly SIZE = 4096;
+  private readonly hashes = new Int32Array(RawKeyMemo.SIZE);
+  private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SIZE).fill(undefined);
+  private readonly hits = new Uint8Array(RawKeyMemo.SIZE);
 
   constructor(private readonly keyMatches: (key: string) => boolean) {}
 
   matches(raw: string, start: number, end: number, hash: number): boolean {
-    const k = this.known.get(hash);
-    if (k !== undefined && k.key.length === end - start && raw.startsWith(k.key, start)) return k.hit;
+    const slot = hash & (RawKeyMemo.SIZE - 1);
+    const known = this.keys[slot];
+    if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && sameAt(raw, start, known)) return this.hits[slot] === 1;
     const key = raw.slice(start, end);
     const hit = this.keyMatches(key);
-    if (this.known.size >= 4096) this.known.clear();
-    this.known.set(hash, { key, hit });
+    this.hashes[slot] = hash;
+    this.keys[slot] = key;
+    this.hits[slot] = hit ? 1 : 0;
     return hit;
   }
+}
+
+/** Whether `raw` holds `s` at `at` (its length checked by the caller). */
+function sameAt(raw: string, at: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (raw.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
 }
 
 const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();

@@ -1,8 +1,10 @@
 // recheck, run off the main thread: its native backend (the recheck-<os>-<arch> package, a child
 // process) where the binary exists, its worker backend (a worker thread) where it does not.
 // Verdicts are cached by JavaScript source + flags, so a pattern is judged once per process; each
-// check has a time budget, and a check that runs out of it is `unknown` with that reason.
+// check has a time budget, and a check that runs out of it is `unknown` with that reason. Checks run
+// side by side, one per core (slots.ts): recheck's native agent runs each request on a thread of its own.
 import { createRequire } from 'node:module';
+import { alone, inSlot, slotCount } from './slots';
 
 export type Backend = 'native' | 'worker';
 
@@ -16,6 +18,8 @@ export interface RecheckVerdict {
   hotspots: Array<{ start: number; end: number }>;
   /** Why the verdict is `unknown`. */
   reason?: string;
+  /** `unknown` because recheck's (wall-clock) budget ran out. */
+  timedOut?: boolean;
   backend: Backend;
   /** How long the check took, in milliseconds (0 when served from the cache). */
   ms: number;
@@ -71,12 +75,17 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
   if (hit) return Promise.resolve({ ...hit, ms: 0, cached: true });
   let p = cache.get(k);
   if (!p) {
-    p = serially(backend, () => runCheck(source, flags, backend, options)).then((v) => {
-      // A cancelled check is not a verdict: forget it so that the next caller checks again.
-      if (v.reason === 'cancelled') cache.delete(k);
-      else settled.set(k, v);
-      return v;
-    });
+    // A check that ran out of its wall-clock budget beside other checks is run once more alone: on
+    // a busy machine, sharing the cores can be what made it late (Presidio's datetime recognizer:
+    // 4 s alone, over 10 s beside another check and two busy processes).
+    p = inSlot(() => runCheck(source, flags, backend, options))
+      .then((v) => (v.timedOut && slotCount() > 1 && !options.signal?.aborted ? alone(() => runCheck(source, flags, backend, options)) : v))
+      .then((v) => {
+        // A cancelled check is not a verdict: forget it so that the next caller checks again.
+        if (v.reason === 'cancelled') cache.delete(k);
+        else settled.set(k, v);
+        return v;
+      });
     cache.set(k, p);
     return p;
   }
@@ -89,37 +98,48 @@ export function clearVerdictCache(): void {
   settled.clear();
 }
 
-// One check at a time per backend. recheck's fuzz checker cuts its attack runs on wall-clock
-// limits, so checks running side by side on a small machine slow each other into false
-// "polynomial" verdicts; queued checks also keep their whole time budget (it starts when the check
-// starts, not while it waits).
-const lanes = new Map<Backend, Promise<unknown>>();
-
-function serially<T>(backend: Backend, job: () => Promise<T>): Promise<T> {
-  const run = (lanes.get(backend) ?? Promise.resolve()).then(job);
-  lanes.set(backend, run.catch(() => undefined));
-  return run;
-}
-
 interface RecheckModule {
   check(source: string, flags: string, params: Record<string, unknown>): Promise<any>;
 }
 
 let recheckModule: RecheckModule | undefined;
 
-async function runCheck(source: string, flags: string, backend: Backend, options: CheckOptions): Promise<RecheckVerdict> {
-  const timeoutMs = options.timeoutMs ?? 10000;
-  const started = Date.now();
+/** recheck's `check` with the backend chosen (recheck reads RECHECK_BACKEND synchronously when called, before its first await). */
+function recheckCall(backend: Backend, source: string, flags: string, params: Record<string, unknown>): Promise<any> {
   recheckModule ??= localRequire('recheck') as RecheckModule;
-  // recheck reads RECHECK_BACKEND synchronously when `check` is called, before its first await.
   const previous = process.env.RECHECK_BACKEND;
   process.env.RECHECK_BACKEND = backend;
-  let promise: Promise<any>;
   try {
-    promise = recheckModule.check(source, flags, { timeout: timeoutMs, signal: options.signal });
+    return recheckModule.check(source, flags, params);
   } finally {
     if (previous === undefined) delete process.env.RECHECK_BACKEND;
     else process.env.RECHECK_BACKEND = previous;
+  }
+}
+
+let nativeAgent: Promise<void> | undefined;
+
+/**
+ * recheck starts its native agent on the first check, and two first checks at once would each start
+ * one (it remembers the agent only once started): one trivial check first, alone, so that every
+ * check of the process goes to the same agent.
+ */
+function oneAgent(): Promise<void> {
+  nativeAgent ??= Promise.resolve()
+    .then(() => recheckCall('native', 'a', '', { timeout: 10000 }))
+    .then(() => undefined, () => undefined);
+  return nativeAgent;
+}
+
+async function runCheck(source: string, flags: string, backend: Backend, options: CheckOptions): Promise<RecheckVerdict> {
+  const timeoutMs = options.timeoutMs ?? 10000;
+  if (backend === 'native') await oneAgent();
+  const started = Date.now();
+  let promise: Promise<any>;
+  try {
+    promise = recheckCall(backend, source, flags, { timeout: timeoutMs, signal: options.signal });
+  } catch (e) {
+    promise = Promise.reject(e);
   }
   let r: any;
   try {
@@ -133,7 +153,7 @@ async function runCheck(source: string, flags: string, backend: Backend, options
     const reason = err.kind === 'timeout' ? `recheck did not finish within ${timeoutMs / 1000} s`
       : err.kind === 'cancel' ? 'cancelled'
       : `recheck: ${err.kind ?? 'error'}${err.message ? ` (${err.message})` : ''}`;
-    return { status: 'unknown', checker: r.checker, reason, hotspots: [], backend, ms, cached: false };
+    return { status: 'unknown', checker: r.checker, reason, ...(err.kind === 'timeout' ? { timedOut: true } : {}), hotspots: [], backend, ms, cached: false };
   }
   if (r.status === 'safe') return { status: 'safe', checker: r.checker, hotspots: [], backend, ms, cached: false };
   const complexity = r.complexity.type === 'exponential' ? { type: 'exponential' as const } : { type: 'polynomial' as const, degree: r.complexity.degree as number };

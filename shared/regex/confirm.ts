@@ -16,6 +16,7 @@
 // past about 30,000 characters, a one-off step that looks like n^2 between two sizes there and
 // then disappears; the last doublings show the real trend.
 import { spawn } from 'node:child_process';
+import { inSlot } from './slots';
 
 export interface Measurement {
   /** Length of the attack string, in characters. */
@@ -110,19 +111,16 @@ function measure({ source, flags, pumps, suffix, maxChars, stopMs, totalMs }, st
 }
 `;
 
-// One confirmation at a time: the child's CPU time does not depend on load, but two children
-// side by side on a 2-core machine would still share caches; and a scan never needs many at once.
-let queue: Promise<unknown> = Promise.resolve();
-
+// Side by side with other confirmations and recheck's checks, one per core (slots.ts): the child's
+// CPU time is what counts, and other work beside it does not change that. A confirmation goes before
+// the checks still waiting: its verdict is under way.
 export function confirmByTiming(
   source: string,
   flags: string,
   attack: { pumps: Array<{ prefix: string; pump: string }>; suffix: string },
   options: ConfirmOptions = {},
 ): Promise<Confirmation> {
-  const run = queue.then(() => measure(source, flags, attack, options));
-  queue = run.catch(() => undefined);
-  return run;
+  return inSlot(() => measure(source, flags, attack, options), true);
 }
 
 /** The wall-clock safety net: this many times the CPU budget, and at least 60 s. */

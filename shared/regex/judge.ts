@@ -27,7 +27,7 @@ export interface Cost {
 
 export type Judgement =
   | { kind: 'invalid' | 'untranslatable'; message: string; span: Span2 }
-  | { kind: 'safe'; notes: string[]; backend: Backend; ms: number }
+  | { kind: 'safe'; notes: string[]; backend: Backend; ms: number; /** Judged with bounded repeats unbounded (see `relaxed` below). */ relaxed?: boolean }
   | { kind: 'unknown'; reason: string; notes: string[]; backend: Backend; ms: number }
   | {
     kind: 'vulnerable';
@@ -51,6 +51,11 @@ export type Judgement =
     literalHotspots: Span2[];
     source?: Span2;
     confirmation?: Confirmation;
+    /**
+     * recheck judged the pattern with its bounded one-character repeats unbounded (its automaton
+     * checker, where the bounded form would need its fuzzer): the class and hotspots are that form's.
+     */
+    relaxed?: boolean;
     /** Why the verdict is milder than recheck's class, when it is. */
     downgrade?: { reason: 'bounded' | 'measured-linear' | 'not-confirmed'; repeats: string[] };
     /**
@@ -78,15 +83,20 @@ export interface JudgeOptions {
   backend?: Backend;
   signal?: AbortSignal;
   confirm?: ConfirmOptions;
+  /**
+   * false: never judge bounded repeats unbounded first, always the pattern as written (the corpus
+   * test checks that shortcut against it). Such judgements are not stored in the verdict cache.
+   */
+  relaxBounds?: boolean;
 }
 
 const judgements = new Map<string, Promise<Judgement>>();
 
 export function judgePattern(pattern: string, options: JudgeOptions = {}): Promise<Judgement> {
-  const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${pattern}`;
+  const key = `${options.backend ?? ''}\u0000${options.flags ?? ''}\u0000${options.fullMatch ? 'full' : 'search'}\u0000${options.relaxBounds === false ? 'exact' : ''}\u0000${pattern}`;
   let p = judgements.get(key);
   if (!p) {
-    p = persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
+    p = options.relaxBounds === false ? judge(pattern, options) : persisted({ pattern, flags: options.flags ?? '', usage: options.fullMatch ? 'fullmatch' : 'search', syntax: 'python' }, () => judge(pattern, options));
     judgements.set(key, p);
     void p.then((j) => {
       if (j.kind === 'unknown' && j.reason === 'cancelled') judgements.delete(key);
@@ -132,12 +142,20 @@ async function judge(pattern: string, options: JudgeOptions): Promise<Judgement>
   // Anchoring adds `^(?:` in front (4 code units), which the hotspot map steps back over.
   const wrap = options.fullMatch ? (src: string) => `^(?:${src})$` : (src: string) => src;
   const shift = options.fullMatch ? 4 : 0;
+  const relaxed = options.relaxBounds !== false && repeatCount(analysis.parsed.body) > RECHECK_MAX_REPEAT_COUNT ? translatePython(pattern, options.flags ?? '', { analysis: true, relaxBounds: true }) : undefined;
   return verdict({
     analysis: {
       source: wrap(analysis.source),
       flags: analysis.flags,
       toPattern: (start, end) => analysis.toPython(Math.max(0, start - shift), Math.max(0, end - shift)),
     },
+    ...(relaxed?.ok && relaxed.source !== analysis.source ? {
+      relaxed: {
+        source: wrap(relaxed.source),
+        flags: relaxed.flags,
+        toPattern: (start: number, end: number) => relaxed.toPython(Math.max(0, start - shift), Math.max(0, end - shift)),
+      },
+    } : {}),
     exec: { source: wrap(exec.source), flags: exec.flags },
     body: analysis.parsed.body,
     pattern,
@@ -167,9 +185,30 @@ export function judgeJsRegex(re: RegExp, options: Omit<JudgeOptions, 'flags'> = 
   }, options));
 }
 
+/**
+ * recheck leaves its automaton checker for its fuzzer when the repeat counts of a pattern add up to
+ * more than this (its `maxRepeatCount`): the fuzzer is slower (TraceCraft's email rule: 1.5 s of
+ * CPU, most of it one attack run cut by a 1 s wall-clock limit) and its verdicts depend on load.
+ */
+const RECHECK_MAX_REPEAT_COUNT = 30;
+
+/** The repeat counts of a pattern added up as recheck does: each repeat's upper bound, or its lower one when unbounded. */
+function repeatCount(root: Alt): number {
+  let sum = 0;
+  for (const n of nodes(root)) if (n.t === 'repeat') sum += n.max >= MAXREPEAT ? n.min : n.max;
+  return sum;
+}
+
+type Analysis = { source: string; flags: string; toPattern(start: number, end: number): Span2 };
+
 interface Subject {
   /** What recheck judges, and how its offsets map back to the pattern as written. */
-  analysis: { source: string; flags: string; toPattern(start: number, end: number): Span2 };
+  analysis: Analysis;
+  /**
+   * The analysis form with every bounded one-character repeat unbounded (translate.ts relaxBounds),
+   * judged first when the pattern's repeat counts would send recheck to its fuzzer.
+   */
+  relaxed?: Analysis;
   /** What the timing runs: the exact meaning. */
   exec: { source: string; flags: string };
   body: Alt | undefined;
@@ -179,14 +218,61 @@ interface Subject {
 
 async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgement> {
   const { analysis, exec } = subject;
-  const v: RecheckVerdict = await checkRegex(analysis.source, analysis.flags, { timeoutMs: options.timeoutMs, backend: options.backend, signal: options.signal });
+  const recheck = (a: Analysis) => checkRegex(a.source, a.flags, { timeoutMs: options.timeoutMs, backend: options.backend, signal: options.signal });
+  // The relaxed form first. Its automaton's `safe` holds for the pattern as written: a bounded
+  // repeat of one character matches a subset of what the unbounded one does, along the same single
+  // path per length, so the bounded pattern has no way to backtrack that the relaxed one lacks. A
+  // polynomial verdict whose hotspots all lie in repeats bounded as written is the bounded-repeat
+  // downgrade below, from exact hotspots. Anything else (exponential, a hotspot in a repeat that is
+  // unbounded as written, the fuzzer, unknown) is decided on the pattern as written.
+  if (subject.relaxed && subject.body) {
+    const r = await recheck(subject.relaxed);
+    if (r.checker === 'automaton' && r.status === 'safe') return { kind: 'safe', notes: subject.notes, backend: r.backend, ms: r.ms, relaxed: true };
+    if (r.checker === 'automaton' && r.status === 'vulnerable' && r.complexity?.type === 'polynomial') {
+      const judged = vulnerable(subject, subject.relaxed, r);
+      const repeats = boundedRepeatsAt(subject.body, judged.hotspots, subject.pattern);
+      if (repeats.length > 0) {
+        judged.relaxed = true;
+        judged.downgrade = { reason: 'bounded', repeats };
+        judged.severity = 'none';
+        return judged;
+      }
+    }
+  }
+  const v: RecheckVerdict = await recheck(analysis);
   const base = { notes: subject.notes, backend: v.backend, ms: v.ms };
   if (v.status === 'safe') return { kind: 'safe', ...base };
   if (v.status === 'unknown') return { kind: 'unknown', reason: v.reason ?? 'recheck gave no reason', ...base };
-  const hotspots = mergeSpans(v.hotspots.map((h) => analysis.toPattern(h.start, h.end)));
+  const judged = vulnerable(subject, analysis, v);
+  // Bounded repeats at every hotspot cap the backtracking from each start position, so the time
+  // is linear in the input (TraceCraft's email rule: {0,62} and {0,61}). Decided from the pattern
+  // alone, before any timing: the same answer on any machine.
+  const repeats = subject.body ? boundedRepeatsAt(subject.body, judged.hotspots, subject.pattern) : [];
+  if (judged.complexity.type === 'polynomial' && repeats.length > 0) {
+    judged.downgrade = { reason: 'bounded', repeats };
+    judged.severity = 'none';
+    return judged;
+  }
+  const confirmation = await confirmByTiming(exec.source, exec.flags, v.attack!, {
+    // recheck's automaton proves an exponential class exactly: the attack overruns any limit within
+    // a few more pumps, so a quarter of the limit confirms it as surely and spends a quarter of it.
+    ...(judged.complexity.type === 'exponential' && judged.checker === 'automaton' ? { perSizeMs: EXPONENTIAL_PER_SIZE_MS } : {}),
+    ...options.confirm,
+  });
+  judged.confirmation = confirmation;
+  grade(judged, confirmation);
+  return judged;
+}
+
+/** The CPU-time limit of one size when timing an exponential class the automaton proved. */
+const EXPONENTIAL_PER_SIZE_MS = 250;
+
+/** A vulnerable verdict of recheck's, its offsets mapped back to the pattern (severity still to grade). */
+function vulnerable(subject: Subject, a: Analysis, v: RecheckVerdict): Extract<Judgement, { kind: 'vulnerable' }> {
+  const hotspots = mergeSpans(v.hotspots.map((h) => a.toPattern(h.start, h.end)));
   const attack = v.attack!;
   const { literal, source } = subject.body ? hotspotRoles(subject.body, hotspots) : { literal: [], source: undefined };
-  const judged: Extract<Judgement, { kind: 'vulnerable' }> = {
+  return {
     kind: 'vulnerable',
     complexity: v.complexity!,
     ...(v.checker ? { checker: v.checker } : {}),
@@ -198,21 +284,10 @@ async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgeme
     literalHotspots: literal,
     ...(source ? { source } : {}),
     severity: 'error',
-    ...base,
+    notes: subject.notes,
+    backend: v.backend,
+    ms: v.ms,
   };
-  // Bounded repeats at every hotspot cap the backtracking from each start position, so the time
-  // is linear in the input (TraceCraft's email rule: {0,62} and {0,61}). Decided from the pattern
-  // alone, before any timing: the same answer on any machine.
-  const repeats = subject.body ? boundedRepeatsAt(subject.body, hotspots, subject.pattern) : [];
-  if (judged.complexity.type === 'polynomial' && repeats.length > 0) {
-    judged.downgrade = { reason: 'bounded', repeats };
-    judged.severity = 'none';
-    return judged;
-  }
-  const confirmation = await confirmByTiming(exec.source, exec.flags, attack, options.confirm);
-  judged.confirmation = confirmation;
-  grade(judged, confirmation);
-  return judged;
 }
 
 /**

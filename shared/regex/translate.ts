@@ -80,6 +80,7 @@ interface Mode {
   asciiBoundary: boolean;
   optionalGroups: Set<number>;
   analysis: boolean;
+  relaxBounds: boolean;
 }
 
 export interface TranslateOptions {
@@ -89,6 +90,13 @@ export interface TranslateOptions {
    * characters) does not change whether a pattern backtracks catastrophically.
    */
   analysis?: boolean;
+  /**
+   * With `analysis`: every bounded repeat of one character (`[\w-]{10,128}`, `[a-z]{0,62}`, `\d{35}`)
+   * is written unbounded (`{2,}`, `*`), the form recheck's automaton checker can judge where the
+   * bounded one sends it to its fuzzer (see `judge.ts`: only a `safe` verdict of that form, or a
+   * polynomial one whose hotspots all lie in repeats bounded as written, is used).
+   */
+  relaxBounds?: boolean;
 }
 
 export function translatePython(pattern: string, flagLetters = '', options: TranslateOptions = {}): TranslateResult {
@@ -108,7 +116,7 @@ export function translatePython(pattern: string, flagLetters = '', options: Tran
   const optional = optionalGroups(parsed.body);
   const jsMode: Mode = {
     target: 'js', nativeCase: !caseRegions && !(ascii && anyCase), groupIndex: [0], nextGroup: 1,
-    notes: new Set(), dollarAtEnd: false, asciiBoundary: false, optionalGroups: optional, analysis: options.analysis === true,
+    notes: new Set(), dollarAtEnd: false, asciiBoundary: false, optionalGroups: optional, analysis: options.analysis === true, relaxBounds: options.analysis === true && options.relaxBounds === true,
   };
   const js = new Out();
   try {
@@ -149,7 +157,7 @@ export function translatePython(pattern: string, flagLetters = '', options: Tran
 function translateRe2(parsed: ParsedPattern, manualCase: boolean, optional: Set<number>): Translation['re2'] {
   const mode: Mode = {
     target: 're2', nativeCase: !manualCase, groupIndex: [0], nextGroup: 1,
-    notes: new Set(), dollarAtEnd: false, asciiBoundary: false, optionalGroups: optional, analysis: false,
+    notes: new Set(), dollarAtEnd: false, asciiBoundary: false, optionalGroups: optional, analysis: false, relaxBounds: false,
   };
   const out = new Out();
   try {
@@ -313,9 +321,13 @@ function emitRepeat(n: Extract<Node, { t: 'repeat' }>, ctx: Ctx, mode: Mode, out
   // automaton grows with every copy: TraceCraft's `AccountKey=[A-Za-z0-9+/=]{20,}` took 2.3 s of
   // recheck's CPU as written and 0.1 s so, and `xox[bpar]-[0-9]{10,}-...` moved from the fuzzer
   // (whose verdicts depend on load) to the automaton (whose do not).
-  const min = mode.analysis && single && max === Infinity && n.min > 2 ? 2 : n.min;
-  let q = min === 0 && max === Infinity ? '*' : min === 1 && max === Infinity ? '+' : min === 0 && max === 1 ? '?'
-    : max === Infinity ? `{${min},}` : min === max ? `{${min}}` : `{${min},${max}}`;
+  // With relaxBounds, a bounded repeat of one character is judged unbounded (from at most 2): every
+  // way the bounded chain can match is a way the unbounded one can, one path per length in both.
+  const relax = mode.relaxBounds && single && max !== Infinity && max > 1;
+  const top = relax ? Infinity : max;
+  const min = mode.analysis && single && top === Infinity && n.min > 2 ? 2 : n.min;
+  let q = min === 0 && top === Infinity ? '*' : min === 1 && top === Infinity ? '+' : min === 0 && top === 1 ? '?'
+    : top === Infinity ? `{${min},}` : min === top ? `{${min}}` : `{${min},${top}}`;
   if (n.mode === 'lazy') q += '?';
   // Possessive repeats are judged as greedy ones by recheck (see atomic groups above).
   const g = n.mode === 'possessive' && !mode.analysis ? mode.nextGroup++ : 0;

@@ -19,8 +19,11 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import pkg from '../../package.json';
 
-/** Bumped when the stored form of a verdict changes. */
-const FORMAT = 1;
+/**
+ * Bumped when the stored form of a verdict, or how one is reached, changes (2: patterns past recheck's
+ * repeat-count limit judged first with bounded repeats unbounded, `relaxed` in the judgement).
+ */
+const FORMAT = 2;
 
 export interface VerdictKey {
   pattern: string;

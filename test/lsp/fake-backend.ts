@@ -1,13 +1,14 @@
 // A backend the LSP mechanics tests control: it finds `SECRET_<WORD>` tokens (each with a fix that
 // replaces the token by `env_<word>`), takes as long as a `delay=<ms>` marker in the text says,
-// and reports a slow verdict for `SLOW_<WORD>` tokens after `slowMs`. It lets the tests pin down
+// and reports a slow verdict for `SLOW_<WORD>` tokens after `slowMs` (with a note for the hover
+// on each, and a note alone for `FINE_<WORD>` tokens). It lets the tests pin down
 // ordering, cancellation and slow-verdict behaviour exactly, which real analysis timing cannot.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../../shared/types';
 import { LineIndex } from '../../shared/positions';
-import type { LintBackend, LintOutcome } from '../../server/lsp/backend';
+import type { LintBackend, LintOutcome, SlowNote } from '../../server/lsp/backend';
 
 export interface FakeBackendLog {
   linted: Array<{ path: string; length: number }>;
@@ -40,10 +41,16 @@ export function fakeBackend(slowMs = 50): LintBackend & { log: FakeBackendLog } 
         };
       });
     const slowOnes = find(/SLOW_([A-Z]+)/g, 'slow-rule', false);
+    // The slow rule's notes for the hover: what it measured behind each of its findings, and why a
+    // `FINE_<WORD>` token is no finding.
+    const notes: SlowNote[] = [
+      ...slowOnes.map((f) => ({ range: f.range, message: `measured ${f.secret!.length} chars`, finding: true })),
+      ...[...text.matchAll(/FINE_([A-Z]+)/g)].map((m) => ({ range: index.rangeOf(m.index!, m.index! + m[0].length), message: `linear in practice: ${m[1].toLowerCase()}` })),
+    ];
     return {
       findings: find(/SECRET_([A-Z]+)/g, 'fake-secret', true),
       problems: /BROKEN/.test(text) ? [{ line: index.position(text.indexOf('BROKEN')).line, message: 'line is broken' }] : [],
-      slow: slowOnes.length ? sleep(slowMs).then(() => slowOnes) : undefined,
+      slow: slowOnes.length || notes.length ? sleep(slowMs).then(() => ({ findings: slowOnes, notes })) : undefined,
     };
   };
   return {

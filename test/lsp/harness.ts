@@ -16,6 +16,7 @@ import {
 import type {
   CodeAction,
   Diagnostic,
+  Hover,
   InitializeResult,
   PublishDiagnosticsParams,
   Range,
@@ -184,6 +185,10 @@ export class TestClient {
       range,
       context: { diagnostics, ...(only ? { only } : {}) },
     });
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
   }
 
   /**

@@ -31,6 +31,7 @@ describe('InitializeResult', () => {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.tracelint'], resolveProvider: false },
+        hoverProvider: true,
         executeCommandProvider: { commands: ['tracelint.server.applyFix'] },
         diagnosticProvider: { identifier: 'tracelint', interFileDependencies: false, workspaceDiagnostics: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -102,6 +103,35 @@ for (const pull of [false, true]) {
         assert.deepEqual(later.diagnostics.map((d) => d.code), ['fake-secret', 'slow-rule']);
         assert.equal(later.version, 1);
       }
+      await client.shutdown();
+    });
+
+    it('hovers show the slow verdicts from the second wave: a finding with what was measured, a note alone, nothing elsewhere', async () => {
+      const { client } = start({ pull }, 150);
+      await client.initialize();
+      const uri = 'file:///ws/hover.py';
+      client.open(uri, 'python', 'SECRET_FAST\nr = SLOW_PATTERN  # FINE_EMAIL\n');
+      assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['fake-secret']);
+      if (pull) {
+        while (client.refreshRequests === 0) await new Promise((r) => setTimeout(r, 10));
+        await client.diagnostics(uri);
+      } else {
+        await client.waitForPush(uri, (p) => p.diagnostics.length === 2, false);
+      }
+      // On the finding's first and last character, and not past its end.
+      for (const character of [4, 15]) {
+        assert.deepEqual(await client.hover(uri, 1, character), {
+          contents: { kind: 'markdown', value: '**tracelint: slow-rule** (warning)\n\nslow-rule: pattern\n\nmeasured 12 chars' },
+          range: range(1, 4, 1, 16),
+        });
+      }
+      assert.equal(await client.hover(uri, 1, 16), null);
+      assert.deepEqual(await client.hover(uri, 1, 21), {
+        contents: { kind: 'markdown', value: '**tracelint: no finding**\n\nLinear in practice: email' },
+        range: range(1, 20, 1, 30),
+      });
+      // A fast finding has its diagnostic, no hover.
+      assert.equal(await client.hover(uri, 0, 3), null);
       await client.shutdown();
     });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient, uriOf } from './harness';
+import { markdownText } from '../../server/lsp/hover';
 import { PreviewLines, PreviewOpen, SaveRedacted } from '../../shared/protocol';
 
 const OPENAI_KEY = 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq';
@@ -116,6 +117,55 @@ describe('tracelint language server over stdio', () => {
     ]);
     assert.match(String(all[1].message), /exponential/);
     assert.deepEqual(all[1].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character, r.location.range.end.character]), [[uri, 8, 45, 47]]);
+  });
+
+  // The hover of a pattern literal: the verdicts the second wave brought (nothing judged again).
+  const EMAIL_RULE = '[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?@[a-zA-Z0-9](?:[a-zA-Z0-9.-]{0,61}[a-zA-Z0-9])?\\.[a-zA-Z]{2,}';
+  const LINEAR_HOVER = '**tracelint: no finding**\n\nWith its bounded repeats read as unbounded, recheck reports quadratic backtracking in this redaction pattern, but the repeats at its hotspot are bounded as written ({0,62}), which keeps matching linear in practice: not a ReDoS risk.';
+
+  it('Python: hovering a pattern shows its ReDoS verdict: the finding with what was measured, or why it is linear in practice', async () => {
+    const uri = uriOf(join(dir, 'hover.py'));
+    const text = `from tracecraft import RedactionConfig, RedactionRule\nRULES = [\n    RedactionRule(name="tag", pattern=r"^(\\w+\\s?)*$"),\n    RedactionRule(name="email", pattern=r"${EMAIL_RULE}"),\n]\n`;
+    client.open(uri, 'python', text);
+    await waitFor(async () => (await client.diagnostics(uri)).length === 1, 30_000);
+    await waitFor(async () => (await client.hover(uri, 3, 40)) !== null, 30_000);
+    const [finding] = await client.diagnostics(uri);
+    assert.deepEqual(brief([finding]), [['redos-unsafe-pattern', 2, 38, 2, 52]]);
+    const bad = await client.hover(uri, 2, 40);
+    const value = (bad?.contents as { value: string }).value;
+    const [head, message, measured, ...rest] = value.split('\n\n');
+    assert.deepEqual({ head, message, rest, range: bad?.range }, {
+      head: '**tracelint: redos-unsafe-pattern** (error)',
+      message: markdownText(String(finding.message)),
+      rest: [],
+      range: { start: { line: 2, character: 38 }, end: { line: 2, character: 52 } },
+    });
+    assert.match(measured, /^Measured on the attack string \(CPU time in V8\): (\d[\d,]* chars [\d.]+ ms, )*[\d,]+ chars over the CPU-time limit( \(n\^\d\.\d\))?\.$/);
+    assert.deepEqual(await client.hover(uri, 3, 40), {
+      contents: { kind: 'markdown', value: LINEAR_HOVER },
+      range: { start: { line: 3, character: 40 }, end: { line: 3, character: 40 + EMAIL_RULE.length + 3 } },
+    });
+    // Outside the literals: no hover.
+    assert.equal(await client.hover(uri, 3, 10), null);
+  });
+
+  it('tracelint.json: a custom rule\'s pattern gets the same hover', async () => {
+    const sub = join(dir, 'hover-config');
+    mkdirSync(sub);
+    const path = join(sub, 'tracelint.json');
+    const value = EMAIL_RULE.replace(/\\/g, '\\\\');
+    const text = `{\n  "customRules": [{ "name": "contact", "pattern": "${value}" }]\n}\n`;
+    writeFileSync(path, text, { mode: 0o600 });
+    const uri = uriOf(path);
+    client.open(uri, 'json', text);
+    const column = text.split('\n')[1].indexOf('"[');
+    // No finding: the pattern is linear in practice (a pull client asks for diagnostics on open).
+    assert.deepEqual(await client.diagnostics(uri), []);
+    await waitFor(async () => (await client.hover(uri, 1, column + 1)) !== null, 30_000);
+    assert.deepEqual(await client.hover(uri, 1, column + 1), {
+      contents: { kind: 'markdown', value: LINEAR_HOVER },
+      range: { start: { line: 1, character: column }, end: { line: 1, character: column + value.length + 2 } },
+    });
   });
 
   it('Python: a syntax error mid-file does not stop the decorated function above it from being linted', async () => {

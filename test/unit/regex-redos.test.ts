@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { judgePattern, escapeForMessage, type Judgement } from '../../shared/regex/judge';
 import { hasNativeBackend } from '../../shared/regex/checker';
 import { summarize } from '../../shared/regex/confirm';
+import { translatePython } from '../../shared/regex/translate';
 
 type Vulnerable = Extract<Judgement, { kind: 'vulnerable' }>;
 
@@ -88,4 +89,34 @@ test('growth is the median exponent between sizes of at least 2 ms', () => {
 test('one pause in the measurements does not make linear growth look polynomial', () => {
   const c = summarize([{ chars: 24578, ms: 3.8 }, { chars: 49154, ms: 15.7 }, { chars: 98306, ms: 27.9 }, { chars: 196610, ms: 146 }, { chars: 393220, ms: 150 }], false);
   assert.deepEqual({ exponent: c.exponent, confirmed: c.confirmed }, { exponent: 0.8, confirmed: false });
+});
+
+// Bounded one-character repeats past recheck's repeat-count limit (30) would send it to its fuzzer
+// (slow, and load-dependent); they are judged first with those repeats unbounded, by its automaton.
+test('relaxBounds: bounded repeats of one character written unbounded, others as they are', () => {
+  const table: Array<[string, string]> = [
+    ['sk-[a-zA-Z0-9_-]{10,128}', 'sk-[\\-0-9A-Z_a-z]{2,}'],
+    ['a[b-d]{0,62}e', 'a[b-d]*e'],
+    ['AIza\\w{35}', 'AIza[0-9A-Z_a-z]{2,}'],
+    ['x{1,5}', 'x+'],
+    ['x{0,1}y{2}', 'x?y{2,}'],
+    ['(?:ab){1,40}', '(?:ab){1,40}'],
+  ];
+  for (const [pattern, relaxed] of table) {
+    const t = translatePython(pattern, 'a', { analysis: true, relaxBounds: true });
+    assert.ok(t.ok, pattern);
+    assert.equal(t.source, relaxed, pattern);
+  }
+});
+
+test('bounded repeats judged unbounded: a safe verdict holds as written, a bounded hotspot is linear in practice', { timeout: 120_000 }, async () => {
+  const email = '[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,62}[a-zA-Z0-9])?@[a-zA-Z0-9](?:[a-zA-Z0-9.-]{0,61}[a-zA-Z0-9])?\\.[a-zA-Z]{2,}';
+  const [key, mail] = await Promise.all([judgePattern('api_key=[A-Za-z0-9_-]{8,128}'), judgePattern(email)]);
+  assert.equal(key.kind, 'safe');
+  assert.equal(mail.kind, 'vulnerable');
+  if (mail.kind !== 'vulnerable') return;
+  assert.deepEqual(
+    { relaxed: mail.relaxed, checker: mail.checker, complexity: mail.complexity, severity: mail.severity, downgrade: mail.downgrade, hotspots: mail.hotspots.map((h) => email.slice(h.start, h.end)), confirmation: mail.confirmation },
+    { relaxed: true, checker: 'automaton', complexity: { type: 'polynomial', degree: 2 }, severity: 'none', downgrade: { reason: 'bounded', repeats: ['{0,62}'] }, hotspots: ['[a-zA-Z0-9]', '[a-zA-Z0-9._-]'], confirmation: undefined },
+  );
 });

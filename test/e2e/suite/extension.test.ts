@@ -98,6 +98,14 @@ describe('tracelint in VS Code', () => {
       (redos[0].relatedInformation ?? []).map((r) => [r.location.uri.toString(), doc.getText(r.location.range), r.message.slice(0, 52)]),
       [[uri.toString(), '\\w', 'ReDoS hotspot (exponential backtracking): `\\w` is wh']],
     );
+    // The hover of the literal: the verdict's message and what the timing measured, over the literal.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, redos[0].range.start.translate(0, 3));
+    const ours = hovers.filter((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).startsWith('**tracelint: redos-unsafe-pattern**')));
+    assert.equal(ours.length, 1);
+    const text = ours[0].contents.map((c) => (typeof c === 'string' ? c : c.value)).join('');
+    const [head, message, measured] = text.split('\n\n');
+    assert.deepEqual([head, message.slice(0, 52), ours[0].range?.isEqual(redos[0].range)], ['**tracelint: redos-unsafe-pattern** (error)', 'This redaction pattern can backtrack catastrophicall', true]);
+    assert.match(measured, /^Measured on the attack string \(CPU time in V8\): .* over the CPU-time limit/);
   });
 
   it('reports the leaks of a JSONL trace', async () => {
