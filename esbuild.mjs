@@ -26,11 +26,12 @@ const common = {
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-// dist/cli.js leaves the source analysis to dist/cli-analysis.js (server/cli/analysis-chunk.ts),
-// required only when a source file (or SARIF's rule list) needs it: the analysis carries the
-// TypeScript compiler, about 10 MB that a trace scan would otherwise compile at every start. The
-// CLI imports these modules only dynamically (server/lint-file.ts, server/loop/workspace.ts,
-// server/cli/scan.ts); a static import of one would load it at start, so the build refuses it.
+// dist/cli.js and dist/server.js leave the source analysis to dist/analysis.js
+// (server/analysis-chunk.ts), required only when a source file (or SARIF's rule list) needs it: a
+// scan of traces, or an editor with only traces open, never loads or compiles it. They import
+// these modules only dynamically (server/lint-file.ts, server/loop/workspace.ts,
+// server/cli/scan.ts, server/lsp/router-backend.ts); a static import of one would load it at
+// start, so the build refuses it.
 const APART = { 'analysis/index': 'analysis', 'rules/run': 'run', 'rules/index': 'rules', 'rules/slow': 'slowRules' };
 const analysisApart = {
   name: 'analysis-apart',
@@ -45,17 +46,31 @@ const analysisApart = {
       return { path: ns, namespace: 'analysis-apart' };
     });
     // A CommonJS shim, so the bundle loads the file with require() (plain module.exports, named exports and all).
-    build.onLoad({ filter: /.*/, namespace: 'analysis-apart' }, (args) => ({ contents: `module.exports = require('./cli-analysis.js').${args.path};`, loader: 'js' }));
-    build.onResolve({ filter: /^\.\/cli-analysis\.js$/ }, (args) => (args.namespace === 'analysis-apart' ? { path: args.path, external: true } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'analysis-apart' }, (args) => ({ contents: `module.exports = require('./analysis.js').${args.path};`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/analysis\.js$/ }, (args) => (args.namespace === 'analysis-apart' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+// Inside dist/analysis.js, the TypeScript front-end (the TypeScript compiler and typescript-estree:
+// ~9 of its ~12 MB, ~70 MB of memory once loaded) is dist/analysis-ts.js, required by
+// server/analysis/index.ts at the first TS/JS file: Python alone never loads it.
+const typescriptApart = {
+  name: 'typescript-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/typescript\/frontend$/ }, (args) => {
+      if (args.kind !== 'require-call' || !/[\\/]server[\\/]analysis[\\/]index\.ts$/.test(args.importer)) return undefined;
+      return { path: './analysis-ts.js', external: true };
+    });
   },
 };
 
 const entries = [
   { entryPoints: ['server/cli/main.ts'], outfile: 'dist/cli.js', plugins: [analysisApart], banner: { js: "#!/usr/bin/env node\nconst __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
-  { entryPoints: ['server/cli/analysis-chunk.ts'], outfile: 'dist/cli-analysis.js' },
-  // Worker threads of `tracelint scan` for agent source files (server/cli/source-pool.ts); they share dist/cli-analysis.js.
+  { entryPoints: ['server/analysis-chunk.ts'], outfile: 'dist/analysis.js', plugins: [typescriptApart] },
+  { entryPoints: ['server/analysis/typescript/frontend.ts'], outfile: 'dist/analysis-ts.js' },
+  // Worker threads of `tracelint scan` for agent source files (server/cli/source-pool.ts); they share dist/analysis.js.
   { entryPoints: ['server/cli/source-worker.ts'], outfile: 'dist/source-worker.js', plugins: [analysisApart] },
-  { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js', plugins: [analysisApart] },
   // Worker threads of the trace reader, started by dist/cli.js and dist/server.js from beside them.
   { entryPoints: ['shared/traces/worker.ts'], outfile: 'dist/trace-worker.js' },
   { entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'recheck', 'recheck-linux-x64'] },

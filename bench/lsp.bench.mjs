@@ -9,6 +9,7 @@
 //     trace, a file of invalid JSON lines, a 5,000-deep JSON line, binary junk named .jsonl, a
 //     Python file with a syntax error and empty files (each kept open), and what each got.
 // Prints figures; never fails on a number. Data is generated into bench/.data/ (git-ignored).
+// `--part N` (repeatable) runs only those parts (`npm run bench lsp -- --part 5`).
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -118,10 +119,13 @@ function startServer(folder) {
   return { child, conn, next, init, stop };
 }
 
+const parts = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--part' ? [Number(a)] : []));
+const wanted = (n) => parts.length === 0 || parts.includes(n);
+
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 // 1. Typing in a 3,000-line Python file.
-{
+if (wanted(1)) {
   const s = startServer();
   await s.init();
   const uri = pathToFileURL(join(data, 'agent_3000.py')).href;
@@ -154,7 +158,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 }
 
 // 2. Opening a 10 MB JSONL trace in the editor.
-{
+if (wanted(2)) {
   const path = join(data, 'trace_10mb.jsonl');
   await traceFile(path, 10 * 1024 * 1024);
   const s = startServer();
@@ -172,7 +176,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 }
 
 // 3. A 100 MB trace in the workspace.
-{
+if (wanted(3)) {
   const folder = join(data, 'ws100');
   mkdirSync(join(folder, 'traces'), { recursive: true });
   const path = join(folder, 'traces', 'big.jsonl');
@@ -190,7 +194,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 }
 
 // 4. A git repository holding 300 AgentDbg runs, scanned in the background.
-{
+if (wanted(4)) {
   const folder = join(data, 'ws-runs');
   const RUNS = 300;
   if (!existsSync(join(folder, '.git'))) {
@@ -217,7 +221,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 }
 
 // 5. Bad and big input, all kept open in one server.
-{
+if (wanted(5)) {
   const folder = join(data, 'ws-bad');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'tracelint.json'), '{}\n');
@@ -248,7 +252,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
   await s.init();
   console.log('bad and big input, each document kept open (target: server under 200 MB RSS throughout):');
   console.log(`  ${'(nothing open yet)'.padEnd(32)} ${''.padStart(6)}                            RSS ${rssOf(s.child.pid).rss.toFixed(0)} MB`);
-  for (const [label, path, languageId, text] of files) {
+  const open = async ([label, path, languageId, text]) => {
     const uri = pathToFileURL(path).href;
     const wait = s.next((p) => p.uri === uri);
     const t0 = performance.now();
@@ -256,6 +260,20 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
     const p = await wait;
     const { rss, peak } = rssOf(s.child.pid);
     console.log(`  ${label.padEnd(32)} ${String(p.diagnostics.length).padStart(6)} diagnostics in ${(performance.now() - t0).toFixed(0).padStart(5)} ms, RSS ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)${p.diagnostics.length <= 2 ? `  ${p.diagnostics.map((d) => `${d.code}: ${d.message.slice(0, 60)}`).join('; ')}` : ''}`);
-  }
+    return peak;
+  };
+  let sequencePeak = 0;
+  for (const f of files) sequencePeak = Math.max(sequencePeak, await open(f));
+  console.log(`  peak RSS over the sequence above: ${sequencePeak.toFixed(0)} MB (target < 200 MB: ${sequencePeak < 200 ? 'met' : 'NOT met'})`);
+  // Beyond the issue's sequence: a real TypeScript file loads the TS front-end (the TypeScript compiler).
+  const tools = join(folder, 'tools.ts');
+  writeFileSync(tools, readFileSync(join(root, 'examples', 'agent', 'tools.ts'), 'utf8'), { mode: 0o600 });
+  const tsPeak = await open(['then a TypeScript agent file', tools, 'typescript', readFileSync(tools, 'utf8')]);
+  console.log(`  peak RSS with a TypeScript file open too: ${tsPeak.toFixed(0)} MB (no target; figure only)`);
+  for (const [, path] of [...files, [, tools]]) await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(path).href } });
+  // The closes are notifications: a request answered after them means they have been handled.
+  await s.conn.sendRequest('workspace/executeCommand', { command: 'tracelint.noSuchCommand', arguments: [] }).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 500));
+  console.log(`  after closing every document: RSS ${rssOf(s.child.pid).rss.toFixed(0)} MB`);
   await s.stop();
 }

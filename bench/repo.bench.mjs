@@ -2,13 +2,15 @@
 // Python and TypeScript files built from examples/agent and examples/loop/agent, renamed and
 // padded with helpers so each differs) plus a few coding-agent traces, under /usr/bin/time. Prints
 // files/s, wall and CPU seconds, peak RSS, and wall against CPU / cores (target: wall <= 1.5x
-// CPU / cores, i.e. the cores kept busy). Figures only, never a pass/fail on a number.
+// CPU / cores, i.e. the cores kept busy), with the load average; on a busy machine also wall less
+// the main thread's wait for a core (/proc schedstat), an estimate of an idle machine's wall.
+// Figures only, never a pass/fail on a number.
 //
 // Usage: node bench/repo.bench.mjs [--files N] [--runs N] (default 900 source files, 1 run; the
 // fastest run shown, the highest peak RSS of all)
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCodingAgentTrace } from './coding-agent-trace.mjs';
@@ -85,10 +87,13 @@ function scanOnce(paths) {
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     const threads = new Map();
+    // The main thread's time runnable but waiting for a core (/proc schedstat, ns), its last figure.
+    let mainWait = 0;
     const timer = setInterval(() => {
       try {
         const node = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0];
         if (node) threadCpu(node, threads);
+        if (node) mainWait = Number(readFileSync(`/proc/${node}/task/${node}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
       } catch {
         /* not started yet, or done */
       }
@@ -99,7 +104,8 @@ function scanOnce(paths) {
       if (code !== 0 && code !== 1) return fail(new Error(`scan failed (${code}): ${stderr}`));
       const m = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
       const busiest = Math.max(0, ...threads.values());
-      done({ seconds, cpu: Number(m[1]) + Number(m[2]), rssKB: Number(/RSSKB (\d+)/.exec(stderr)?.[1] ?? 0), busiest, report: JSON.parse(stdout) });
+      // The machine's 1-minute load average at the end (this scan's own share included): above the core count, wall counts waiting.
+      done({ seconds, cpu: Number(m[1]) + Number(m[2]), rssKB: Number(/RSSKB (\d+)/.exec(stderr)?.[1] ?? 0), busiest, mainWait, load: loadavg()[0], report: JSON.parse(stdout) });
     });
   });
 }
@@ -118,5 +124,11 @@ for (const [label, paths] of [['source files only (agents/ src/)', ['agents', 's
   const ideal = best.cpu / cores;
   console.log(`${label}: ${files} files, ${best.report.files.reduce((n, f) => n + f.findings.length, 0)} findings`);
   console.log(`  ${(files / best.seconds).toFixed(0)} files/s, wall ${best.seconds.toFixed(2)} s, CPU ${best.cpu.toFixed(2)} s (user + sys, all threads), peak RSS ${(rssKB / 1024).toFixed(0)} MB`);
-  console.log(`  wall / (CPU / cores) = ${(best.seconds / ideal).toFixed(2)} (target <= 1.5); busiest thread ${best.busiest.toFixed(2)} CPU-s / (CPU / cores) = ${(best.busiest / ideal).toFixed(2)}`);
+  const ratio = best.seconds / ideal;
+  // On a busy machine the main thread (the scan's critical path: it ends last) also waits for a core;
+  // without that wait the wall is what an idle machine would give at best (its waits for this scan's
+  // own workers are taken out too, so this is a lower bound, an estimate: the target is judged on wall).
+  const quiet = Math.max(best.busiest, best.seconds - best.mainWait, ideal);
+  console.log(`  wall / (CPU / cores) = ${ratio.toFixed(2)} (target <= 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}; load average ${best.load.toFixed(1)} during the run); busiest thread ${best.busiest.toFixed(2)} CPU-s / (CPU / cores) = ${(best.busiest / ideal).toFixed(2)}`);
+  console.log(`  main thread waited ${best.mainWait.toFixed(2)} s for a core; wall without that wait ${quiet.toFixed(2)} s = ${(quiet / ideal).toFixed(2)} x CPU / cores (an estimate for an idle machine)`);
 }

@@ -277,6 +277,14 @@ export function sourceAnalysis(): Promise<SourceAnalysis> {
   return analysis;
 }
 
+/**
+ * Drops what the source analysis keeps of a file for its next version (syntax trees, outlines):
+ * the editor closed it. Nothing to do, and nothing loaded, when no source file was analysed yet.
+ */
+export function forgetFile(path: string): void {
+  void analysis?.then((a) => a.forgetSource(path));
+}
+
 const sourceSettings = new WeakMap<ResolvedConfig, SourceSettings>();
 
 /** What the source rules read from the configuration. */

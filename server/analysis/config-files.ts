@@ -11,7 +11,8 @@ import { parseAgentDbgConfig } from '../../shared/config/agentdbg';
 import { configPatternSites } from '../../shared/config';
 import type { CommentSite, PatternSite, SettingSite, SourceModel } from './model';
 
-function emptyModel(fileName: string, text: string, language: SourceModel['language']): SourceModel {
+/** A model with nothing in it: a file with no text, or none tracelint reads. */
+export function emptyModel(fileName: string, text: string, language: SourceModel['language']): SourceModel {
   return {
     fileName, language, text, lines: new LineIndex(text), traced: [], calls: [], recordCalls: [], patterns: [],
     redactionConfigs: [], settings: [], strings: [], comments: [], problems: [],

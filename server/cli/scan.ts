@@ -12,6 +12,7 @@ import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cac
 import { HYGIENE_RULES } from '../hygiene';
 import { hygieneForFiles } from '../hygiene/scan';
 import { closeTheLoop } from '../loop/cli';
+import { traceMayLink } from '../loop/service';
 import { INVALID_CONFIG, kindByName, lintFile } from '../lint-file';
 import { UsageError, type ScanArgs } from './args';
 import { readBaseline, writeBaseline } from '../baseline';
@@ -100,6 +101,16 @@ function lintHere(file: string, config: ResolvedConfig, explicit: boolean, expla
   return lintFile(file, { config, explicit, slow: true, ...(explain ? { explain } : {}) });
 }
 
+/**
+ * Worker threads for a scan's source files besides this thread: one a core, less this one, when there
+ * are FILES_PER_WORKER source files or more per worker; none when a trace can link (its leaks are
+ * linked from this thread's models) or with --verbose (explanations are collected in this thread).
+ */
+export function sourceWorkerCount(sourceFiles: number, cores: number, opts: { linkedTraces: boolean; verbose: boolean }): number {
+  if (opts.linkedTraces || opts.verbose) return 0;
+  return Math.max(0, Math.min(cores, Math.floor(sourceFiles / FILES_PER_WORKER) + 1) - 1);
+}
+
 export interface ScanOptions {
   /** Worker threads for source files (undefined: one per core, when there are enough files; 0: none). */
   sourceWorkers?: number;
@@ -127,44 +138,50 @@ export async function runScan(args: ScanArgs, io: CliIO, options: ScanOptions = 
   let scanned = 0;
   const slow: Array<Promise<void>> = [];
   for (const [path, problems] of walkProblems) results.push({ path, display: displayPath(path, io.cwd), findings: [], problems });
-  // Agent source files go to worker threads (each loads the analysis once); the rest (traces, which
-  // have their own pool, configuration files) is linted here meanwhile. Results are taken in file order.
-  // Not when the scan holds traces: their leaks are linked to the code that traced them (closeTheLoop)
-  // from source models of this thread, which linting here leaves cached; models cannot cross to a
-  // worker and back (they hold functions), so workers would make this thread analyse every file
-  // again (measured on bench/repo.bench.mjs, 300 files and 3 traces: 10.0 CPU-s instead of 5.6).
-  const onWorkers = files.filter((f) => SOURCE_KINDS.has(kindByName(f, resolver.forPath(f)) as string));
-  const withTraces = files.some((f) => kindByName(f, resolver.forPath(f)) === 'trace');
-  // This thread takes its share too: a worker costs a second load of the analysis (about a CPU-second,
-  // the TypeScript compiler), worth it only for many files.
-  // --verbose explanations are collected in this thread: no workers then.
-  const wanted = options.sourceWorkers ?? (withTraces || args.verbose ? 0 : Math.max(0, Math.min(availableParallelism(), Math.floor(onWorkers.length / FILES_PER_WORKER)) - 1));
+  // Agent source files go to worker threads too (each loads the analysis once): this thread lints the
+  // other files first (traces, configuration), then source files from the front of the list while
+  // the workers take them from the back (source-pool.ts), and takes the results in file order.
+  // Not when a trace of the scan can link its leaks to the code that traced them (closeTheLoop: a
+  // TraceCraft, AgentDbg or OTLP trace, or --against-config): that needs this thread's source models,
+  // which linting here leaves cached; models cannot cross from a worker (they hold functions), so
+  // workers would make this thread analyse every file again (measured on bench/repo.bench.mjs, 300
+  // files and 3 traces: 10.0 CPU-s instead of 5.6). Plain JSONL traces (a coding agent's) link to nothing.
+  const kinds = files.map((f) => kindByName(f, resolver.forPath(f)));
+  const onWorkers = files.filter((_, i) => SOURCE_KINDS.has(kinds[i] as string));
+  // Files that may be traces by name or content (a .json may be an OTLP export); SQLite stores are not linked.
+  const traces = files.filter((_, i) => kinds[i] === 'trace' || kinds[i] === 'trace-glob' || kinds[i] === 'json');
+  const linkedTraces = args.againstConfig ? traces.length > 0 : (await Promise.all(traces.map((t) => traceMayLink(t)))).some(Boolean);
+  const wanted = options.sourceWorkers ?? sourceWorkerCount(onWorkers.length, availableParallelism(), { linkedTraces, verbose: Boolean(args.verbose) });
   const script = wanted > 0 ? sourceWorkerScript() : null;
   const pool = script ? new SourcePool(script, wanted, args.config ? resolve(io.cwd, args.config) : undefined) : null;
   const pooled = new Map<string, Promise<SourceResult & { slow?: Promise<Finding[]> }>>();
   // A worker that fails leaves its files to this thread (a failure is never a lost file).
-  if (pool) {
-    onWorkers.forEach((f, i) => {
-      if (i % (pool.size + 1) !== 0) pooled.set(f, pool.lint(f, explicit.has(f)).catch(() => lintHere(f, resolver.forPath(f), explicit.has(f), explain)));
-    });
-  }
+  if (pool) for (const f of onWorkers) pooled.set(f, pool.lint(f, explicit.has(f)).catch(() => lintHere(f, resolver.forPath(f), explicit.has(f), explain)));
+  // The order of this thread's work: what no worker can take first, so the workers have the source files meanwhile.
+  const order = pool ? [...files.filter((f) => !pooled.has(f)), ...onWorkers] : files;
+  for (const file of files) configs.add(resolver.forPath(file));
+  const byFile = new Map<string, SourceResult>();
   try {
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      progress.update(i, files.length, displayPath(file, io.cwd));
-      const config = resolver.forPath(file);
-      configs.add(config);
-      const r = await (pooled.get(file) ?? lintHere(file, config, explicit.has(file), explain));
+    for (let i = 0; i < order.length; i++) {
+      const file = order[i];
+      progress.update(i, order.length, displayPath(file, io.cwd));
+      const p = pooled.get(file);
+      const here = !p || pool!.claim(file);
+      const r = await (here ? lintHere(file, resolver.forPath(file), explicit.has(file), explain) : p);
       const findings = r.findings;
       if (r.slow) slow.push(r.slow.then((f) => { findings.push(...f); }));
-      if (r.kind === undefined && r.problems.length === 0) continue;
-      scanned++;
-      if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config });
-      results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
+      byFile.set(file, r);
     }
     await Promise.all(slow);
   } finally {
     await pool?.close();
+  }
+  for (const file of files) {
+    const r = byFile.get(file)!;
+    if (r.kind === undefined && r.problems.length === 0) continue;
+    scanned++;
+    if (r.kind === 'trace' || r.kind === 'trace-store') traceFiles.push({ path: file, config: resolver.forPath(file) });
+    results.push({ path: file, display: displayPath(file, io.cwd), findings: r.findings, problems: r.problems.map((p) => ({ ...p, file })) });
   }
   progress.done();
   for (const e of explained.sort((a, b) => a.file.localeCompare(b.file) || a.range.line - b.range.line)) {

@@ -1,13 +1,20 @@
 // Worker thread entry (bundled as dist/source-worker.js): lints agent source files for `tracelint
 // scan` (source-pool.ts), each under the configuration in force for it, resolved here from the
-// same --config the CLI was given. The analysis (and the TypeScript compiler it carries) is loaded
-// once per worker, on its first file.
+// same --config the CLI was given. The analysis is loaded once per worker, at its start, and the
+// worker says `ready` then: it is given files only from that moment (the TypeScript front-end loads
+// at its first TS/JS file).
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigResolver } from '../../shared/config';
-import { lintFile } from '../lint-file';
+import { lintFile, sourceAnalysis } from '../lint-file';
 import type { SourceReply, SourceRequest } from './source-pool';
 
 const resolver = new ConfigResolver((workerData as { configFile?: string }).configFile);
+
+// A worker that cannot load the analysis never says ready: the CLI thread then lints every file.
+setImmediate(() => sourceAnalysis().then(
+  () => parentPort!.postMessage({ ready: true } satisfies SourceReply),
+  () => undefined,
+));
 
 parentPort!.on('message', (req: SourceRequest) => {
   void (async (): Promise<SourceReply> => {

@@ -32,7 +32,8 @@ export async function closeTheLoop(results: FileResult[], traceFiles: Array<{ pa
     if (r.findings.length === 0) continue;
     const inTrace = r.findings.some((f) => f.jsonPath !== undefined && f.store === undefined);
     // The trace is read again only for what needs its text: links to code, the configuration check.
-    const needsText = inTrace && rereadable(path) && (options.againstConfig || (await loops.hasLinkTargets(path, config.configFile)));
+    // A trace of a format that cannot link (plain JSONL) does not make the project's source be read.
+    const needsText = inTrace && rereadable(path) && (options.againstConfig || ((await loops.mayLink(path)) && (await loops.hasLinkTargets(path, config.configFile))));
     const text = needsText ? readTraceText(path) : undefined;
     if (text !== undefined) r.findings = await loops.link(path, text, r.findings, config.configFile);
     if (!options.againstConfig) continue;

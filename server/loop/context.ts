@@ -143,6 +143,13 @@ function otlp(doc: Record<string, unknown>, segs: PathSegment[], embedded: strin
  * `format`: the trace readers' format of the file (`tracecraft`, `agentdbg-events`, `otlp`, ...);
  * without it the document's shape decides. Other formats (opentraces, generic JSON) link to nothing.
  */
+/**
+ * The trace formats that record which code wrote a value (a step's name, an event, a span), so that
+ * `traceContextOf` can give a context: a trace of another format (plain JSONL, a coding agent's
+ * session) links to nothing, and needs no index of the project's source.
+ */
+export const LINKED_FORMATS: ReadonlySet<string> = new Set(['tracecraft', 'agentdbg-events', 'otlp']);
+
 export function traceContextOf(doc: unknown, jsonPath: string, format?: string): TraceContext | undefined {
   if (!isObject(doc)) return undefined;
   const { segments, embedded } = parseJsonPath(jsonPath);

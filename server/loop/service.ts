@@ -9,6 +9,8 @@ import type { SimulationReport } from '../../shared/simulate/index';
 import { findUp, readConfigFile, resolveConfig } from '../../shared/config/index';
 import { languageOf } from '../analysis/language';
 import { sourceSettingsOf } from '../lint-file';
+import { detectTraceFileFormat, formatOfText } from '../../shared/traces/index';
+import { LINKED_FORMATS } from './context';
 import { ProjectLoop } from './index';
 import type { WorkspaceIndexOptions } from './workspace';
 
@@ -62,6 +64,17 @@ function indexOptions(configFile: string | undefined): WorkspaceIndexOptions {
   return { ignore: config.ignore, settings: sourceSettingsOf(config) };
 }
 
+/**
+ * Whether the trace's format records which code wrote its values (TraceCraft steps, AgentDbg
+ * events, OTLP spans), from the start of `text` or of the file: only then can a finding link, and
+ * only then is the project's source worth indexing for links (ProjectLoop.link reads the format
+ * the same way).
+ */
+export async function traceMayLink(tracePath: string, text?: string): Promise<boolean> {
+  const info = text !== undefined ? formatOfText(text, tracePath) : await detectTraceFileFormat(tracePath).catch(() => null);
+  return info !== null && LINKED_FORMATS.has(info.format);
+}
+
 export class LoopService {
   private readonly loops = new Map<string, Promise<ProjectLoop>>();
 
@@ -95,6 +108,9 @@ export class LoopService {
     const inTrace = findings.filter((f) => f.jsonPath !== undefined && f.store === undefined);
     if (inTrace.length === 0 || (text === undefined && !rereadable(tracePath))) return findings;
     try {
+      // A format that records nothing about the code: the project's source is not even read. Once the
+      // project is indexed, the format is not looked at ahead (ProjectLoop.link reads it from the text).
+      if (!this.loops.has(projectRoot(configFile, tracePath)) && !(await this.mayLink(tracePath, text))) return findings;
       const loop = await this.forTrace(tracePath, configFile);
       // No code to link to: the trace is not read again.
       if (!loop.hasLinkTargets) return findings;
@@ -106,6 +122,11 @@ export class LoopService {
     } catch {
       return findings;
     }
+  }
+
+  /** Whether a finding of this trace can link at all (`traceMayLink`). */
+  mayLink(tracePath: string, text?: string): Promise<boolean> {
+    return traceMayLink(tracePath, text);
   }
 
   /** Whether the project of a trace has code its findings could be linked to. */

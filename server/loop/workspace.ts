@@ -4,7 +4,7 @@
 // read from the same models. A project is the folder of the tracelint.json in force (or the
 // scanned folder); a sub-folder with its own tracelint.json is another project and is left out.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { SourceModel } from '../analysis/index';
 import type { SourceSettings } from '../rules/types';
 import { languageOf } from '../analysis/language';
@@ -54,6 +54,7 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
   const index: WorkspaceIndex = { root, models: [], env: new Map(), dotenv: [], problems: [], partial: false };
   const maxFiles = options.maxFiles ?? 5000;
   const nested = new Set<string>();
+  const folders = new Map<string, boolean>();
   for (const file of walkFiles(root, { baseDir: root, ignore: options.ignore ?? [], traceGlobs: [], onProblem: (path, message) => index.problems.push({ file: path, message }) })) {
     // A folder with its own tracelint.json below the root is another project.
     if (file.endsWith(`/${CONFIG_FILE_NAME}`) && file !== join(root, CONFIG_FILE_NAME)) nested.add(file.slice(0, -CONFIG_FILE_NAME.length));
@@ -65,6 +66,10 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
       continue;
     }
     if (lang !== 'python' && lang !== 'typescript' && lang !== 'javascript') continue;
+    // Not read at all when its folder or one above it (below the root) holds a tracelint.json not
+    // yet met in the walk: reading it would load the analysis (a TS file: the TypeScript compiler)
+    // for a model dropped below.
+    if (underNestedConfig(root, file, folders)) continue;
     if (index.models.length >= maxFiles) {
       index.partial = true;
       break;
@@ -88,6 +93,16 @@ export async function buildWorkspaceIndex(root: string, options: WorkspaceIndexO
   index.models = index.models.filter((m) => ![...nested].some((dir) => m.fileName.startsWith(dir)));
   if (!index.env.size && existsSync(join(root, '.env'))) readEnv(join(root, '.env'), index);
   return index;
+}
+
+/** Whether a folder between `root` (excluded) and the file holds a tracelint.json: another project. `folders` caches the answer per folder. */
+function underNestedConfig(root: string, file: string, folders: Map<string, boolean>): boolean {
+  for (let dir = dirname(file); dir.length > root.length && dir.startsWith(root); dir = dirname(dir)) {
+    let has = folders.get(dir);
+    if (has === undefined) folders.set(dir, (has = existsSync(join(dir, CONFIG_FILE_NAME))));
+    if (has) return true;
+  }
+  return false;
 }
 
 function readEnv(file: string, index: WorkspaceIndex, root = true): void {

@@ -58,6 +58,8 @@ export interface LintBackend {
   configFileFor(path: string, settings: TracelintSettings): string | undefined;
   /** Forget cached configuration (a config file changed). */
   invalidateConfig(): void;
+  /** The editor closed the file: drop what was kept to re-lint its next version quickly. */
+  closed?(path: string): void;
 }
 
 /** What the client tells the server at start (initializationOptions). */
@@ -83,6 +85,7 @@ export function lateBackend(make: (init: InitOptions | undefined) => LintBackend
       configFileFor: (p, s) => get().configFileFor(p, s),
       writeRedacted: (...a) => get().writeRedacted(...a),
       invalidateConfig: () => get().invalidateConfig(),
+      closed: (p) => get().closed?.(p),
     },
   };
 }

@@ -55,6 +55,19 @@ export function problemDiagnostic(p: InputProblem): Diagnostic {
   };
 }
 
+/**
+ * Input problems shown per document at most: a file of malformed lines (a log that is not JSONL)
+ * would otherwise give one diagnostic per line, 20,000 of them costing the server ~15 MB and the
+ * editor's Problems view its use. The rest are counted in one more diagnostic.
+ */
+export const MAX_PROBLEM_DIAGNOSTICS = 1000;
+
 export function toDiagnostics(findings: Finding[], problems: InputProblem[], resultId: string): Diagnostic[] {
-  return findings.map((f, index) => toDiagnostic(f, { index, resultId })).concat(problems.map(problemDiagnostic));
+  const shown = problems.length > MAX_PROBLEM_DIAGNOSTICS ? problems.slice(0, MAX_PROBLEM_DIAGNOSTICS) : problems;
+  const out = findings.map((f, index) => toDiagnostic(f, { index, resultId })).concat(shown.map(problemDiagnostic));
+  if (shown.length < problems.length) {
+    const last = shown[shown.length - 1];
+    out.push(problemDiagnostic({ line: last.line, message: `${problems.length - shown.length} more input problems in this file after this one (the first ${MAX_PROBLEM_DIAGNOSTICS} are shown)` }));
+  }
+  return out;
 }

@@ -31,6 +31,7 @@ export function withLoop(backend: LintBackend, loops: LoopService): LintBackend 
     configFileFor: (p, s) => backend.configFileFor(p, s),
     writeRedacted: (...a) => backend.writeRedacted(...a),
     invalidateConfig: () => backend.invalidateConfig(),
+    closed: (p) => backend.closed?.(p),
     lintText: async (path, text, settings, signal) => linked(path, text, settings, await backend.lintText(path, text, settings, signal)),
     lintFile: async (path, settings, signal) => linked(path, undefined, settings, await backend.lintFile(path, settings, signal)),
     prepare: (paths, settings) => backend.prepare?.(paths, settings) ?? { end: () => undefined },

@@ -11,8 +11,7 @@ import { Engine } from '../../shared/engine';
 import { redactTraceFile, redactTraceText } from '../../shared/traces';
 import type { Finding, InputProblem } from '../../shared/types';
 import { readBaseline } from '../baseline';
-import { contentFingerprint, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
-import { runSlowRules } from '../rules/slow';
+import { contentFingerprint, forgetFile, kindByName, lintFile, sourceAnalysis, sourceSettingsOf } from '../lint-file';
 import { CACHE_ENV, configureVerdictCache } from '../../shared/regex/verdict-cache';
 import { hygieneForFiles } from '../hygiene/scan';
 import type { LintBackend, LintOutcome, SlowNote, SlowOutcome } from './backend';
@@ -130,6 +129,8 @@ export function routerBackend(options: BackendOptions): LintBackend {
     const model = analysis.analyzeSource(path, text, settings);
     if (!model || model.patterns.length === 0 || signal.aborted) return none;
     const notes: SlowNote[] = [];
+    // Loaded with the analysis (dist/analysis.js), never at the server's start.
+    const { runSlowRules } = await import('../rules/slow');
     const found = await runSlowRules(model, settings, signal, (e) => notes.push({ range: model.lines.rangeOf(e.span.start, e.span.end), message: e.message, ...(e.finding ? { finding: true } : {}) }));
     return {
       findings: found.map((f) => ({ ...f, file: f.file ?? path, fingerprint: f.fingerprint ?? contentFingerprint(f, path, text) })),
@@ -179,6 +180,9 @@ export function routerBackend(options: BackendOptions): LintBackend {
     invalidateConfig() {
       resolvers = new Map();
       baselines = new Map();
+    },
+    closed(path) {
+      forgetFile(path);
     },
   };
 }

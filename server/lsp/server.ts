@@ -99,6 +99,7 @@ export function startServer(connection: Connection, backendOrFactory: LintBacken
   });
   documents.onDidClose((e) => {
     linter.closed(e.document.uri);
+    backend.closed?.(documentPath(e.document));
     settings.forget(e.document.uri);
     if (!pull()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     void scanner.closed(e.document.uri);

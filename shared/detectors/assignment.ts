@@ -233,6 +233,8 @@ export function hasRawAssignment(raw: string): boolean {
 function colonAssignment(raw: string): boolean {
   for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) {
     if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) {
+      const n = raw.charCodeAt(p + 1);
+      if (n === 34 || n === 123 || n === 91 || (n >= 48 && n <= 57)) continue; // most JSON values, at once
       // A JSON value after it: structure. Anything else (`"password":hunter2`) makes the line
       // malformed, and its raw text is scanned as text: judged as such.
       if (!jsonValueAt(raw, p + 1) && assignmentAt(raw, p, ':', true)) return true;
@@ -345,8 +347,18 @@ function rawIdentifierMayName(raw: string, j: number, quotedWhole: boolean, type
   }
   let s = end;
   const min = Math.max(0, end - 128);
-  while (s > min && isIdentChar(raw.charCodeAt(s - 1))) s--;
-  if (s === end) return false;
+  // Every credential word and type word has three letters in a row: timestamps (`…T12:30`), ids and
+  // numbers are ruled out by the loop that finds the identifier's start.
+  let letters = 0;
+  let longest = 0;
+  for (; s > min; s--) {
+    const c = raw.charCodeAt(s - 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++letters > longest) longest = letters;
+    } else if (isIdentChar(c)) letters = 0;
+    else break;
+  }
+  if (longest < 3) return false;
   // `"NAME", "value"`: the identifier is the whole quoted string.
   if (quotedWhole && !isQuote(raw.charCodeAt(s - 1))) return false;
   if (!hasCredentialWord(raw, s, end) && !(typed && isTypeWordAt(raw, s, end))) return false;

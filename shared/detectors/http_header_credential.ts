@@ -51,6 +51,18 @@ function push(text: string, s: number, e: number, out: Candidate[]): void {
   if (isCredentialValue(text.slice(s, e))) out.push({ detector: 'http_header_credential', start: s, end: e });
 }
 
+/**
+ * Where the credentials of an Authorization value start: after a known scheme word and its blanks
+ * (`Basic YWxp…` at 6), or 0 without one. sensitive_field reports a header object's value from there.
+ */
+export function authCredentialsStart(value: string): number {
+  let w = 0;
+  while (w < value.length && !isBlank(value.charCodeAt(w))) w++;
+  if (w === value.length || !SCHEMES.has(value.slice(0, w).toLowerCase())) return 0;
+  while (w < value.length && isBlank(value.charCodeAt(w))) w++;
+  return w < value.length ? w : 0;
+}
+
 /** The header whose name ends before the `:` at `colon`, its value reported into `out`. */
 function headerAt(text: string, colon: number, out: Candidate[]): void {
   let nameEnd = colon;

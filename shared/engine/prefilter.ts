@@ -119,13 +119,16 @@ export const MIN_NUMBER_LENGTH = 9;
 
 /** Whether a number token of at least MIN_NUMBER_LENGTH characters starts at `v`. */
 function longNumberAt(raw: string, v: number): boolean {
+  // Most numbers are short: the character where a long one would still go on says so at once.
+  if (!isNumberChar(raw.charCodeAt(v + MIN_NUMBER_LENGTH - 1))) return false;
   let e = v;
-  for (;;) {
-    const c = raw.charCodeAt(e);
-    if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69)) break;
-    e++;
-  }
+  while (isNumberChar(raw.charCodeAt(e))) e++;
   return e - v >= MIN_NUMBER_LENGTH;
+}
+
+/** A character of a JSON number token: digits, `-`, `+`, `.`, `e`, `E`. */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
 }
 
 function isJsonBlank(c: number): boolean {

@@ -258,6 +258,20 @@ describe('tracelint language server over stdio', () => {
     assert.equal(client.exited, false, 'the server is still running');
   });
 
+  it('a file of malformed lines: the first 1,000 problems, then one diagnostic counting the rest', async () => {
+    const uri = uriOf(join(dir, 'traces', 'log.jsonl'));
+    client.open(uri, 'jsonl', Array.from({ length: 1005 }, (_, i) => `INFO step ${i} done`).join('\n'));
+    const ds = await client.diagnostics(uri);
+    const brief = (d: Diagnostic) => [d.code, d.range.start.line, d.message];
+    assert.equal(ds.length, 1001);
+    assert.deepEqual([ds[0], ds[999], ds[1000]].map(brief), [
+      ['input-problem', 0, 'malformed JSON at column 1: expected a JSON value; line skipped'],
+      ['input-problem', 999, 'malformed JSON at column 1: expected a JSON value; line skipped'],
+      ['input-problem', 999, '5 more input problems in this file after this one (the first 1000 are shown)'],
+    ]);
+    client.close(uri);
+  });
+
   it('binary files: one diagnostic saying the file is binary, not one per line', async () => {
     // 64 KB of seeded random bytes (about 250 of them `\n`), as an editor decodes them.
     let seed = 0x5eed;

@@ -24,7 +24,8 @@ test('npm pack: the tarball installs into an empty prefix and scans examples/ of
   assert.deepEqual(info.files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
-    'dist/cli-analysis.js',
+    'dist/analysis-ts.js',
+    'dist/analysis.js',
     'dist/cli.js',
     'dist/server.js',
     'dist/source-worker.js',

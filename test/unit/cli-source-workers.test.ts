@@ -2,11 +2,14 @@
 // the report is the same, byte for byte, as when every file is linted in the CLI's own thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runScan } from '../../server/cli/scan';
+import { runScan, sourceWorkerCount } from '../../server/cli/scan';
+import { SourcePool, sourceWorkerScript } from '../../server/cli/source-pool';
+import { lintFile } from '../../server/lint-file';
+import { ConfigResolver } from '../../shared/config';
 import type { ScanArgs } from '../../server/cli/args';
 
 function tighten(dir: string): void {
@@ -26,17 +29,24 @@ async function scan(cwd: string, sourceWorkers: number): Promise<{ code: number;
   return { code, out };
 }
 
+type Report = { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number }> }> };
+
+/** The folder scanned in this thread alone and with `workers` workers: the same exit code and report, byte for byte; the report. */
+async function sameWithWorkers(dir: string, workers: number): Promise<Report> {
+  tighten(dir);
+  const here = await scan(dir, 0);
+  const pooled = await scan(dir, workers);
+  assert.equal(pooled.code, here.code);
+  assert.equal(pooled.out, here.out);
+  return JSON.parse(here.out) as Report;
+}
+
 test('scan: source files on two workers give the report the CLI thread gives', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tracelint-workers-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(join(__dirname, '..', '..', 'examples'), dir, { recursive: true });
-  tighten(dir);
-  const here = await scan(dir, 0);
-  const pooled = await scan(dir, 2);
-  assert.equal(pooled.code, here.code);
-  assert.equal(pooled.out, here.out);
   // What the source files hold, so the comparison is not of two empty reports.
-  const report = JSON.parse(here.out) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number }> }> };
+  const report = await sameWithWorkers(dir, 2);
   const sources = report.files
     .filter((f) => /\.(py|ts)$/.test(f.file))
     .map((f) => [f.file, f.findings.map((x) => `${x.ruleId}:${x.line}`).join(' ')]);
@@ -62,4 +72,64 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['sdks/traceloop/research.py', 'credential-param-captured:20'],
     ['sdks/traceloop/tools.ts', 'credential-param-captured:7'],
   ]);
+});
+
+test('scan: a plain JSONL trace beside the sources (this thread lints it first, then source files from the front) gives the same report with a worker', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-workers-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+  mkdirSync(join(dir, 'agents'));
+  mkdirSync(join(dir, 'traces'));
+  for (let i = 0; i < 12; i++) {
+    writeFileSync(join(dir, 'agents', `agent_${i}.py`), `import tracecraft\n\n@tracecraft.trace_tool(name="t${i}")\ndef t${i}(query: str, api_key: str) -> str:\n    return query\n`);
+    writeFileSync(join(dir, 'agents', `tool_${i}.ts`), `import { traceable } from "langsmith/traceable";\nexport const f${i} = traceable(async (id: string, apiKey: string) => id, { name: "f${i}" });\n`);
+  }
+  // A coding agent's session: no TraceCraft steps, AgentDbg events or OTLP spans, so nothing to link.
+  writeFileSync(join(dir, 'traces', 'session.jsonl'), `${JSON.stringify({ role: 'tool', content: 'export OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPq' })}\n`);
+  const report = await sameWithWorkers(dir, 1);
+  assert.deepEqual(report.files.map((f) => [f.file, f.findings.map((x) => `${x.ruleId}:${x.line}`).join(' ')]).filter(([f]) => /_0\.|session/.test(f)), [
+    ['agents/agent_0.py', 'credential-param-captured:4'],
+    ['agents/tool_0.ts', 'credential-param-captured:2'],
+    ['traces/session.jsonl', 'openai_api_key:1'],
+  ]);
+  assert.equal(report.files.length, 25);
+});
+
+test('sourceWorkerCount: workers besides this thread, by source files, cores, linking traces and --verbose', () => {
+  const rows: Array<[number, number, boolean, boolean, number]> = [
+    // files, cores, linkedTraces, verbose, workers
+    [0, 2, false, false, 0],
+    [299, 2, false, false, 0],
+    [300, 2, false, false, 1],
+    [900, 2, false, false, 1],
+    [900, 1, false, false, 0],
+    [650, 4, false, false, 2],
+    [5000, 4, false, false, 3],
+    [900, 2, true, false, 0],
+    [900, 2, false, true, 0],
+  ];
+  for (const [files, cores, linkedTraces, verbose, expected] of rows) {
+    assert.equal(sourceWorkerCount(files, cores, { linkedTraces, verbose }), expected, `${files} files, ${cores} cores, linked ${linkedTraces}, verbose ${verbose}`);
+  }
+});
+
+test('SourcePool: files stay queued until a worker is ready, the caller can claim them; a worker\'s results equal this thread\'s', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-pool-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+  const files = ['a', 'b', 'c', 'd'].map((n) => join(dir, `${n}.py`));
+  for (const f of files) writeFileSync(f, `import tracecraft\n\n@tracecraft.trace_tool(name="x")\ndef x(api_key: str) -> str:\n    return ""\n`);
+  const pool = new SourcePool(sourceWorkerScript()!, 1, undefined);
+  t.after(() => pool.close());
+  const promises = files.map((f) => pool.lint(f, false));
+  // The worker is still loading the analysis (it says ready only after): every file is still queued.
+  assert.equal(pool.claim(files[0]), true);
+  assert.equal(pool.claim(files[0]), false, 'claimed once');
+  assert.equal(pool.claim(join(dir, 'other.py')), false, 'never offered');
+  const last = await promises[3];
+  assert.equal(pool.claim(files[3]), false, 'the worker has it');
+  const config = new ConfigResolver(undefined).forPath(files[3]);
+  const local = await lintFile(files[3], { config, explicit: false, slow: true });
+  assert.deepEqual(last.findings.map((f) => [f.ruleId, f.span, f.fingerprint]), local.findings.map((f) => [f.ruleId, f.span, f.fingerprint]));
+  assert.deepEqual(last.findings.map((f) => f.ruleId), ['credential-param-captured']);
 });

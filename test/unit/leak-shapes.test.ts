@@ -194,6 +194,9 @@ test('key context through nesting: a neutral key under a credential key a few le
     [{ auth: { type: 'oauth', scopes: ['read'] } }, []],
     [{ secret: { meta: { a: { value: 'too-deep' } } } }, []],
     [{ password_policy: { value: 'strict' } }, []],
+    // An Authorization header's scheme word is no secret: the credentials after it are reported
+    [{ headers: { 'proxy-authorization': 'Token 22cb987851bc5659229114c62e60c79abd0d2c08' } }, [['sensitive_field', '22cb987851bc5659229114c62e60c79abd0d2c08']]],
+    [{ headers: { Authorization: 'a1b2c3d4e5f6a7b8' } }, [['sensitive_field', 'a1b2c3d4e5f6a7b8']]],
   ];
   for (const [obj, expected] of rows) {
     for (const line of [
@@ -204,7 +207,7 @@ test('key context through nesting: a neutral key under a credential key a few le
   }
 });
 
-test('header objects: credential header names are key context (the whole value, as for any credential key)', () => {
+test('header objects: credential header names are key context (the whole value, after an Authorization scheme word)', () => {
   const headers = {
     Cookie: 'sessionid=8f7e6d5c4b3a2918', 'Set-Cookie': 'sid=Qm7Vb4nR8tY1; Path=/', Authorization: 'Basic YWxpY2U6RmFsY29uLTQyeA==',
     'X-Api-Key': 'abcdefghijklmnop', 'X-Auth-Token': 'tok-abcdefgh', 'Proxy-Authorization': 'Basic cHJveHk6UzNjcjN0IXB3',
@@ -214,10 +217,10 @@ test('header objects: credential header names are key context (the whole value, 
   check('header objects', 'headers', '', [
     ['sensitive_field', 'sessionid=8f7e6d5c4b3a2918'],
     ['sensitive_field', 'sid=Qm7Vb4nR8tY1; Path=/'],
-    ['sensitive_field', 'Basic YWxpY2U6RmFsY29uLTQyeA=='],
+    ['sensitive_field', 'YWxpY2U6RmFsY29uLTQyeA=='],
     ['sensitive_field', 'abcdefghijklmnop'],
     ['sensitive_field', 'tok-abcdefgh'],
-    ['sensitive_field', 'Basic cHJveHk6UzNjcjN0IXB3'],
+    ['sensitive_field', 'cHJveHk6UzNjcjN0IXB3'],
   ], line);
 });
 
@@ -229,7 +232,7 @@ test('name/value header lists (HAR, Playwright, Postman): the value stands under
   const tags = { tags: [{ name: 'env', value: 'prod' }, { key: 'team', value: 'billing' }] };
   const rows: Array<[unknown, Array<[string, string]>]> = [
     [har, [['sensitive_field', 'abcdefghijklmnop'], ['sensitive_field', 'sid=Qm7Vb4nR8tY1']]],
-    [postman, [['sensitive_field', 'Basic YWxpY2U6RmFsY29uLTQyeA==']]],
+    [postman, [['sensitive_field', 'YWxpY2U6RmFsY29uLTQyeA==']]],
     [tags, []],
   ];
   for (const [obj, expected] of rows) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectLoop, traceContextOf, linkContext, traceCraftSettings } from '../../server/loop/index';
 import { LoopService } from '../../server/loop/service';
+import { buildWorkspaceIndex } from '../../server/loop/workspace';
 import type { Finding } from '../../shared/types';
 import { engineFor, findingsOf } from './loop-fixtures';
 
@@ -43,6 +44,60 @@ test('the project index holds the example project\'s source, and a nested projec
   const parent = await ProjectLoop.open(resolve(ROOT, '..'));
   assert.ok(parent.index.models.length > 0);
   assert.deepEqual(parent.index.models.filter((m) => m.fileName.startsWith(ROOT)), []);
+});
+
+test('a nested project\'s source is not read at all: it neither loads the analysis nor counts toward the index\'s file limit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-nested-'));
+  try {
+    const agent = 'import tracecraft\n\n@tracecraft.trace_tool(name="t")\ndef t(q: str) -> str:\n    return q\n';
+    writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+    // The walk meets nested/agent.py before nested/tracelint.json (files in name order).
+    mkdirSync(join(dir, 'nested'));
+    writeFileSync(join(dir, 'nested', 'agent.py'), agent);
+    writeFileSync(join(dir, 'nested', 'tracelint.json'), '{}\n');
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'agent.py'), agent);
+    const index = await buildWorkspaceIndex(dir, { maxFiles: 1 });
+    assert.deepEqual([index.models.map((m) => m.fileName.slice(dir.length)), index.partial], [['/sub/agent.py'], false]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('mayLink: only formats that record the code (TraceCraft, AgentDbg events, OTLP) can link', async () => {
+  const service = new LoopService();
+  const examples = resolve(__dirname, '../../examples');
+  const rows: Array<[string, boolean]> = [
+    ['loop/traces/billing.jsonl', true],
+    [`loop/${EVENTS}`, true],
+    ['traces/tracecraft.jsonl', true],
+    ['traces/otlp_export.json', true],
+    ['traces/opentraces.jsonl', false],
+  ];
+  for (const [rel, expected] of rows) {
+    const path = join(examples, rel);
+    assert.equal(await service.mayLink(path), expected, `${rel} from disk`);
+    assert.equal(await service.mayLink(path, readFileSync(path, 'utf8')), expected, `${rel} from text`);
+  }
+  assert.equal(await service.mayLink('/t/session.jsonl', '{"role":"tool","content":"api_key=sk-x"}\n'), false, 'plain JSONL');
+});
+
+test('a trace that cannot link leaves the project\'s source unread; a TraceCraft trace has it read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-maylink-'));
+  try {
+    writeFileSync(join(dir, 'tracelint.json'), '{}\n');
+    writeFileSync(join(dir, 'agent.py'), 'import tracecraft\n\n@tracecraft.trace_tool(name="t")\ndef t(api_key: str) -> str:\n    return api_key\n');
+    const finding = { ruleId: 'openai_api_key', severity: 'error', message: 'x', span: { start: 0, end: 1 }, range: { line: 0, column: 0, endLine: 0, endColumn: 1 }, jsonPath: 'inputs.api_key' } as Finding;
+    const projects = (s: LoopService) => (s as unknown as { loops: Map<string, unknown> }).loops.size;
+    const plain = new LoopService();
+    assert.deepEqual(await plain.link(join(dir, 'session.jsonl'), '{"inputs":{"api_key":"sk-x"}}\n', [finding], join(dir, 'tracelint.json')), [finding]);
+    assert.equal(projects(plain), 0, 'no project indexed for a plain JSONL trace');
+    const traced = new LoopService();
+    await traced.link(join(dir, 'run.jsonl'), readFileSync(join(ROOT, TRACE), 'utf8'), [finding], join(dir, 'tracelint.json'));
+    assert.equal(projects(traced), 1, 'the project is indexed for a TraceCraft trace');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const found: Array<[string, string, string, string[]]> = [

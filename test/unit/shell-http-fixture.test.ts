@@ -23,7 +23,7 @@ const PLANTED: Array<[number, string, string]> = [
   [2, 'gitlab_token', 'glpat-Rk2vT9wQm4Lx8NcZp3Hd'],
   [3, 'command_line_credential', 'Wm4#rivet-Sky9'],
   [4, 'url_credentials', 'Gm8Kd03jLq2Zr7Vw5Tn1Xb'],
-  [4, 'sensitive_field', 'Basic c2hvcDpUdXJuaXAtQ2xvdWQtMzE='],
+  [4, 'sensitive_field', 'c2hvcDpUdXJuaXAtQ2xvdWQtMzE='],
   [4, 'http_header_credential', 'Zk3Jq8Lw2Mv7Np4Rt6Yb'],
   [5, 'password_field', 'Br1ght-Otter-77'],
   [6, 'openrouter_api_key', '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'],

@@ -13,7 +13,7 @@ import { SDKS, matchTracer, pythonRootModules, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { Shift } from '../shift';
 import { pythonString } from './literals';
-import { outline, span, type ImportFacts } from './outline';
+import { forgetOutline, outline, span, type ImportFacts } from './outline';
 import type { Reparse } from './parser';
 import { readInScope, readWrapped } from './wrapped';
 
@@ -350,6 +350,12 @@ interface CachedDefinition extends Span {
  */
 const definitionCache = new Map<string, { context: string; definitions: Map<string, CachedDefinition> }>();
 const CACHED_FILES = 8;
+
+/** Drops what this front-end keeps of a file for its next version (the editor closed it). */
+export function forgetPython(fileName: string): void {
+  definitionCache.delete(fileName);
+  forgetOutline(fileName);
+}
 
 /** Builds the SourceModel of a Python file from its tree; `reparse` when the tree was made from the file's last one. */
 export function analyzePythonTree(fileName: string, text: string, tree: Tree, custom: readonly CustomTracer[], reparse?: Reparse): SourceModel {

@@ -117,6 +117,11 @@ const byPosition = (a: OutlineItem, b: OutlineItem) => a.start - b.start || b.en
 const outlines = new Map<string, { text: string; items: OutlineItem[] }>();
 const CACHED_FILES = 8;
 
+/** Drops the file's last outline (the editor closed it). */
+export function forgetOutline(fileName: string): void {
+  outlines.delete(fileName);
+}
+
 /** The outline of `text`, whose tree is `root`; `reparse` when the tree was made from the file's last one. */
 export function outline(fileName: string, text: string, root: Node, reparse: Reparse | undefined): OutlineItem[] {
   const last = outlines.get(fileName);

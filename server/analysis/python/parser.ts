@@ -49,6 +49,12 @@ export function pythonParserError(): Error | undefined {
 const previous = new Map<string, { text: string; tree: Tree }>();
 const MAX_CACHED = 32;
 
+/** Drops the file's last tree (the editor closed it): freed now, not when 32 other files have been parsed. */
+export function forgetPythonTree(fileName: string): void {
+  previous.get(fileName)?.tree.delete();
+  previous.delete(fileName);
+}
+
 /** Row/column of an offset as web-tree-sitter's Point wants it (columns in UTF-16 code units, like indices). */
 export function pointAt(text: string, offset: number): { row: number; column: number } {
   let row = 0;

@@ -12,7 +12,7 @@ import { SDKS, matchTracer, type Resolved } from '../sdks';
 import { buildTraced, collectCallFacts, INTERESTING_CALLEES, lineIndent, processorOrderSettings } from '../shared-facts';
 import { jsString, regexLiteral } from './literals';
 import { SourceFileCache } from './incremental';
-import { blankText, prepare, statementAt } from './prepare';
+import { blankText, forgetPrepared, prepare, statementAt } from './prepare';
 import * as ts from 'typescript';
 
 type N = TSESTree.Node;
@@ -417,6 +417,12 @@ function holderName(parent: N | undefined, fn: N | undefined): { name: string; s
 // into the tree typescript-estree would make of it (the script kind its `jsx` option picks, parent
 // pointers set), and handed to typescript-estree, which converts a given tree without parsing.
 const keptTrees = new SourceFileCache(true);
+
+/** Drops what this front-end keeps of a file for its next version (the editor closed it). */
+export function forgetTypeScript(fileName: string): void {
+  keptTrees.forget(fileName);
+  forgetPrepared(fileName);
+}
 
 function parseKept(fileName: string, kept: string, statements: Array<{ start: number; end: number }>): { program?: TSESTree.Program; extraProblems: Array<{ span: Span; message: string }> } {
   const jsx = /\.(tsx|jsx|js|mjs|cjs)$/i.test(fileName);

@@ -60,4 +60,9 @@ export class SourceFileCache {
     if (this.files.size > CACHED_FILES) this.files.delete(this.files.keys().next().value!);
     return sf;
   }
+
+  /** Drops the last tree of `key` (the editor closed the file). */
+  forget(key: string): void {
+    this.files.delete(key);
+  }
 }

@@ -130,6 +130,11 @@ function anyWithin(sorted: readonly number[], start: number, end: number): boole
 
 const trees = new SourceFileCache(false);
 
+/** Drops the last tree of a file (the editor closed it). */
+export function forgetPrepared(fileName: string): void {
+  trees.forget(fileName);
+}
+
 export function prepare(fileName: string, text: string, relevant: RegExp, wrappers: readonly string[], refFields: readonly string[] = []): Prepared {
   const sf = trees.parse(fileName, text, scriptKind(fileName));
   const relevantAt = relevantOffsets(text, relevant);
