@@ -32,6 +32,12 @@ export interface CheckOptions {
   /** Force a backend; default: native where its binary exists, else worker. */
   backend?: Backend;
   signal?: AbortSignal;
+  /**
+   * Run with nothing of ours beside it (slots.ts `alone`): for checks recheck gives its fuzzer, whose
+   * attack search runs under wall-clock limits, so that its findings do not depend on which other
+   * checks happened to run beside it.
+   */
+  alone?: boolean;
 }
 
 const cache = new Map<string, Promise<RecheckVerdict>>();
@@ -78,8 +84,8 @@ export function checkRegex(source: string, flags: string, options: CheckOptions 
     // A check that ran out of its wall-clock budget beside other checks is run once more alone: on
     // a busy machine, sharing the cores can be what made it late (Presidio's datetime recognizer:
     // 4 s alone, over 10 s beside another check and two busy processes).
-    p = inSlot(() => runCheck(source, flags, backend, options))
-      .then((v) => (v.timedOut && slotCount() > 1 && !options.signal?.aborted ? alone(() => runCheck(source, flags, backend, options)) : v))
+    p = (options.alone ? alone : inSlot)(() => runCheck(source, flags, backend, options))
+      .then((v) => (v.timedOut && slotCount() > 1 && !options.alone && !options.signal?.aborted ? alone(() => runCheck(source, flags, backend, options)) : v))
       .then((v) => {
         // A cancelled check is not a verdict: forget it so that the next caller checks again.
         if (v.reason === 'cancelled') cache.delete(k);

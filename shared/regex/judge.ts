@@ -192,10 +192,18 @@ export function judgeJsRegex(re: RegExp, options: Omit<JudgeOptions, 'flags'> = 
  */
 const RECHECK_MAX_REPEAT_COUNT = 30;
 
-/** The repeat counts of a pattern added up as recheck does: each repeat's upper bound, or its lower one when unbounded. */
+/**
+ * The repeat counts of the analysis form added up as recheck does: each repeat's upper bound, or its
+ * lower one when unbounded (which the analysis form writes as at most 2 for one character, `{36,}`
+ * as `{2,}`: see translate.ts).
+ */
 function repeatCount(root: Alt): number {
   let sum = 0;
-  for (const n of nodes(root)) if (n.t === 'repeat') sum += n.max >= MAXREPEAT ? n.min : n.max;
+  for (const n of nodes(root)) {
+    if (n.t !== 'repeat') continue;
+    const single = n.body.t === 'char' || n.body.t === 'any' || n.body.t === 'class' || n.body.t === 'cat';
+    sum += n.max >= MAXREPEAT ? (single ? Math.min(n.min, 2) : n.min) : n.max;
+  }
   return sum;
 }
 
@@ -216,9 +224,18 @@ interface Subject {
   notes: string[];
 }
 
+/**
+ * Whether recheck will judge the pattern as written with its fuzzer: a backreference or a lookaround
+ * (which its automaton does not handle), or repeat counts past its limit. Such a check runs alone.
+ */
+function fuzzProne(root: Alt | undefined): boolean {
+  if (!root) return true;
+  return nodes(root).some((n) => n.t === 'backref' || n.t === 'look' || n.t === 'cond') || repeatCount(root) > RECHECK_MAX_REPEAT_COUNT;
+}
+
 async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgement> {
   const { analysis, exec } = subject;
-  const recheck = (a: Analysis) => checkRegex(a.source, a.flags, { timeoutMs: options.timeoutMs, backend: options.backend, signal: options.signal });
+  const recheck = (a: Analysis, alone = false) => checkRegex(a.source, a.flags, { timeoutMs: options.timeoutMs, backend: options.backend, signal: options.signal, alone });
   // The relaxed form first. Its automaton's `safe` holds for the pattern as written: a bounded
   // repeat of one character matches a subset of what the unbounded one does, along the same single
   // path per length, so the bounded pattern has no way to backtrack that the relaxed one lacks. A
@@ -239,7 +256,7 @@ async function verdict(subject: Subject, options: JudgeOptions): Promise<Judgeme
       }
     }
   }
-  const v: RecheckVerdict = await recheck(analysis);
+  const v: RecheckVerdict = await recheck(analysis, fuzzProne(subject.body));
   const base = { notes: subject.notes, backend: v.backend, ms: v.ms };
   if (v.status === 'safe') return { kind: 'safe', ...base };
   if (v.status === 'unknown') return { kind: 'unknown', reason: v.reason ?? 'recheck gave no reason', ...base };

@@ -11,30 +11,52 @@ import { availableParallelism } from 'node:os';
 
 let limit = Math.max(1, availableParallelism());
 let running = 0;
-const waiting: Array<() => void> = [];
+const waiting: Array<{ urgent: boolean; go(): void }> = [];
+/** `alone` jobs waiting for every slot to be free (while one waits, only urgent jobs are let in). */
+const exclusive: Array<() => void> = [];
+
+/** Lets waiting jobs in while slots are free: an alone job once nothing runs, else urgent jobs first. */
+function pump(): void {
+  if (exclusive.length > 0) {
+    if (running === 0) {
+      running = limit;
+      exclusive.shift()!();
+      return;
+    }
+    // No slot held idle for the alone job: confirmations of verdicts under way may still start.
+    while (running < limit && waiting[0]?.urgent) {
+      running++;
+      waiting.shift()!.go();
+    }
+    return;
+  }
+  while (running < limit && waiting.length > 0) {
+    running++;
+    waiting.shift()!.go();
+  }
+}
 
 /** How many checks and confirmations may run at once (tests and benchmarks set it; default: the cores). */
 export function setSlots(n: number): void {
   limit = Math.max(1, Math.floor(n));
-  while (running < limit && waiting.length > 0) {
-    running++;
-    waiting.shift()!();
-  }
+  pump();
 }
 
 export function slotCount(): number {
   return limit;
 }
 
-async function acquire(urgent: boolean): Promise<void> {
-  if (running < limit) running++;
-  else await new Promise<void>((resolve) => (urgent ? waiting.unshift(resolve) : waiting.push(resolve)));
+function acquire(urgent: boolean): Promise<void> {
+  return new Promise<void>((go) => {
+    if (urgent) waiting.unshift({ urgent, go });
+    else waiting.push({ urgent, go });
+    pump();
+  });
 }
 
-function release(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
+function release(n = 1): void {
+  running -= n;
+  pump();
 }
 
 /**
@@ -51,19 +73,19 @@ export async function inSlot<T>(job: () => Promise<T>, urgent = false): Promise<
   }
 }
 
-let aloneChain: Promise<unknown> = Promise.resolve();
-
-/** Runs `job` with every slot taken (nothing else of ours beside it); one such job at a time. */
-export function alone<T>(job: () => Promise<T>): Promise<T> {
-  const run = aloneChain.then(async () => {
-    const n = limit;
-    for (let i = 0; i < n; i++) await acquire(true);
-    try {
-      return await job();
-    } finally {
-      for (let i = 0; i < n; i++) release();
-    }
+/**
+ * Runs `job` with every slot taken (nothing else of ours beside it), once the jobs running now have
+ * ended; meanwhile only urgent jobs start, and no slot waits idle for it.
+ */
+export async function alone<T>(job: () => Promise<T>): Promise<T> {
+  await new Promise<void>((go) => {
+    exclusive.push(go);
+    pump();
   });
-  aloneChain = run.catch(() => undefined);
-  return run;
+  const n = running;
+  try {
+    return await job();
+  } finally {
+    release(n);
+  }
 }

@@ -133,10 +133,15 @@ test('real-world redaction regexes: the verdicts, and CPython agrees with each o
   const r = spawnSync('python3', ['-c', PYTHON], { input: JSON.stringify(flagged.map(({ c, j }) => ({ pattern: c.pattern, pumps: j.attackParts.pumps, suffix: j.attackParts.suffix }))), encoding: 'utf8', maxBuffer: 1 << 24 });
   assert.equal(r.status, 0, r.stderr);
   const results = JSON.parse(r.stdout) as Array<{ points: Array<[number, number]>; killed: boolean }>;
-  const disagreements = flagged.flatMap(({ c, j }, i) => {
-    const ours = j.severity === 'none' ? '-' : j.severity;
-    const theirs = cpythonClass(growth(results[i]));
-    return theirs === ours ? [] : [`${c.source} ${c.pattern}: tracelint ${ours}, CPython ${theirs} (${JSON.stringify(results[i])})`];
+  const ours = (j: Vulnerable) => (j.severity === 'none' ? '-' : j.severity);
+  // CPython's timing is the reference, and a measurement of it can be off on a busy machine (a
+  // quadratic attack once read n^2.65 beside the load test's busy loops): a disagreement is measured
+  // once more, and only a second disagreement counts.
+  const again = flagged.filter(({ j }, i) => cpythonClass(growth(results[i])) !== ours(j));
+  const second = again.length === 0 ? [] : JSON.parse(spawnSync('python3', ['-c', PYTHON], { input: JSON.stringify(again.map(({ c, j }) => ({ pattern: c.pattern, pumps: j.attackParts.pumps, suffix: j.attackParts.suffix }))), encoding: 'utf8', maxBuffer: 1 << 24 }).stdout) as typeof results;
+  const disagreements = again.flatMap(({ c, j }, i) => {
+    const theirs = cpythonClass(growth(second[i]));
+    return theirs === ours(j) ? [] : [`${c.source} ${c.pattern}: tracelint ${ours(j)}, CPython ${theirs} (${JSON.stringify(second[i])})`];
   });
   assert.deepEqual(disagreements, []);
 });

@@ -37,14 +37,15 @@ test('two slots: two jobs at once, an urgent one next, an alone job with nothing
     await tick();
     assert.deepEqual(log, ['start a', 'start b']);
     // Each job ends when the test opens its gate, in this order.
-    for (const name of ['a', 'b', 'alone', 'urgent', 'c', 'd']) {
+    for (const name of ['a', 'b', 'urgent', 'alone', 'c', 'd']) {
       for (let i = 0; i < 6; i++) await tick();
       gates.get(name)!.open();
     }
     await Promise.all(all);
-    // The alone job asked for its slots (urgently) as soon as it was called: it took a's and b's,
-    // then the urgent job (a confirmation) went before c and d, which waited from the start.
-    assert.deepEqual(log, ['start a', 'start b', 'end a', 'end b', 'start alone beside 0', 'end alone', 'start urgent', 'start c', 'end urgent', 'start d', 'end c', 'end d']);
+    // Once the alone job waits, only the urgent job (a confirmation) is let in, into a's slot; b's
+    // slot stays free for the alone job (c does not take it), which starts when nothing runs; c and
+    // d, waiting from the start, come after it.
+    assert.deepEqual(log, ['start a', 'start b', 'end a', 'start urgent', 'end b', 'end urgent', 'start alone beside 0', 'end alone', 'start c', 'start d', 'end c', 'end d']);
     assert.equal(most, 2);
   } finally {
     setSlots(before);
