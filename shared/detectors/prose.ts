@@ -250,14 +250,25 @@ function caselessAt(raw: string, i: number, word: string): boolean {
 }
 
 /** Each literal as it is searched: from its rarest character on (`ken ` of `oken `), its head checked in front. */
-const PROSE_SEARCHES = PROSE_RAW_LITERALS.map((literal) => ({ literal, bare: BARE_RAW_LITERALS.has(literal), ...literalSearch(literal) }));
+/** The literals by the tail they are searched by (`key ` serves `pi key ` and `ccess key `): one indexOf pass per tail. */
+const PROSE_SEARCHES = (() => {
+  const byTail = new Map<string, Array<{ head: string; bare: boolean }>>();
+  for (const literal of PROSE_RAW_LITERALS) {
+    const { head, tail } = literalSearch(literal);
+    byTail.set(tail, [...(byTail.get(tail) ?? []), { head, bare: BARE_RAW_LITERALS.has(literal) }]);
+  }
+  return [...byTail].map(([tail, heads]) => ({ tail, heads }));
+})();
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
   for (let k = 0; k < PROSE_SEARCHES.length; k++) {
-    const { literal, bare, head, tail } = PROSE_SEARCHES[k];
-    for (let t = raw.indexOf(tail, head.length); t !== -1; t = raw.indexOf(tail, t + 1)) {
-      if (raw.startsWith(head, t - head.length) && proseValueMayFollow(raw, t - head.length + literal.length, bare)) return true;
+    const { tail, heads } = PROSE_SEARCHES[k];
+    for (let t = raw.indexOf(tail); t !== -1; t = raw.indexOf(tail, t + 1)) {
+      for (let h = 0; h < heads.length; h++) {
+        const { head, bare } = heads[h];
+        if (t >= head.length && raw.startsWith(head, t - head.length) && proseValueMayFollow(raw, t + tail.length, bare)) return true;
+      }
     }
   }
   return false;
