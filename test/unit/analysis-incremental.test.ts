@@ -78,7 +78,8 @@ function editedAgainAndAgain(ext: string, sources: string[], edits: fc.Arbitrary
         assert.deepEqual(model(file, text), model(`fresh-${n++}.${ext}`, text));
       }
     }),
-    { numRuns: 60 },
+    // A failure prints its seed: FC_SEED=<seed> runs that case again.
+    { numRuns: 60, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
   );
 }
 

@@ -97,7 +97,13 @@ export function parsePython(fileName: string, text: string): { tree: Tree; repar
       newEndPosition: pointAt(text, edit.newEnd),
     }));
     tree = parser.parse(text, old.tree);
-    if (tree) reparse = { previous: old.text, edit, changed: old.tree.getChangedRanges(tree).map((r) => ({ start: r.startIndex, end: r.endIndex })) };
+    if (tree?.rootNode.hasError) {
+      // tree-sitter may recover from a syntax error otherwise when it re-parses from an edited tree
+      // than when it parses afresh (a `missing identifier` one way, none the other): a text with an
+      // error is parsed and analysed afresh, so its model never depends on the edit history.
+      tree.delete();
+      tree = parser.parse(text);
+    } else if (tree) reparse = { previous: old.text, edit, changed: old.tree.getChangedRanges(tree).map((r) => ({ start: r.startIndex, end: r.endIndex })) };
     old.tree.delete();
   } else {
     tree = parser.parse(text);

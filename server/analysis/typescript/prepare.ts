@@ -198,7 +198,10 @@ export function prepare(fileName: string, text: string, relevant: RegExp, wrappe
     const at = d.start ?? 0;
     const idx = statementAt(statements, at);
     if (idx !== -1) broken.add(idx);
-    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    // 2809 is 1128 ("Declaration or statement expected.") with a hint about destructuring, which a
+    // fresh parse gives and TypeScript's incremental re-parse of the same text may not: one message,
+    // so the model never depends on the edit history.
+    const message = d.code === 2809 ? 'Declaration or statement expected.' : ts.flattenDiagnosticMessageText(d.messageText, ' ');
     problems.push({ span: { start: at, end: at + (d.length ?? 0) }, message: `Syntax error: ${message} (this statement was skipped, the rest was analysed).` });
   }
 
