@@ -51,6 +51,11 @@ function push(text: string, s: number, e: number, out: Candidate[]): void {
   if (isCredentialValue(text.slice(s, e))) out.push({ detector: 'http_header_credential', start: s, end: e });
 }
 
+/** Whether a header name (any case) is Authorization or Proxy-Authorization. */
+export function isAuthHeaderName(name: string): boolean {
+  return AUTH_HEADERS.has(name.toLowerCase());
+}
+
 /**
  * Where the credentials of an Authorization value start: after a known scheme word and its blanks
  * (`Basic YWxp…` at 6), or 0 without one. sensitive_field reports a header object's value from there.

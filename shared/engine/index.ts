@@ -38,7 +38,7 @@ import {
 } from '../detectors/index';
 import { KeyMatcher, keyTokens } from '../detectors/keys';
 import { caseless } from '../detectors/util';
-import { authCredentialsStart } from '../detectors/http_header_credential';
+import { authCredentialsStart, isAuthHeaderName } from '../detectors/http_header_credential';
 import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
 import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
@@ -184,7 +184,7 @@ export class Engine {
     }
     if (this.sensitiveOn && this.sensitiveKeyFor(ctx) && isValueLike(value)) {
       // An Authorization header's scheme word (`Basic`, `Token`) is no secret: the credentials after it are.
-      const start = isAuthorizationKey(ctx.key) ? authCredentialsStart(value) : 0;
+      const start = ctx.key !== undefined && isAuthHeaderName(ctx.key) ? authCredentialsStart(value) : 0;
       ranked.push({ detector: 'sensitive_field', start, end: value.length, rank: this.ranks.sensitive, generic: true });
     }
     return this.scan(value, { key: ctx.key ?? lastPathKey(ctx.path), fieldType: ctx.fieldType, argv: ctx.argv }, out, ranked);
@@ -331,13 +331,6 @@ export class Engine {
     // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
     return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: true, valueCanHit, alwaysTrue });
   }
-}
-
-/** `Authorization`, `Proxy-Authorization` in any case, as a header object's member or a name/value pair's name. */
-function isAuthorizationKey(key: string | undefined): boolean {
-  if (key === undefined) return false;
-  const k = key.toLowerCase();
-  return k === 'authorization' || k === 'proxy-authorization';
 }
 
 /** Whether a string under a sensitive key carries something (not empty, not a literal stand-in). */

@@ -3,24 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, detectorList } from '../../shared/engine/index';
+import { spellings } from './fixtures/raw-lines';
 import { defaultEngineOptions, type EngineOptions } from '../../shared/options';
 
 const optIn = Object.fromEntries(detectorList().filter((d) => !d.defaultEnabled).map((d) => [d.name, { enabled: true }]));
 const engine = new Engine(defaultEngineOptions());
 const everything = new Engine({ ...defaultEngineOptions(), detectors: optIn });
-
-/** Every way a string value can stand in a raw JSONL line. */
-function spellings(value: string, key: string): string[] {
-  const plain = JSON.stringify({ id: 'step-1', [key]: value });
-  return [
-    plain,
-    plain.replace(/\//g, '\\/'),
-    JSON.stringify({ [key]: `line one\n${value}\nline three` }),
-    JSON.stringify({ outputs: { result: JSON.stringify({ rows: [{ [key]: value }] }) } }),
-    JSON.stringify({ steps: [{ inputs: { [key]: [value] } }] }),
-    JSON.stringify({ [key]: value }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  ];
-}
 
 test('every positive example of every detector, in every spelling, passes the prefilter', () => {
   for (const d of detectorList()) {

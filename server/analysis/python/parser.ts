@@ -86,7 +86,12 @@ export function parsePython(fileName: string, text: string): { tree: Tree; repar
   if (old && old.text === text) return { tree: old.tree, reparse: { previous: text, edit: { start: 0, oldEnd: 0, newEnd: 0 }, changed: [] } };
   let tree: Tree | null;
   let reparse: Reparse | undefined;
-  if (old) {
+  // While a file holds a syntax error (most keystrokes of typing one), the next text is parsed
+  // afresh at once rather than incrementally and then again (see below).
+  if (old && old.tree.rootNode.hasError) {
+    old.tree.delete();
+    tree = parser.parse(text);
+  } else if (old) {
     const edit = textChange(old.text, text);
     old.tree.edit(new Edit({
       startIndex: edit.start,
