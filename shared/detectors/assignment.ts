@@ -220,29 +220,34 @@ export function findAssignments(text: string, spec: AssignmentSpec, out: Candida
  * an identifier that PASSWORD_NAMES or API_KEY_NAMES accept and a value that can be a finding (for
  * `,`: a quote after it). Judged as `scan` judges the decoded text, and also as the raw text a
  * malformed line is scanned as; wherever an escape makes the two differ in a way not modelled here,
- * the answer is true. Each separator is judged on its own, so each kind is one indexOf loop.
+ * the answer is true. Each separator is judged on its own, so each kind is one indexOf loop. The
+ * detectors hand the `:` half (`assignmentColonAt`) to the prefilter's one pass over `:`, and the
+ * rest (`hasRawAssignmentBesideColons`) as their raw check.
  */
 export function hasRawAssignment(raw: string): boolean {
-  return assignmentAfter(raw, '=') || colonAssignment(raw) || commaAssignment(raw);
+  if (hasRawAssignmentBesideColons(raw)) return true;
+  for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) if (assignmentColonAt(raw, p)) return true;
+  return false;
+}
+
+/** hasRawAssignment's `=` and `,` halves. */
+export function hasRawAssignmentBesideColons(raw: string): boolean {
+  return assignmentAfter(raw, '=') || commaAssignment(raw);
 }
 
 /**
- * The `:` and `,` of JSON's own structure (`"key":`, `"value",`) fill a line; they are passed over
- * here, before any other work, as `assignmentAfter` would pass them over.
+ * hasRawAssignment at the `:` at `p`. The `:` of JSON's own structure (`"key":` before a JSON value)
+ * fill a line; they are passed over here, before any other work, as `assignmentAt` would pass them over.
  */
-function colonAssignment(raw: string): boolean {
-  for (let p = raw.indexOf(':'); p !== -1; p = raw.indexOf(':', p + 1)) {
-    if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) {
-      const n = raw.charCodeAt(p + 1);
-      if (n === 34 || n === 123 || n === 91 || (n >= 48 && n <= 57)) continue; // most JSON values, at once
-      // A JSON value after it: structure. Anything else (`"password":hunter2`) makes the line
-      // malformed, and its raw text is scanned as text: judged as such.
-      if (!jsonValueAt(raw, p + 1) && assignmentAt(raw, p, ':', true)) return true;
-      continue;
-    }
-    if (assignmentAt(raw, p, ':')) return true;
+export function assignmentColonAt(raw: string, p: number): boolean {
+  if (raw.charCodeAt(p - 1) === 34 && raw.charCodeAt(p - 2) !== 92) {
+    const n = raw.charCodeAt(p + 1);
+    if (n === 34 || n === 123 || n === 91 || (n >= 48 && n <= 57)) return false; // most JSON values, at once
+    // A JSON value after it: structure. Anything else (`"password":hunter2`) makes the line
+    // malformed, and its raw text is scanned as text: judged as such.
+    return !jsonValueAt(raw, p + 1) && assignmentAt(raw, p, ':', true);
   }
-  return false;
+  return assignmentAt(raw, p, ':');
 }
 
 /** Whether a JSON value starts at `v` (after blanks): a string, object, array, number, true, false or null. */

@@ -7,7 +7,7 @@
 // digit, or a symbol with letters; digits alone only for PINs, or 6+ for a password),
 // and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
 import { anyLiteral, literalSearch } from '../engine/prefilter';
-import { hasRawAssignment, isStandInValue } from './assignment';
+import { hasRawAssignmentBesideColons, isStandInValue } from './assignment';
 import type { Candidate } from './types';
 import { isAlnum, isDigit } from './util';
 
@@ -274,7 +274,10 @@ export function hasRawProse(raw: string): boolean {
   return false;
 }
 
-/** The raw check of password_field and generic_api_key_param: an assignment, or a sentence above. */
+/**
+ * The raw check of password_field and generic_api_key_param: an assignment with `=` or `,`, or a
+ * sentence above. Assignments with `:` are their `rawColon` (assignment.ts `assignmentColonAt`).
+ */
 export function hasRawAssignmentOrProse(raw: string): boolean {
-  return hasRawAssignment(raw) || hasRawProse(raw);
+  return hasRawAssignmentBesideColons(raw) || hasRawProse(raw);
 }

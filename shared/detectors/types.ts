@@ -53,6 +53,11 @@ export interface Detector extends DetectorInfo {
    */
   rawLiterals?: readonly string[];
   rawCheck?: (raw: string) => boolean;
+  /**
+   * A part of the promise checked at each `:` of the raw line (`p` is its index), in the prefilter's
+   * one pass over `:` that the key-driven rules make anyway; with `rawCheck`, the whole promise.
+   */
+  rawColon?: (raw: string, p: number) => boolean;
   /** The shortest text that can hold a finding; the engine skips the detector on shorter strings. */
   minLength: number;
   /** Pushes every candidate span in `text`. Must be linear in `text.length` and allocate little. */

@@ -42,7 +42,6 @@ import { authCredentialsStart, isAuthHeaderName } from '../detectors/http_header
 import { Markers } from './markers';
 import { FieldPaths, pathKeys } from './paths';
 import { buildPrefilter, requiredLiteral, verbatimFragment, type Prefilter } from './prefilter';
-import { hasNamedPair } from './named-pairs';
 import { replacementFor } from './replace';
 import { anonymizeForEngine } from '../redact/paths';
 import { resolve, type Ranked } from './resolve';
@@ -296,10 +295,12 @@ export class Engine {
     const literals: string[] = [];
     const checks: Array<(raw: string) => boolean> = [];
     const hints: string[] = [];
+    const colonChecks = new Set<(raw: string, p: number) => boolean>();
     for (const { detector: d } of this.active) {
       if (d.rawLiterals) literals.push(...d.rawLiterals);
       else if (d.rawCheck) checks.push(d.rawCheck);
       else hints.push(d.rawHint);
+      if (d.rawColon) colonChecks.add(d.rawColon);
     }
     for (const s of this.customStrings) {
       const frag = verbatimFragment(s);
@@ -326,10 +327,11 @@ export class Engine {
     // A value made only of redaction markers cannot be a finding. (An empty value still passes: the
     // trace reader probes `{"key": ""}` to ask whether a key alone may drive a key rule.)
     const valueCanHit = (v: string) => v.length === 0 || !this.markers.onlyMarkers(v, this.markers.spans(v));
-    if (keyMatches !== undefined) checks.push((raw) => hasNamedPair(raw, keyMatches));
     // An object under a credential key passes too: a neutral key inside it takes the credential's
     // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
-    return buildPrefilter({ literals, checks, hints, keyMatches, keyObjects: true, valueCanHit, alwaysTrue });
+    // A name/value pair's value stands under its name (shared/traces/context.ts).
+    const colon = { keyMatches, keyObjects: true, valueCanHit, pairs: keyMatches !== undefined, colonChecks: [...colonChecks] };
+    return buildPrefilter({ literals, checks, hints, colon, alwaysTrue });
   }
 }
 

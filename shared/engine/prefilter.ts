@@ -6,9 +6,11 @@
 // searched from its rarest character: `literalSearch`); the line passes when any of them does:
 //   - `\u` anywhere: a JSON escape can spell any character, so nothing else can be trusted;
 //   - each enabled detector's `rawLiterals` (indexOf), `rawCheck` (code), or `rawHint` (a regex);
-//   - for key-driven rules (sensitive_field, field paths), a key the rule accepts with a string,
-//     array (or object) value (`"api_key": "…"`), judged by the same key matcher, so
-//     `"max_tokens": 1024` or `"session": {…}` pass no line;
+//   - one pass over the line's `:` for every rule that looks there (`hasColonCandidate`): for
+//     key-driven rules (sensitive_field, field paths), a key the rule accepts with a string, array
+//     (or object) value (`"api_key": "…"`), judged by the same key matcher, so `"max_tokens": 1024`
+//     or `"session": {…}` pass no line; a name/value pair naming a credential; detectors'
+//     `rawColon` checks (`password: hunter2` in text);
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
@@ -100,12 +102,8 @@ export interface PrefilterParts {
   checks: Array<(raw: string) => boolean>;
   /** Regex sources (opt-in detectors' hints, custom-pattern literals in any case). */
   hints: string[];
-  /** Key names that make a string value under them a finding (sensitive_field, field paths). */
-  keyMatches?: (key: string) => boolean;
-  /** Whether an object value under a matching key counts (AgentDbg semantics: nested values too). */
-  keyObjects: boolean;
-  /** Whether a plain string value (no escapes) can be a finding at all (not only redaction markers). */
-  valueCanHit: (value: string) => boolean;
+  /** The rules of the one pass over `:` (key-driven rules, name/value pairs, detectors' colon checks). */
+  colon: ColonRules;
   alwaysTrue: boolean;
 }
 
@@ -135,31 +133,35 @@ function isJsonBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/** What a key is to the colon pass: one the key rules accept, and/or the name of a name/value pair. */
+const KEY_RULE = 1;
+const PAIR_NAME = 2;
+
 /**
- * `keyMatches`' answers by key, looked up without a slice of the raw line: by a hash of the key's
- * characters that the backward search for its opening quote computes, the key's text then compared
- * in place. Trace lines repeat a few dozen keys thousands of times.
+ * Keys' kinds (KEY_RULE, PAIR_NAME), looked up without a slice of the raw line: by a hash of the
+ * key's characters that the backward search for its opening quote computes, the key's text then
+ * compared in place. Trace lines repeat a few dozen keys thousands of times.
  */
 class RawKeyMemo {
   // A direct-mapped table by the hash's low bits: the hash, the key (compared in place, in code: no
-  // call for short keys) and the answer. A slot taken by another key is overwritten.
+  // call for short keys) and its kind. A slot taken by another key is overwritten.
   private static readonly SIZE = 4096;
   private readonly hashes = new Int32Array(RawKeyMemo.SIZE);
   private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SIZE).fill(undefined);
-  private readonly hits = new Uint8Array(RawKeyMemo.SIZE);
+  private readonly kinds = new Uint8Array(RawKeyMemo.SIZE);
 
   constructor(private readonly keyMatches: (key: string) => boolean) {}
 
-  matches(raw: string, start: number, end: number, hash: number): boolean {
+  kind(raw: string, start: number, end: number, hash: number): number {
     const slot = hash & (RawKeyMemo.SIZE - 1);
     const known = this.keys[slot];
-    if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && sameAt(raw, start, known)) return this.hits[slot] === 1;
+    if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && sameAt(raw, start, known)) return this.kinds[slot];
     const key = raw.slice(start, end);
-    const hit = this.keyMatches(key);
+    const kind = (this.keyMatches(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0);
     this.hashes[slot] = hash;
     this.keys[slot] = key;
-    this.hits[slot] = hit ? 1 : 0;
-    return hit;
+    this.kinds[slot] = kind;
+    return kind;
   }
 }
 
@@ -171,26 +173,51 @@ function sameAt(raw: string, at: number, s: string): boolean {
 
 const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();
 
+/** What the prefilter's one pass over a raw line's `:` looks for. */
+export interface ColonRules {
+  /** Key names that make a value under them a finding (sensitive_field, field paths). */
+  keyMatches?: (key: string) => boolean;
+  /** Whether an object value under a matching key counts (nested values take its meaning). */
+  keyObjects: boolean;
+  /** Whether a plain string value (no escapes) can be a finding at all (not only redaction markers). */
+  valueCanHit: (value: string) => boolean;
+  /**
+   * Name/value pairs (`{"name": "Cookie", "value": …}` in HAR and Playwright header lists, Postman's
+   * `{"key": "X-Api-Key", "value": …}`): the trace reader gives the value the pair's name as its key
+   * (shared/traces/context.ts), so a name `keyMatches` accepts makes the line a candidate.
+   */
+  pairs: boolean;
+  /** Detectors' checks at a `:` (`Detector.rawColon`), run in the same pass. */
+  colonChecks: ReadonlyArray<(raw: string, p: number) => boolean>;
+}
+
 /**
- * Whether a RAW JSON line has a key `keyMatches` accepts with a value that can hold a string: a
- * string, an array (or, with `objects`, an object), or a number the trace reader scans. Keys of JSON
- * encoded inside a JSON string (`\"api_key\": \"…\"`) count too. A key holding any other escape is
- * taken as a match.
+ * The prefilter's one pass over the `:` of a RAW JSON line, for every rule that looks there: a key
+ * `keyMatches` accepts with a value that can hold a string (a string, an array, with `keyObjects`
+ * an object, or a number the trace reader scans), so `"max_tokens": 1024` or `"session": {…}` pass
+ * no line; a pair's name `keyMatches` accepts; and the detectors' colon checks. Keys of JSON encoded
+ * inside a JSON string (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as
+ * a match, and so is a pair's name.
  */
-export function hasMatchingKey(
-  raw: string,
-  keyMatches: (key: string) => boolean,
-  objects: boolean,
-  valueCanHit: (value: string) => boolean = () => true,
-): boolean {
-  let memo = memos.get(keyMatches);
-  if (memo === undefined) memos.set(keyMatches, (memo = new RawKeyMemo(keyMatches)));
-  let p = raw.indexOf(':');
-  while (p >= 0) {
-    const colon = p;
-    p = raw.indexOf(':', p + 1);
+export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
+  const { keyMatches, keyObjects, valueCanHit, pairs, colonChecks } = rules;
+  let memo: RawKeyMemo | undefined;
+  if (keyMatches !== undefined) {
+    memo = memos.get(keyMatches);
+    if (memo === undefined) memos.set(keyMatches, (memo = new RawKeyMemo(keyMatches)));
+  }
+  const wanted = (keyMatches !== undefined ? KEY_RULE : 0) | (pairs ? PAIR_NAME : 0);
+  for (let colon = raw.indexOf(':'); colon !== -1; colon = raw.indexOf(':', colon + 1)) {
+    for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
+    if (memo === undefined) continue;
+    // Back over blanks, and over `\n`, `\t`, `\r` escapes (JSON inside a string, pretty-printed).
     let j = colon;
-    while (j > 0 && isJsonBlank(raw.charCodeAt(j - 1))) j--;
+    for (;;) {
+      const b = raw.charCodeAt(j - 1);
+      if (isJsonBlank(b)) j--;
+      else if ((b === 110 || b === 116 || b === 114) && raw.charCodeAt(j - 2) === 92) j -= 2;
+      else break;
+    }
     if (raw.charCodeAt(j - 1) !== 34) continue;
     const escaped = raw.charCodeAt(j - 2) === 92; // `\"`: a key of JSON inside a string
     const close = escaped ? j - 2 : j - 1;
@@ -198,7 +225,7 @@ export function hasMatchingKey(
     let v = colon + 1;
     while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
     const vc = raw.charCodeAt(v);
-    if (!(vc === 34 || vc === 91 || vc === 92 || (objects && vc === 123) || (((vc >= 48 && vc <= 57) || vc === 45) && longNumberAt(raw, v)))) continue;
+    if (!(vc === 34 || vc === 91 || vc === 92 || (keyObjects && vc === 123) || (((vc >= 48 && vc <= 57) || vc === 45) && longNumberAt(raw, v)))) continue;
     // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
     // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
     let open = close - 1;
@@ -215,16 +242,46 @@ export function hasMatchingKey(
       hash = (hash * 31 + c) | 0;
       open--;
     }
-    if (!memo.matches(raw, open + 1, close, hash)) continue;
-    if (vc === 34) {
+    const kind = memo.kind(raw, open + 1, close, hash) & wanted;
+    if (kind === 0) continue;
+    if (kind & KEY_RULE) {
       // `"api_key": "[EXCLUDED]"` (TraceCraft's excluded input) cannot be a finding.
+      if (vc !== 34) return true;
       const end = raw.indexOf('"', v + 1);
       const slash = raw.indexOf('\\', v + 1);
-      if (end > v && (slash < 0 || slash > end) && !valueCanHit(raw.slice(v + 1, end))) continue;
+      if (!(end > v && (slash < 0 || slash > end) && !valueCanHit(raw.slice(v + 1, end)))) return true;
     }
-    return true;
+    if (kind & PAIR_NAME && pairNameMatches(raw, v, escaped, keyMatches!)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the string value at `v` (after a pair's `"name":`) may be a name `keyMatches` accepts: the
+ * name in quotes (`\"` in JSON inside a string); a name holding any other escape cannot be judged.
+ */
+function pairNameMatches(raw: string, v: number, escaped: boolean, keyMatches: (key: string) => boolean): boolean {
+  if (escaped) {
+    if (raw.charCodeAt(v) !== 92 || raw.charCodeAt(v + 1) !== 34) return false;
+    const end = raw.indexOf('\\', v + 2);
+    if (end < 0) return false;
+    return raw.charCodeAt(end + 1) !== 34 || keyMatches(raw.slice(v + 2, end));
+  }
+  if (raw.charCodeAt(v) !== 34) return false;
+  const end = raw.indexOf('"', v + 1);
+  if (end < 0) return false;
+  const name = raw.slice(v + 1, end);
+  return name.includes('\\') || keyMatches(name);
+}
+
+/** The colon pass for the key rules alone (`hasColonCandidate` without pairs or colon checks). */
+export function hasMatchingKey(
+  raw: string,
+  keyMatches: (key: string) => boolean,
+  keyObjects: boolean,
+  valueCanHit: (value: string) => boolean = () => true,
+): boolean {
+  return hasColonCandidate(raw, { keyMatches, keyObjects, valueCanHit, pairs: false, colonChecks: [] });
 }
 
 /**
@@ -310,11 +367,12 @@ export function buildPrefilter(parts: PrefilterParts): Prefilter {
   const hasAnyLiteral = anyLiteral(['\\u', ...parts.literals]);
   const checks = [...new Set(parts.checks)];
   const re = parts.hints.length ? new RegExp(parts.hints.join('|')) : undefined;
-  const { keyMatches, keyObjects, valueCanHit } = parts;
+  const colon = parts.colon;
+  const colonPass = colon.keyMatches !== undefined || colon.colonChecks.length > 0;
   return (raw) => {
     if (hasAnyLiteral(raw)) return true;
     for (let i = 0; i < checks.length; i++) if (checks[i](raw)) return true;
     if (re && re.test(raw)) return true;
-    return keyMatches !== undefined && hasMatchingKey(raw, keyMatches, keyObjects, valueCanHit);
+    return colonPass && hasColonCandidate(raw, colon);
   };
 }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, detectorList } from '../../shared/engine/index';
 import { spellings } from './fixtures/raw-lines';
+import { scanLine } from '../../shared/traces/line';
 import { defaultEngineOptions, type EngineOptions } from '../../shared/options';
 
 const optIn = Object.fromEntries(detectorList().filter((d) => !d.defaultEnabled).map((d) => [d.name, { enabled: true }]));
@@ -32,22 +33,18 @@ const LINES: Array<[string, boolean]> = [
   ['{"inputs":{"apiKey":"anything"}}', true],
   ['{"inputs":{"API-KEY" : ["x"]}}', true],
   ['{"result":"{\\"client_secret\\": \\"x\\"}"}', true],
+  // A name/value pair and a pretty-printed key in JSON inside a string (the pass over `:` once missed both).
+  ['{"result":"[{\\"name\\": \\"ssn\\", \\"value\\": \\"Zx9q2Lm4Pt7Rw1Ks\\"}]"}', true],
+  ['{"result":"[{\\"name\\": \\"region\\", \\"value\\": \\"Zx9q2Lm4Pt7Rw1Ks\\"}]"}', false],
+  ['{"result":"{\\"ssn\\"\\n: \\"Zx9q2Lm4Pt7Rw1Ks\\"}"}', true],
+  ['{"result":"{\\"ssn\\"\\r\\n  : \\"Zx9q2Lm4Pt7Rw1Ks\\"}"}', true],
   ['{"usage":{"max_tokens":1024,"input_tokens":12,"token_count":3}}', false],
   ['{"tokenizer":"cl100k_base","password_policy":"strict","auth_method":"oauth"}', false],
 ];
 
-/** Every finding the engine reports in a raw line, decoded value by value (nested JSON included). */
+/** Every finding the trace reader's walk reports in a raw line, forced past the prefilter. */
 function findingsIn(e: Engine, raw: string): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, key: string | undefined, path: string): void => {
-    if (typeof v === 'string') {
-      out.push(...e.scanValue(v, { path, key }).map((m) => m.detector));
-      if (v.startsWith('{')) walk(JSON.parse(v), undefined, `${path}#`);
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, key, `${path}[${i}]`));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k, path ? `${path}.${k}` : k);
-  };
-  walk(JSON.parse(raw), undefined, '');
-  return out;
+  return scanLine(raw, e, true).hits.map((h) => h.match.detector);
 }
 
 test('escapes, nested JSON and keys: lines with findings pass, lines without do not', () => {
