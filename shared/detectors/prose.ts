@@ -6,7 +6,7 @@
 // link sent", "the token is 5 minutes old") are not reported: a value must look like a secret (a
 // digit, or a symbol with letters; digits alone only for PINs, or 6+ for a password),
 // and common words are refused. The table of real sentences both ways is in test/unit/leak-shapes.test.ts.
-import { anyLiteral, literalSearch } from '../engine/prefilter';
+import { anyLiteral } from '../engine/prefilter';
 import { hasRawAssignmentBesideColons, isStandInValue } from './assignment';
 import type { Candidate } from './types';
 import { isAlnum, isDigit } from './util';
@@ -157,8 +157,8 @@ function proseAt(text: string, sp: number, out: ProseHit[]): void {
 }
 
 /**
- * Raw prefilter: a credential word and a space after it, in the letter cases sentences use. Each is
- * searched from its rarest letter on (`wd ` of `asswd `, `ken ` of `oken `, `code ` of `asscode `).
+ * The credential words and a space after each, in the letter cases sentences use: where the
+ * detector (findProse) and the prefilter (hasRawProse, at PROSE_ANCHORS) look.
  */
 export const PROSE_RAW_LITERALS = [
   'assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'assphrase ', 'ASSPHRASE ', 'asscode ', 'ASSCODE ', 'PIN ', 'Pin ', 'pin ',
@@ -249,25 +249,35 @@ function caselessAt(raw: string, i: number, word: string): boolean {
   return true;
 }
 
-/** Each literal as it is searched: from its rarest character on (`ken ` of `oken `), its head checked in front. */
-/** The literals by the tail they are searched by (`key ` serves `pi key ` and `ccess key `): one indexOf pass per tail. */
-const PROSE_SEARCHES = (() => {
-  const byTail = new Map<string, Array<{ head: string; bare: boolean }>>();
-  for (const literal of PROSE_RAW_LITERALS) {
-    const { head, tail } = literalSearch(literal);
-    byTail.set(tail, [...(byTail.get(tail) ?? []), { head, bare: BARE_RAW_LITERALS.has(literal) }]);
-  }
-  return [...byTail].map(([tail, heads]) => ({ tail, heads }));
-})();
+/**
+ * Where the prefilter looks for the literals: at anchors, each a character or a few that trace text
+ * holds rarely or that several literals share, searched with one indexOf pass each (`w` serves
+ * `assword `, `asswd ` and `pwd `; `key ` the five API and access key forms; `ASS` and `P` the
+ * upper-case forms). Nine passes instead of one per literal, each short: a search of 7 characters
+ * or more sets up a Boyer-Moore table at every call (`phrase ` cost three times `phr` per MB of
+ * trace). A literal takes the first anchor it holds.
+ */
+const PROSE_ANCHORS = ['w', 'ken ', 'key ', 'ASS', 'P', 'phr', 'cod', 'cret', 'pin'];
+
+const PROSE_SEARCHES = PROSE_ANCHORS.map((anchor) => ({
+  anchor,
+  literals: PROSE_RAW_LITERALS.filter((l) => PROSE_ANCHORS.find((a) => l.includes(a)) === anchor).map((literal) => ({
+    literal,
+    at: literal.indexOf(anchor),
+    bare: BARE_RAW_LITERALS.has(literal),
+  })),
+}));
+if (PROSE_RAW_LITERALS.some((l) => !PROSE_ANCHORS.some((a) => l.includes(a)))) throw new Error('a sentence literal holds no prefilter anchor');
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
   for (let k = 0; k < PROSE_SEARCHES.length; k++) {
-    const { tail, heads } = PROSE_SEARCHES[k];
-    for (let t = raw.indexOf(tail); t !== -1; t = raw.indexOf(tail, t + 1)) {
-      for (let h = 0; h < heads.length; h++) {
-        const { head, bare } = heads[h];
-        if (t >= head.length && raw.startsWith(head, t - head.length) && proseValueMayFollow(raw, t + tail.length, bare)) return true;
+    const { anchor, literals } = PROSE_SEARCHES[k];
+    for (let t = raw.indexOf(anchor); t !== -1; t = raw.indexOf(anchor, t + 1)) {
+      for (let h = 0; h < literals.length; h++) {
+        const { literal, at, bare } = literals[h];
+        const start = t - at;
+        if (start >= 0 && raw.startsWith(literal, start) && proseValueMayFollow(raw, start + literal.length, bare)) return true;
       }
     }
   }

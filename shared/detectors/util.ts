@@ -204,12 +204,34 @@ export function hasRawDigitRun(raw: string): boolean {
     while (s > 0 && isRunChar(raw.charCodeAt(s - 1))) s--;
     let e = i + 1;
     while (e < n && isRunChar(raw.charCodeAt(e))) e++;
-    for (let d = s; d + 8 <= e; d++) {
-      if (isDigit(raw.charCodeAt(d)) && (d === 0 || mayPrecedeRun(raw.charCodeAt(d - 1))) && rawDigitRunAt(raw, d)) return true;
+    if (e - s >= 8 && !gluedWhole(raw, s, e)) {
+      for (let d = s; d + 8 <= e; d++) {
+        if (isDigit(raw.charCodeAt(d)) && (d === 0 || mayPrecedeRun(raw.charCodeAt(d - 1))) && rawDigitRunAt(raw, d)) return true;
+      }
     }
     i = e + 8;
   }
   return false;
+}
+
+/**
+ * Whether no run can start in the stretch of run characters raw[s, e): it ends with a digit glued to
+ * what follows (`2025-01-18T09`, a timestamp), and holds nothing that ends a run early (at most 19
+ * digits, separators only `-` and `.`, never more than 4 in a row), so every run from a digit in it
+ * ends where the stretch does, glued, as `rawDigitRunAt` would find one start at a time.
+ */
+function gluedWhole(raw: string, s: number, e: number): boolean {
+  if (!isDigit(raw.charCodeAt(e - 1)) || !rawGluedAfter(raw, e)) return false;
+  let digits = 0;
+  let seps = 0;
+  for (let i = s; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (isDigit(c)) {
+      digits++;
+      seps = 0;
+    } else if ((c !== 45 && c !== 46) || ++seps > 4) return false;
+  }
+  return digits <= 19;
 }
 
 /** Whether a digit run that a detector could report starts at `s` (RAW_DIGIT_RUN's conditions). */
