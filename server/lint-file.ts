@@ -53,7 +53,7 @@ export function kindByName(path: string, config?: ResolvedConfig): FileKind | 'j
   if (/\.(jsonl|ndjson)(\.gz)?$/.test(lower)) return 'trace';
   if (/\.(db|sqlite|sqlite3)$/.test(lower)) return 'trace-store';
   if (config && matchesGlobs(config.traceGlobs, config.baseDir, path)) return 'trace-glob';
-  if (/\.json(\.gz)?$/.test(lower)) return 'json';
+  if (/\.(json|traj)(\.gz)?$/.test(lower)) return 'json';
   return undefined;
 }
 

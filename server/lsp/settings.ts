@@ -39,6 +39,8 @@ export const DEFAULT_TRACE_GLOBS = [
   '**/*.ndjson',
   '**/*.jsonl.gz',
   '**/traces/**/*.json',
+  '**/*.traj',
+  '**/*.traj.json',
   '**/runs/*/events.jsonl',
   '**/runs/*/run.json',
 ];

@@ -8,6 +8,9 @@ export const SNIFF_CHARS = 64 * 1024;
 
 const JSONL_EXT = /\.(jsonl|ndjson|jsonlines)$/;
 
+/** An agent's trajectory by its name: SWE-agent's `.traj`, mini-swe-agent's `.traj.json`. */
+const TRAJECTORY_NAME = /\.traj(\.json)?$/;
+
 /**
  * Detects the format of a trace file from its path and the start of its (decompressed) text.
  * Returns null when the file is not JSON or JSONL at all (by name and content).
@@ -19,7 +22,10 @@ export function detectTraceFormat(path: string, head = ''): TraceFormatInfo | nu
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   const trimmed = text.trimStart();
   const byExtJsonl = JSONL_EXT.test(name);
-  const byExtJson = name.endsWith('.json');
+  // SWE-agent writes each run's trajectory as one JSON document named `<instance>.traj`
+  // (mini-swe-agent: `<instance>.traj.json`).
+  const trajectory = TRAJECTORY_NAME.test(name);
+  const byExtJson = name.endsWith('.json') || trajectory;
   if (!byExtJsonl && !byExtJson && !(trimmed.startsWith('{') || trimmed.startsWith('['))) return null;
   if (!byExtJsonl && !byExtJson && name.includes('.') && !/\.(log|txt|trace)$/.test(name)) return null;
 
@@ -29,7 +35,7 @@ export function detectTraceFormat(path: string, head = ''): TraceFormatInfo | nu
   // property names it mentions (a schema of AgentDbg's events names event_type and run_id).
   if (notATrace(name, normalisedPath, trimmed, layout)) return { format: layout === 'jsonl' ? 'jsonl' : 'json', layout, gzip, isTrace: false };
   const format = sniffFormat(name, text, layout);
-  const isTrace = format !== 'json' && format !== 'jsonl' ? true : byExtJsonl || /(^|\/)(traces?|runs|\.agentdbg|\.maida|\.opentraces)\//.test(normalisedPath);
+  const isTrace = format !== 'json' && format !== 'jsonl' ? true : byExtJsonl || trajectory || /(^|\/)(traces?|runs|trajectories|\.agentdbg|\.maida|\.opentraces)\//.test(normalisedPath);
   return { format, layout, gzip, isTrace };
 }
 

@@ -12,6 +12,20 @@ import { lintFile } from '../../server/lint-file';
 
 const SCHEMA = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "title": "event",\n  "properties": {"event_type": {}, "spec_version": {}, "run_id": {}}\n}\n';
 const REPLAY = '{"request": {"method": "POST", "uri": "https://api.example.com/v1/chat"}, "response": {"status": {"code": 200}, "body": "ok"}}\n';
+// A SWE-agent trajectory as SWE-agent writes it (one JSON document per run, pretty-printed).
+const TRAJ = JSON.stringify(
+  {
+    environment: 'swe_main',
+    trajectory: [
+      { action: 'ls -a\n', observation: 'README.md\nsetup.py\n', response: 'Let us look around.', state: '{"open_file": "n/a"}', thought: 'Let us look around.' },
+      { action: "mysql -u root -p'S3cr3t#pw' -h 127.0.0.1 app\n", observation: 'ERROR 2003 (HY000)', response: 'Try the database.', state: '{"open_file": "n/a"}', thought: 'Try the database.' },
+    ],
+    history: [{ role: 'system', content: 'You are an autonomous programmer.' }],
+    info: { exit_status: 'submitted' },
+  },
+  null,
+  2,
+);
 const SDK_REPLAY = '["client.beta.sessions.create", {"id": "sesn_1", "status": "idle"}]\n["client.beta.sessions.events.list", {"data": []}]\n';
 
 test('trace shape: what is not a trace, wherever it lies', () => {
@@ -27,6 +41,11 @@ test('trace shape: what is not a trace, wherever it lies', () => {
     ['repo/schemas/events.jsonl', '{"event_type":"RUN_START","spec_version":"0.1","run_id":"r"}\n', true],
     ['repo/logs/agent.jsonl', '{"ts": 1, "msg": "tool call", "args": {"q": "x"}}\n', true],
     ['repo/runs/output.json', '{"answer": "x"}', true],
+    // Agents' trajectories by name, wherever they lie: SWE-agent's `.traj`, mini-swe-agent's `.traj.json`.
+    ['repo/results/django__django-11099.traj', TRAJ, true],
+    ['out/django__django-11099.traj.json', '{"info": {"exit_status": "Submitted"}, "messages": []}', true],
+    ['repo/trajectories/me/run/output.json', '{"answer": "x"}', true],
+    ['repo/results/output.json', '{"answer": "x"}', false],
   ];
   for (const [path, text, isTrace] of table) assert.equal(detectTraceFormat(path, text)?.isTrace, isTrace, path);
 });
@@ -43,4 +62,17 @@ test('trace shape: a walked JSONL of replays gets no findings; a real trace stil
   assert.deepEqual([skipped.kind, skipped.findings.length], [undefined, 0]);
   const read = await lintFile(trace, { config, workers: 0 });
   assert.deepEqual([read.kind, read.findings.map((f) => f.ruleId)], ['trace', ['openai_api_key']]);
+});
+
+test('trace shape: a SWE-agent trajectory found by walking is read as a trace, at the place of each finding', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelint-traj-'));
+  const traj = join(dir, 'django__django-11099.traj');
+  writeFileSync(traj, TRAJ);
+  const config = new ConfigResolver().forPath(dir);
+  const read = await lintFile(traj, { config, workers: 0 });
+  const found = read.findings.filter((f) => f.ruleId !== 'trace-file-permissions');
+  assert.deepEqual(
+    [read.kind, found.map((f) => [f.ruleId, f.range.line, f.range.column, f.range.endLine, f.range.endColumn, f.jsonPath, f.message])],
+    ['trace', [['command_line_credential', 11, 34, 11, 43, 'trajectory[1].action', 'command_line_credential: …(9 chars) in trajectory[1].action']]],
+  );
 });
