@@ -10,13 +10,18 @@
 //     with a space, `-p` prompts and the next word is the database);
 //   redis-cli: `-a <password>`; mongosh / mongo / mongodump / mongorestore…: `-p <password>`;
 //   curl: `-u` / `--user` / `-U` / `--proxy-user` `user:password` (the part after the first `:`;
-//     without one curl prompts), `--oauth2-bearer <token>`; smbclient: `-U user%password`.
+//     without one curl prompts), `--oauth2-bearer <token>`; smbclient: `-U user%password`;
+//   htpasswd `-b`: the password is the last operand (`htpasswd -b[c] file user password`, with `-n`
+//     `htpasswd -nb user password`; the Apache manual's synopsis);
+//   openssl: `-k <password>` (enc and the cipher commands) and `-pass` / `-passin` / `-passout`
+//     `pass:<password>` (openssl-passphrase-options: `env:`, `file:`, `fd:`, `stdin` hold none).
 // Long flags that name a credential (`--password`, `--token`, `--api-key`, `--client-secret`, judged
 // by the same key names as the text rules, so `--password-stdin`, `--token-file` are not) take the
 // next word or `=value` with any command. Environment assignments whose names glue the word
-// (`PGPASSWORD=…`, `SSHPASS=…`, `REDISCLI_AUTH=…`) count too. Only the value is reported.
+// (`PGPASSWORD=…`, `SSHPASS=…`, `REDISCLI_AUTH=…`) count too, before a command or after `export`,
+// `declare`, `typeset`, `readonly`, `local`. Only the value is reported.
 import { isStandInValue } from './assignment';
-import { CREDENTIAL_FLAGS, hasRawKeyPrefix } from './raw-prefixes';
+import { CREDENTIAL_FLAGS, hasRawKeyPrefix, shortFlagsHold } from './raw-prefixes';
 import type { Candidate, DetectContext, Detector } from './types';
 
 const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch']);
@@ -24,6 +29,11 @@ const MYSQL_TOOLS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 
 const MONGO_TOOLS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop']);
 /** Environment variables holding a password whose name glues the word (`PGPASSWORD`). */
 const PASSWORD_ENV = new Set(['PGPASSWORD', 'SSHPASS', 'REDISCLI_AUTH', 'MYSQL_PWD', 'ANSIBLE_BECOME_PASS', 'SUDO_PASSWORD', 'RCLONE_CONFIG_PASS']);
+
+/** Shell builtins whose `NAME=value` operands set variables (`export PGPASSWORD=…`). */
+const SETTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+/** openssl's options that take a pass phrase source (`pass:<password>`). */
+const OPENSSL_PASS = new Set(['-pass', '-passin', '-passout']);
 
 const PLACEHOLDER_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'yourpassword', 'your_password', 'mypassword']);
 
@@ -145,10 +155,15 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    // PGPASSWORD=… before the command.
+    // PGPASSWORD=… before the command, or set by `export`.
     const eq = w.indexOf('=');
-    if (i < ci && eq > 0 && PASSWORD_ENV.has(w.slice(0, eq))) report(i, eq + 1);
+    if ((i < ci || (i > ci && SETTERS.has(cmd))) && eq > 0 && PASSWORD_ENV.has(w.slice(0, eq))) report(i, eq + 1);
     if (w.charCodeAt(0) !== 45 /* - */ || w.length < 2) continue;
+    if (cmd === 'openssl') {
+      if (w === '-k' && i + 1 < words.length) report(i + 1);
+      else if (OPENSSL_PASS.has(w) && i + 1 < words.length && words[i + 1].startsWith('pass:')) report(i + 1, 5);
+      continue;
+    }
     if (w.charCodeAt(1) === 45) {
       // --flag value / --flag=value
       const name = eq > 0 ? w.slice(2, eq) : w.slice(2);
@@ -180,16 +195,40 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
       } else if (i + 1 < words.length) report(i + 1);
     } else if (flag === 'a' && cmd === 'redis-cli' && !attached && i + 1 < words.length) report(i + 1);
   }
+  if (cmd === 'htpasswd') {
+    const password = htpasswdPassword(words, ci);
+    if (password >= 0) report(password);
+  }
 }
 
-/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `--…` at a word start) or a `PASS=`-style variable is set, in order. */
+/**
+ * The index of the password operand of `htpasswd -b` (`htpasswd -b[cmBdps] file user password`,
+ * `htpasswd -nb user password`), or -1: without `-b` htpasswd prompts for it.
+ */
+function htpasswdPassword(words: readonly string[], ci: number): number {
+  const operands: number[] = [];
+  let batch = false;
+  let noFile = false;
+  for (let i = ci + 1; i < words.length; i++) {
+    const w = words[i];
+    if (w.charCodeAt(0) === 45 && w.length > 1 && w.charCodeAt(1) !== 45) {
+      batch ||= w.includes('b');
+      noFile ||= w.includes('n');
+      if (w === '-r' || w === '-C') i++; // rounds, cost: a number follows
+    } else operands.push(i);
+  }
+  if (!batch) return -1;
+  return operands[noFile ? 1 : 2] ?? -1;
+}
+
+/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `--…`, openssl's `-k`, htpasswd's `-b…`/`-nb` at a word start) or a `PASS=`-style variable is set, in order. */
 function anchorsIn(text: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
     const b = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) continue;
     const c = text.charCodeAt(i + 1);
-    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 45) out.push(i);
+    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 45 || c === 107 || shortFlagsHold(text, i + 1, 98)) out.push(i); // p a u U - k, b
     if (c === 45) i++;
   }
   for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
@@ -224,6 +263,9 @@ export const commandLineCredential: Detector = {
       'curl -u alice:Falcon-42x https://api.example.com/v1/me',
       'PGPASSWORD=Falcon-42x psql -h db -U app',
       'deploy --api-key 9f8e7d6c5b4a3f2e1d0c --region eu',
+      'export PGPASSWORD=Falcon-42x',
+      'htpasswd -bc /etc/nginx/.htpasswd admin Falcon-42x',
+      'openssl enc -aes-256-cbc -salt -in backup.tar -out backup.enc -pass pass:Falcon-42x',
     ],
     negative: [
       'ssh -p 2222 admin@host',
@@ -232,6 +274,8 @@ export const commandLineCredential: Detector = {
       'docker login --password-stdin -u ci registry',
       'curl -u "$USER:$PASS" https://x',
       'app --token-file /run/secrets/token',
+      'htpasswd -c /etc/nginx/.htpasswd admin',
+      'openssl enc -aes-256-cbc -in a -out b -pass env:BACKUP_PASS',
     ],
   },
   patterns: [],
@@ -246,7 +290,9 @@ export const commandLineCredential: Detector = {
       const words = [...argv, text];
       const at = words.length - 1;
       scanWords(words, (i) => (i === at ? [0, text.length] : [0, 0]), at, emit);
-      if (text.charCodeAt(0) === 45 || text.indexOf('=') > 0) return;
+      // A flag or one `NAME=value` word is judged as an argument only; an element holding a script
+      // (`bash -lc "PGPASSWORD=… psql …"`) is read as a command line too.
+      if (text.charCodeAt(0) === 45 || (text.indexOf('=') > 0 && !/\s/.test(text))) return;
     }
     if (!TEXT_GATE(text)) return;
     // Only the lines (with their `\` continuations) that hold a flag or a password variable are

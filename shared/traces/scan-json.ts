@@ -92,9 +92,10 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
         return;
       }
     }
-    // An element of an array read as argv: a flag before it may make it a credential (`-p`, `pw`).
+    // An element of an array read as argv: a flag before it may make it a credential (`-p`, `pw`;
+    // `htpasswd -b file user pw`: an operand further on).
     const argv = w.inObject() ? undefined : nextArgvElement(top, value);
-    const flagged = argv !== undefined && (value.charCodeAt(0) === 45 || argv[argv.length - 1].charCodeAt(0) === 45);
+    const flagged = argv !== undefined && (value.charCodeAt(0) === 45 || argv.some((a) => a.charCodeAt(0) === 45));
     if (!flagged && !worthScanning(raw, key)) return;
     const matches = engine.scanValue(value, valueContext(w, key, fieldTypeOf(w, top), argv));
     if (matches.length === 0) return;
