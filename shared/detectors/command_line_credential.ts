@@ -11,6 +11,8 @@
 //   redis-cli: `-a <password>`; mongosh / mongo / mongodump / mongorestore…: `-p <password>`;
 //   curl: `-u` / `--user` / `-U` / `--proxy-user` `user:password` (the part after the first `:`;
 //     without one curl prompts), `--oauth2-bearer <token>`; smbclient: `-U user%password`;
+//   zip / unzip: `-P <password>` (their man pages); 7-Zip: `-p<password>` attached (its -p switch);
+//   sqlcmd / bcp: `-P <password>` (and `-P<password>`); az `login`: `-p <password>`;
 //   htpasswd `-b`: the password is the last operand (`htpasswd -b[c] file user password`, with `-n`
 //     `htpasswd -nb user password`; the Apache manual's synopsis);
 //   openssl: `-k <password>` (enc and the cipher commands) and `-pass` / `-passin` / `-passout`
@@ -24,7 +26,10 @@ import { isStandInValue } from './assignment';
 import { CREDENTIAL_FLAGS, hasRawKeyPrefix, shortFlagsHold } from './raw-prefixes';
 import type { Candidate, DetectContext, Detector } from './types';
 
-const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch']);
+const LOGIN_TOOLS = new Set(['docker', 'podman', 'nerdctl', 'buildah', 'skopeo', 'helm', 'oras', 'finch', 'az']);
+const ZIP_TOOLS = new Set(['zip', 'unzip', 'zipcloak']);
+const SEVEN_ZIP = new Set(['7z', '7za', '7zr', '7zz']);
+const SQLCMD_TOOLS = new Set(['sqlcmd', 'bcp', 'osql']);
 const MYSQL_TOOLS = new Set(['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mysqlshow', 'mysqlcheck', 'mariadb', 'mariadb-dump', 'mariadb-admin']);
 const MONGO_TOOLS = new Set(['mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop']);
 /** Environment variables holding a password whose name glues the word (`PGPASSWORD`). */
@@ -194,6 +199,11 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
         if (cmd === 'sshpass') report(i, 2);
       } else if (i + 1 < words.length) report(i + 1);
     } else if (flag === 'a' && cmd === 'redis-cli' && !attached && i + 1 < words.length) report(i + 1);
+    else if (flag === 'P' && (ZIP_TOOLS.has(cmd) || SQLCMD_TOOLS.has(cmd))) {
+      if (!attached) {
+        if (i + 1 < words.length) report(i + 1);
+      } else if (SQLCMD_TOOLS.has(cmd)) report(i, 2);
+    } else if (flag === 'p' && attached && SEVEN_ZIP.has(cmd)) report(i, 2);
   }
   if (cmd === 'htpasswd') {
     const password = htpasswdPassword(words, ci);
@@ -221,14 +231,14 @@ function htpasswdPassword(words: readonly string[], ci: number): number {
   return operands[noFile ? 1 : 2] ?? -1;
 }
 
-/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `--…`, openssl's `-k`, htpasswd's `-b…`/`-nb` at a word start) or a `PASS=`-style variable is set, in order. */
+/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `-P`, `--…`, openssl's `-k`, htpasswd's `-b…`/`-nb` at a word start) or a `PASS=`-style variable is set, in order. */
 function anchorsIn(text: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
     const b = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) continue;
     const c = text.charCodeAt(i + 1);
-    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 45 || c === 107 || shortFlagsHold(text, i + 1, 98)) out.push(i); // p a u U - k, b
+    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 80 || c === 45 || c === 107 || shortFlagsHold(text, i + 1, 98)) out.push(i); // p a u U P - k, b
     if (c === 45) i++;
   }
   for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {
@@ -252,7 +262,7 @@ const TEXT_GATE = hasRawKeyPrefix;
 
 export const commandLineCredential: Detector = {
   name: 'command_line_credential',
-  description: 'A password or token passed on a command line (docker login -p, mysql -p…, sshpass -p, curl -u user:password, --password, --token, PGPASSWORD=…), in a command string or an argv array.',
+  description: 'A password or token passed on a command line (docker login -p, mysql -p…, sshpass -p, curl -u user:password, zip -P, sqlcmd -P, htpasswd -b, openssl -k, --password, --token, PGPASSWORD=…), in a command string or an argv array.',
   defaultSeverity: 'error',
   defaultEnabled: true,
   examples: {
@@ -266,6 +276,8 @@ export const commandLineCredential: Detector = {
       'export PGPASSWORD=Falcon-42x',
       'htpasswd -bc /etc/nginx/.htpasswd admin Falcon-42x',
       'openssl enc -aes-256-cbc -salt -in backup.tar -out backup.enc -pass pass:Falcon-42x',
+      'zip -r -P Falcon-42x backup.zip data/',
+      "sqlcmd -S db.internal -U sa -P 'Falcon-42x!' -Q 'SELECT 1'",
     ],
     negative: [
       'ssh -p 2222 admin@host',
@@ -276,6 +288,7 @@ export const commandLineCredential: Detector = {
       'app --token-file /run/secrets/token',
       'htpasswd -c /etc/nginx/.htpasswd admin',
       'openssl enc -aes-256-cbc -in a -out b -pass env:BACKUP_PASS',
+      'rsync -avP src/ backup@host:/srv/backup/',
     ],
   },
   patterns: [],
