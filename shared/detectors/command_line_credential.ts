@@ -6,8 +6,8 @@
 //   docker / podman / nerdctl / buildah / skopeo / helm / oras `login`: `-p <password>` (their
 //     `login --help`: `-p, --password string`);
 //   sshpass: `-p <password>` (and `-p<password>`, getopt);
-//   mysql, mysqldump, mysqladmin, mysqlimport, mariadb…: `-p<password>` attached only (MySQL's manual:
-//     with a space, `-p` prompts and the next word is the database);
+//   mysql, mysqldump, mysqladmin, mysqlimport, mariadb…: `-p<password>` attached only, and
+//     `--password=<password>` (MySQL's manual: without a value both prompt, the next word is the database);
 //   redis-cli: `-a <password>`; mongosh / mongo / mongodump / mongorestore…: `-p <password>`;
 //   curl: `-u` / `--user` / `-U` / `--proxy-user` `user:password` (the part after the first `:`;
 //     without one curl prompts), `--oauth2-bearer <token>`; smbclient: `-U user%password`;
@@ -181,7 +181,8 @@ function scanWords(words: readonly string[], spanOf: (i: number) => [number, num
       }
       if (!CREDENTIAL_FLAGS.matches(name)) continue;
       if (eq > 0) report(i, eq + 1);
-      else if (i + 1 < words.length) report(i + 1);
+      // MySQL's `--password` takes its value only after `=`: without one it prompts.
+      else if (i + 1 < words.length && !MYSQL_TOOLS.has(cmd)) report(i + 1);
       continue;
     }
     const flag = w[1];

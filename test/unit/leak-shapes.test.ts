@@ -53,7 +53,7 @@ const TABLES: Record<string, Table> = {
       ['htpasswd -c /etc/nginx/.htpasswd admin && curl -k -o out https://x.example.com', []],
       ['openssl enc -aes-256-cbc -in a -out b -pass env:BACKUP_PASS && export PGHOST=db.internal', []],
       ['ssh -p 2222 deploy@host && mkdir -p /srv/app', []],
-      ['mysql -u root -p orders', []],
+      ['mysql -u root -p orders && mysqldump -u root --password orders > o.sql', []],
       ['echo "$REGISTRY_TOKEN" | docker login --password-stdin -u ci registry', []],
       ['curl -u "$USER:$PASS" https://x && curl -i -u test:test https://y', []],
       ['docker run -p 8080:80 -e MODE=prod nginx', []],
