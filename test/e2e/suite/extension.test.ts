@@ -132,6 +132,24 @@ describe('tracelint in VS Code', () => {
     assert.match(exampleDoc.getText(leak.range), /^sk-/);
   });
 
+  it('reads a SWE-agent trajectory (.traj) as a JSON trace wherever it lies', async () => {
+    const password = 'Falcon-42x';
+    const traj = JSON.stringify(
+      { environment: 'swe_main', trajectory: [{ action: `sshpass -p '${password}' ssh deploy@10.0.0.5 uptime\n`, observation: 'up 3 days', thought: 'Check the host.' }], info: { exit_status: 'submitted' } },
+      null,
+      2,
+    );
+    const uri = vscode.Uri.file(join(root.fsPath, 'e2e-run.traj'));
+    writeFileSync(uri.fsPath, traj);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'json');
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'command_line_credential'), 'command_line_credential in e2e-run.traj');
+    const found = diags.find((d) => codeOf(d) === 'command_line_credential')!;
+    assert.equal(doc.getText(found.range), password);
+    assert.equal(found.range.start.line, 4);
+  });
+
   it('shows the redacted preview: markers, counts, no planted secret, trace HTML as text', async () => {
     const uri = vscode.Uri.file(join(root.fsPath, 'traces', 'e2e-leaky.jsonl'));
     await vscode.window.showTextDocument(uri);
