@@ -1,7 +1,7 @@
 // The raw-text promise of the key formats whose prefix ends in `_` or `-` after letters common in
 // text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-)
-// of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`, htpasswd's `-b`, zip's `-P`) and of url_credentials
-// (`://…@`, `?appid=`, `&key=`, `&sig=`). One function for all of them, so the
+// of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`, htpasswd's
+// `-b`, zip's `-P`) and of url_credentials (`://…@`, `?appid=`, `&key=`, `&sig=`). One function for all of them, so the
 // prefilter (which runs a check shared by several detectors once) makes one pass over `_` and one
 // over `-` and looks around each, instead of one indexOf pass per prefix. Each detector's promise is
 // a part of it, so the whole is a superset of each.
@@ -66,8 +66,8 @@ function hasDashMark(raw: string): boolean {
     const c = raw.charCodeAt(i + 1);
     if (c === 112 || c === 97 || c === 117 || c === 85) return true; // p a u U
     if (c !== 45) {
-      // openssl's `-k <password>`, htpasswd's `-b…`, zip's and sqlcmd's `-P`: short flags common elsewhere, so the tool's
-      // name is looked for, on the lines that have one.
+      // openssl's `-k <password>`, htpasswd's `-b…`, zip's and sqlcmd's `-P`: short flags common
+      // elsewhere, so the tool's name is looked for, on the lines that have one.
       if (c === 107 && endsFlag(raw.charCodeAt(i + 2)) && raw.includes('openssl')) return true;
       if (c === 80 && (raw.includes('zip') || raw.includes('sqlcmd') || raw.includes('bcp') || raw.includes('osql'))) return true;
       if (shortFlagsHold(raw, i + 1, 98) && raw.includes('htpasswd')) return true;
