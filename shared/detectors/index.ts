@@ -33,6 +33,7 @@ import { npmToken } from './npm_token';
 import { sendgridApiKey } from './sendgrid_api_key';
 import { langsmithApiKey } from './langsmith_api_key';
 import { tavilyApiKey } from './tavily_api_key';
+import { xaiApiKey } from './xai_api_key';
 import { googleApiKey } from './google_api_key';
 import { awsAccessKey } from './aws_access_key';
 import { awsSecretKey } from './aws_secret_key';
@@ -70,6 +71,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   sendgridApiKey,
   langsmithApiKey,
   tavilyApiKey,
+  xaiApiKey,
   googleApiKey,
   awsAccessKey,
   awsSecretKey,

@@ -1,5 +1,5 @@
 // The raw-text promise of the key formats whose prefix ends in `_` or `-` after letters common in
-// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-)
+// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-, xai-)
 // of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`, htpasswd's
 // `-b`, zip's `-P`) and of url_credentials (`://…@`, `?appid=`, `&key=`, `&sig=`). One function for
 // all of them, so the prefilter (which runs a check shared by several detectors once) makes one pass
@@ -57,6 +57,7 @@ function hasDashMark(raw: string): boolean {
       case 121 /* y */: if (endsAt(raw, 'tvl', i - 1)) return true; continue;
       case 120 /* x */: if (endsAt(raw, 'ppl', i - 1)) return true; continue;
       case 116 /* t */: if (endsAt(raw, 'glpa', i - 1)) return true; break;
+      case 105 /* i */: if (endsAt(raw, 'xa', i - 1)) return true; break;
     }
     // A flag starts a word: the line's start, a blank, a quote (`"-p"` in argv), `'`, `=`, `(`, or
     // the letter of a `\\n`, `\\t`, `\\r` escape in raw JSON.

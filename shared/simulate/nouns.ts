@@ -31,6 +31,7 @@ const NOUNS: Record<string, [string, string]> = {
   sendgrid_api_key: ['SendGrid API key', 'SendGrid API keys'],
   langsmith_api_key: ['LangSmith API key', 'LangSmith API keys'],
   tavily_api_key: ['Tavily API key', 'Tavily API keys'],
+  xai_api_key: ['xAI API key', 'xAI API keys'],
   url_credentials: ['URL credential', 'URL credentials'],
   http_header_credential: ['HTTP header credential', 'HTTP header credentials'],
   command_line_credential: ['command-line credential', 'command-line credentials'],

@@ -413,6 +413,16 @@ const TABLES: Record<string, Table> = {
       'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
   },
+  xai_api_key: {
+    invalid: [
+      { text: 'client = OpenAI(api_key="xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O", base_url="https://api.x.ai/v1")', hits: [['xai_api_key', 25, 109]] },
+      { text: 'xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O', hits: [['xai_api_key', 0, 84]] },
+    ],
+    valid: [
+      'xai-grok-beta',
+      'model: xai-grok-4 via the xai-sdk',
+    ],
+  },
   url_credentials: {
     invalid: [
       { text: 'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders', hits: [['url_credentials', 28, 39]] },
@@ -544,7 +554,7 @@ test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_
   assert.deepEqual(detectorList().map((d) => d.name), [
     'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
     'slack_token', 'stripe_key', 'logfire_token', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
-    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'google_api_key',
+    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'xai_api_key', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
     'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',
     'command_line_credential', 'high_entropy', 'sensitive_field',

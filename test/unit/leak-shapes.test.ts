@@ -113,6 +113,7 @@ const TABLES: Record<string, Table> = {
       ['auth=(pk-lf-dd2c5964-13a3-40a7-aeee-b726529e73e1)', [['langfuse_api_key', 'pk-lf-dd2c5964-13a3-40a7-aeee-b726529e73e1']]],
       ['LANGFUSE_SECRET_KEY=sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5', [['langfuse_api_key', 'sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5']]],
       ['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', [['tavily_api_key', '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']]],
+      ['xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O', [['xai_api_key', 'xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O']]],
       ['Bearer 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', [['huggingface_token', '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']]],
       ['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', [['groq_api_key', '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']]],
       ['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', [['perplexity_api_key', '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']]],

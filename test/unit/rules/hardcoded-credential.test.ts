@@ -162,6 +162,18 @@ langfuse = Langfuse(secret_key=os.environ["LANGFUSE_SECRET_KEY"])
       }],
     },
     {
+      name: "an xAI key is read from XAI_API_KEY, the variable xAI's SDK reads",
+      code: `import os
+client = Client(api_key="xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O")
+`,
+      errors: [{
+        line: 2, column: 26, endColumn: 110, message: 'Hardcoded credential (xai_api_key): xai-…(84 chars).',
+        suggestions: [`import os
+client = Client(api_key=os.environ["XAI_API_KEY"])
+`],
+      }],
+    },
+    {
       name: 'Python: part of a literal, through an escape',
       code: `import os
 headers = {"Authorization": "Bearer\\x20eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlMTIz"}
