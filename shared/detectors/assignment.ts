@@ -65,12 +65,15 @@ function isBlank(c: number): boolean {
 }
 
 /** Values that stand for a secret rather than being one: templates, env lookups, literals, markers. */
+const ENV_READS = ['process.env', 'os.environ', 'os.getenv', 'env.', 'env[', 'import.meta.env', 'deno.env', 'system.getenv'];
+
 export function isStandInValue(v: string): boolean {
   const lower = v.toLowerCase();
   if (lower === 'null' || lower === 'none' || lower === 'true' || lower === 'false' || lower === 'undefined' || lower === 'nil') return true;
   const c0 = v.charCodeAt(0);
   if (c0 === 36 /* $ */ || v.startsWith('{{') || v.startsWith('%(') || v.startsWith('%s')) return true;
-  if (lower.startsWith('process.env') || lower.startsWith('os.environ') || lower.startsWith('os.getenv') || lower.startsWith('env.')) return true;
+  // Reads of the environment: Node, Python, Go (`os.Getenv`), Vite (`import.meta.env`), Deno, Java, Ruby.
+  if (ENV_READS.some((r) => lower.startsWith(r))) return true;
   if (lower.includes('redacted') || v.startsWith('[HASH:') || v === '[EXCLUDED]') return true;
   return isPlaceholderBody(v);
 }

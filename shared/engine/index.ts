@@ -335,10 +335,16 @@ export class Engine {
   }
 }
 
-/** Whether a string under a sensitive key carries something (not empty, not a literal stand-in). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether a string under a sensitive key carries something: not empty, not a literal stand-in, and
+ * holding a letter or digit in any script (`**********`, OpenHands' and many UIs' mask, and `••••`
+ * are none; the prefilter's `valueCanHit` turns ASCII ones away too).
+ */
 function isValueLike(value: string): boolean {
   const v = value.trim();
-  if (v.length === 0) return false;
+  if (v.length === 0 || !LETTER_OR_DIGIT.test(v)) return false;
   const lower = v.toLowerCase();
   return !(lower === 'true' || lower === 'false' || lower === 'null' || lower === 'none' || lower === 'undefined');
 }

@@ -35,8 +35,20 @@ export function detectTraceFormat(path: string, head = ''): TraceFormatInfo | nu
   // property names it mentions (a schema of AgentDbg's events names event_type and run_id).
   if (notATrace(name, normalisedPath, trimmed, layout)) return { format: layout === 'jsonl' ? 'jsonl' : 'json', layout, gzip, isTrace: false };
   const format = sniffFormat(name, text, layout);
-  const isTrace = format !== 'json' && format !== 'jsonl' ? true : byExtJsonl || trajectory || /(^|\/)(traces?|runs|trajectories|\.agentdbg|\.maida|\.opentraces)\//.test(normalisedPath);
+  const isTrace =
+    format !== 'json' && format !== 'jsonl'
+      ? true
+      : byExtJsonl || trajectory || openHandsEvents(trimmed) || /(^|\/)(traces?|runs|trajectories|\.agentdbg|\.maida|\.opentraces)\//.test(normalisedPath);
   return { format, layout, gzip, isTrace };
+}
+
+/**
+ * OpenHands' events (a saved trajectory is a JSON array of them; its file store keeps one per file):
+ * `{"id": 0, "timestamp": …, "source": "agent" | "user" | "environment", "action": … | "observation": …}`.
+ */
+function openHandsEvents(trimmed: string): boolean {
+  const head = trimmed.slice(0, 4096);
+  return /"source"\s*:\s*"(?:agent|user|environment)"/.test(head) && /"(?:action|observation)"\s*:\s*"/.test(head) && /"timestamp"\s*:/.test(head);
 }
 
 /** Manifests and tool settings known by name: never traces. */

@@ -23,6 +23,14 @@ test('a specific key inside a sensitive value reports the specific detector for 
   ]);
 });
 
+test('a mask under a credential key is no finding: no letter or digit in it', () => {
+  const e = engine();
+  assert.deepEqual(brief(e.scanValue('**********', { path: 'metadata.llm_config.api_key', key: 'api_key' })), []);
+  assert.deepEqual(brief(e.scanValue('•••• ••••', { path: 'password', key: 'password' })), []);
+  assert.deepEqual(brief(e.scanValue('пароль1', { path: 'password', key: 'password' })), [['sensitive_field', 0, 7]]);
+  assert.deepEqual(brief(e.scanValue('**ab12**', { path: 'api_key', key: 'api_key' })), [['sensitive_field', 0, 8]]);
+});
+
 test('hash mode is sha256 of the matched text, first 16 hex', () => {
   const e = engine({ mode: 'hash' });
   const [m] = e.scanText(`key ${OPENAI}`);

@@ -56,6 +56,7 @@ const TABLES: Record<string, Table> = {
       ['mysql -u root -p orders && mysqldump -u root --password orders > o.sql', []],
       ['echo "$REGISTRY_TOKEN" | docker login --password-stdin -u ci registry', []],
       ['curl -u "$USER:$PASS" https://x && curl -i -u test:test https://y', []],
+      ['const octokit = new Octokit({ auth: import.meta.env.VITE_GITHUB_TOKEN }); token = Deno.env.get("TOKEN")', []],
       ['docker run -p 8080:80 -e MODE=prod nginx', []],
     ],
   },

@@ -26,6 +26,15 @@ const TRAJ = JSON.stringify(
   null,
   2,
 );
+// An OpenHands trajectory as its save_trajectory_path writes it (events, pretty-printed).
+const OPENHANDS = JSON.stringify(
+  [
+    { id: 0, timestamp: '2025-01-27T22:44:56.900854', source: 'user', message: 'Create a 2048 game.', action: 'message', args: { content: 'Create a 2048 game.' } },
+    { id: 3, timestamp: '2025-01-27T22:45:13.764487', source: 'agent', message: 'Running', action: 'run', args: { command: 'ls' } },
+  ],
+  null,
+  2,
+);
 const SDK_REPLAY = '["client.beta.sessions.create", {"id": "sesn_1", "status": "idle"}]\n["client.beta.sessions.events.list", {"data": []}]\n';
 
 test('trace shape: what is not a trace, wherever it lies', () => {
@@ -46,6 +55,10 @@ test('trace shape: what is not a trace, wherever it lies', () => {
     ['out/django__django-11099.traj.json', '{"info": {"exit_status": "Submitted"}, "messages": []}', true],
     ['repo/trajectories/me/run/output.json', '{"answer": "x"}', true],
     ['repo/results/output.json', '{"answer": "x"}', false],
+    // OpenHands' events by their shape: a saved trajectory (an array), or one event of its file store.
+    ['repo/tests/runtime/trajs/basic.json', OPENHANDS, true],
+    ['sessions/abc/events/3.json', '{"id": 3, "timestamp": "2025-01-27T22:45:13", "source": "agent", "observation": "run", "content": "ok"}', true],
+    ['repo/data/users.json', '[{"id": 1, "timestamp": "2025-01-27", "source": "user", "name": "Ada"}]', false],
   ];
   for (const [path, text, isTrace] of table) assert.equal(detectTraceFormat(path, text)?.isTrace, isTrace, path);
 });
