@@ -34,6 +34,7 @@ import { sendgridApiKey } from './sendgrid_api_key';
 import { langsmithApiKey } from './langsmith_api_key';
 import { tavilyApiKey } from './tavily_api_key';
 import { xaiApiKey } from './xai_api_key';
+import { discordWebhook } from './discord_webhook';
 import { googleApiKey } from './google_api_key';
 import { awsAccessKey } from './aws_access_key';
 import { awsSecretKey } from './aws_secret_key';
@@ -72,6 +73,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   langsmithApiKey,
   tavilyApiKey,
   xaiApiKey,
+  discordWebhook,
   googleApiKey,
   awsAccessKey,
   awsSecretKey,

@@ -423,6 +423,16 @@ const TABLES: Record<string, Table> = {
       'model: xai-grok-4 via the xai-sdk',
     ],
   },
+  discord_webhook: {
+    invalid: [
+      { text: 'requests.post("https://discord.com/api/webhooks/1234567890123456789/Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPqRs2tUv5wXy8zAb1cDe4f", json=payload)', hits: [['discord_webhook', 15, 142]] },
+      { text: 'https://canary.discordapp.com/api/v10/webhooks/987654321098765432/f4eDc1bAz8yXw5vUt2sRqPo9nMl6kJi3hGf0eDc7bAz4yXw1vUt8sRq5pOn2mLk9jIh6fEd3bA', hits: [['discord_webhook', 0, 140]] },
+    ],
+    valid: [
+      'https://discord.com/api/webhooks/{webhook.id}/{webhook.token}',
+      'https://discord.com/api/webhooks/1234567890123456789/short',
+    ],
+  },
   url_credentials: {
     invalid: [
       { text: 'DATABASE_URL=postgres://app:p%40ss-W0rd@db.internal:5432/orders', hits: [['url_credentials', 28, 39]] },
@@ -554,7 +564,7 @@ test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_
   assert.deepEqual(detectorList().map((d) => d.name), [
     'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
     'slack_token', 'stripe_key', 'logfire_token', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
-    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'xai_api_key', 'google_api_key',
+    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'xai_api_key', 'discord_webhook', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
     'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',
     'command_line_credential', 'high_entropy', 'sensitive_field',

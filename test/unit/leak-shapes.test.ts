@@ -69,6 +69,7 @@ const TABLES: Record<string, Table> = {
       ['https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sig=Abc%2Bdef123GhIjKl456MnOp%3D', [['url_credentials', 'Abc%2Bdef123GhIjKl456MnOp%3D']]],
       ['https://api.example.com/v1/items?access_token=ya29a0AfH6SMBx9k2&page=2', [['generic_api_key_param', 'ya29a0AfH6SMBx9k2']]],
       ['https://api.example.com/search?api_key=9f8e7d6c5b4a3f2e1d0c&q=cats', [['generic_api_key_param', '9f8e7d6c5b4a3f2e1d0c']]],
+      ['notify via https://discord.com/api/webhooks/1234567890123456789/Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPqRs2tUv5wXy8zAb1cDe4f done', [['discord_webhook', 'https://discord.com/api/webhooks/1234567890123456789/Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh3iJk6lMn9oPqRs2tUv5wXy8zAb1cDe4f']]],
       ['https://example.com/docs?key=value&sort=asc', []],
       ['postgres://${DB_USER}:${DB_PASSWORD}@db/app and https://user:password@example.com', []],
       ['see https://example.com/a:b@c and git@github.com:org/repo.git', []],
