@@ -232,14 +232,18 @@ function htpasswdPassword(words: readonly string[], ci: number): number {
   return operands[noFile ? 1 : 2] ?? -1;
 }
 
-/** Where a flag may start (`-p`, `-a`, `-u`, `-U`, `-P`, `--…`, openssl's `-k`, htpasswd's `-b…`/`-nb` at a word start) or a `PASS=`-style variable is set, in order. */
+/**
+ * Where a flag may start (`-p`, `-a`, `-u`, `-U`, `-P`, `--…`, openssl's `-k`, htpasswd's `-b…`/`-nb`
+ * at a word start) or a `PASS=`-style variable is set, in order.
+ */
 function anchorsIn(text: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
     const b = i > 0 ? text.charCodeAt(i - 1) : 32;
     if (b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) continue;
     const c = text.charCodeAt(i + 1);
-    if (c === 112 || c === 97 || c === 117 || c === 85 || c === 80 || c === 45 || c === 107 || shortFlagsHold(text, i + 1, 98)) out.push(i); // p a u U P - k, b
+    const flag = c === 112 || c === 97 || c === 117 || c === 85 || c === 80 || c === 45 || c === 107; // p a u U P - k
+    if (flag || shortFlagsHold(text, i + 1, 98 /* b */)) out.push(i);
     if (c === 45) i++;
   }
   for (let i = text.indexOf('='); i !== -1; i = text.indexOf('=', i + 1)) {

@@ -1,10 +1,10 @@
 // The raw-text promise of the key formats whose prefix ends in `_` or `-` after letters common in
-// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-, xai-)
-// of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`, htpasswd's
-// `-b`, zip's `-P`) and of url_credentials (`://…@`, `?appid=`, `&key=`, `&sig=`). One function for
-// all of them, so the prefilter (which runs a check shared by several detectors once) makes one pass
-// over `_` and one over `-` and looks around each, instead of one indexOf pass per prefix. Each
-// detector's promise is a part of it, so the whole is a superset of each.
+// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-,
+// xai-), of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`,
+// htpasswd's `-b`, zip's `-P`) and of url_credentials (`://…@`, `?appid=`, `&key=`, `&sig=`). One
+// function for all of them, so the prefilter (which runs a check shared by several detectors once)
+// makes one pass over `_` and one over `-` and looks around each, instead of one indexOf pass per
+// prefix. Each detector's promise is a part of it, so the whole is a superset of each.
 import { KeyMatcher } from './keys';
 import { isAlnum } from './util';
 

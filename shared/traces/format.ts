@@ -48,7 +48,11 @@ export function detectTraceFormat(path: string, head = ''): TraceFormatInfo | nu
  */
 function openHandsEvents(trimmed: string): boolean {
   const head = trimmed.slice(0, 4096);
-  return /"source"\s*:\s*"(?:agent|user|environment)"/.test(head) && /"(?:action|observation)"\s*:\s*"/.test(head) && /"timestamp"\s*:/.test(head);
+  return (
+    /"source"\s*:\s*"(?:agent|user|environment)"/.test(head) &&
+    /"(?:action|observation)"\s*:\s*"/.test(head) &&
+    /"timestamp"\s*:/.test(head)
+  );
 }
 
 /** Manifests and tool settings known by name: never traces. */
