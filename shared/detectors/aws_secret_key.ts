@@ -6,7 +6,7 @@
 import { AWS_KEY_ID, AWS_KEY_ID_PREFIXES } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
-import { caseless } from './util';
+import { caseless, indexOfCret } from './util';
 import { anyLiteral } from '../engine/prefilter';
 
 const CANDIDATE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{38,40}={0,2}(?![A-Za-z0-9/+=])/g;
@@ -39,7 +39,11 @@ function looksLikeSecret(s: string): boolean {
 }
 
 const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
-const hasSecretWord = anyLiteral(['ecret', 'ECRET']);
+/** `ecret` or `ECRET`: the first `cret` is the one the sentence check found too (indexOfCret). */
+function hasSecretWord(raw: string): boolean {
+  for (let at = indexOfCret(raw); at !== -1; at = raw.indexOf('cret', at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
+  return raw.includes('ECRET');
+}
 /** Besides `secret`, every LABEL spells `aws` or `access` as it does. */
 const hasLabelWord = anyLiteral(['aws', 'Aws', 'AWS', 'access', 'Access', 'ACCESS']);
 

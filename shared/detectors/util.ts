@@ -1,6 +1,20 @@
 // Small helpers the detectors share: character classes as code-unit tests, "glued" checks that keep
 // digit detectors out of ids, hashes and timestamps, Luhn, and placeholder tests.
 
+/**
+ * `raw.indexOf('cret')`, remembered for the last text: the prefilter checks of aws_secret_key and of
+ * sentences both look for `secret`, and on a line without it the second search is free.
+ */
+export function indexOfCret(raw: string): number {
+  if (raw !== cretText) {
+    cretText = raw;
+    cretAt = raw.indexOf('cret');
+  }
+  return cretAt;
+}
+let cretText: string | undefined;
+let cretAt = -1;
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -208,7 +208,10 @@ export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
   }
   const wanted = (keyMatches !== undefined ? KEY_RULE : 0) | (pairs ? PAIR_NAME : 0);
   for (let colon = raw.indexOf(':'); colon !== -1; colon = raw.indexOf(':', colon + 1)) {
-    for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
+    // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon).
+    const after = raw.charCodeAt(colon + 1);
+    const structural = raw.charCodeAt(colon - 1) === 34 && raw.charCodeAt(colon - 2) !== 92 && (after === 34 || after === 123 || after === 91 || (after >= 48 && after <= 57));
+    if (!structural) for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
     if (memo === undefined) continue;
     // Back over blanks, and over `\n`, `\t`, `\r` escapes (JSON inside a string, pretty-printed).
     let j = colon;

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { literalSearch, hasLiteral, anyLiteral, hasMatchingKey } from '../../shared/engine/prefilter';
+import { literalSearch, hasLiteral, anyLiteral, hasMatchingKey, hasColonCandidate } from '../../shared/engine/prefilter';
 import { KeyMatcher } from '../../shared/detectors/keys';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
 import { hasRawAssignment } from '../../shared/detectors/assignment';
@@ -226,6 +226,29 @@ test('hasMatchingKey on tricky raw lines: value kinds, blanks, escaped and neste
   for (const [raw, expected, withObjects] of table) {
     assert.equal(hasMatchingKey(raw, keyMatches, false), expected, raw);
     assert.equal(hasMatchingKey(raw, keyMatches, true), withObjects, `${raw} (objects)`);
+  }
+});
+
+test('colon checks run at every `:` but those of JSON structure (a quote before, a string, object, array or digit after)', () => {
+  // [raw line, the indices of the `:` where the colon checks run]
+  const table: Array<[string, number[]]> = [
+    ['{"a":"x","b":1,"c":{"d":[2]}}', []],
+    ['{"a": "x"}', [4]],
+    ['{"a":null,"b":true,"c":-1}', [4, 13, 22]],
+    ['{"t":"12:30","u":"http://h"}', [8, 22]],
+    ['{"r":"{\\"k\\":\\"v\\"}"}', [12]],
+    ['password: hunter22', [8]],
+    [':"x"', [0]],
+    ['"":"x"', []],
+  ];
+  for (const [raw, expected] of table) {
+    const seen: number[] = [];
+    const check = (_: string, p: number) => {
+      seen.push(p);
+      return false;
+    };
+    assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check] }), false, raw);
+    assert.deepEqual(seen, expected, raw);
   }
 });
 
