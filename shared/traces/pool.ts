@@ -37,6 +37,8 @@ interface Slot {
 }
 
 export class BatchPool {
+  /** What `acquireBatchPool` keeps it under while idle: its script, size and engine options. */
+  key = '';
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { resolve(r: BatchResult): void; reject(e: Error): void; slot: Slot }>();
   private nextId = 0;
@@ -102,9 +104,30 @@ export class BatchPool {
     if (this.spare.length < MAX_SPARE && buffer.byteLength > 0) this.spare.push(buffer);
   }
 
+  /** Stops the workers; batches still in flight are rejected. */
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const w of this.waiting.values()) w.reject(new Error('trace worker pool closed'));
+    this.waiting.clear();
+  }
+
+  /** Whether it can serve another file: no failure, no batch in flight, not closing. */
+  get reusable(): boolean {
+    return !this.failed && !this.closing && this.waiting.size === 0;
+  }
+
+  /** Idle workers keep no process alive (`unref`); working ones do (`ref`). */
+  setRef(ref: boolean): void {
+    for (const s of this.slots) {
+      if (ref) s.worker.ref();
+      else s.worker.unref();
+    }
+  }
+
+  /** The workers' thread ids (tests: a pool reused is the same threads). */
+  get threadIds(): number[] {
+    return this.slots.map((s) => s.worker.threadId);
   }
 
   private fail(e: Error): void {
@@ -112,4 +135,40 @@ export class BatchPool {
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
   }
+}
+
+/**
+ * Pools kept between files, by script, size and engine options, for IDLE_MS after their last file:
+ * a folder of big traces reuses warm workers instead of starting two threads per file, each paying
+ * ~0.1 s to start and its JIT's warm-up again (the first ~25 MB of a worker run at half speed). A
+ * kept pool holds no process alive: the CLI exits when its work is done, the server closes it.
+ */
+const IDLE_MS = 2000;
+const idle = new Map<string, { pool: BatchPool; timer: NodeJS.Timeout }>();
+
+/** A pool for a file: a kept one with the same script, size and engine options, or a new one. */
+export function acquireBatchPool(script: string, size: number, engineOptions: EngineOptions): BatchPool {
+  const key = `${script}\0${size}\0${JSON.stringify(engineOptions)}`;
+  const kept = idle.get(key);
+  if (kept) {
+    idle.delete(key);
+    clearTimeout(kept.timer);
+    kept.pool.setRef(true);
+    return kept.pool;
+  }
+  const pool = new BatchPool(script, size, engineOptions);
+  pool.key = key;
+  return pool;
+}
+
+/** A pool whose file is done: kept for the next file when it can serve one (and no other is kept), else closed. */
+export async function releaseBatchPool(pool: BatchPool): Promise<void> {
+  if (!pool.reusable || idle.has(pool.key)) return pool.close();
+  pool.setRef(false);
+  const timer = setTimeout(() => {
+    idle.delete(pool.key);
+    void pool.close();
+  }, IDLE_MS);
+  timer.unref();
+  idle.set(pool.key, { pool, timer });
 }

@@ -12,7 +12,7 @@ import type { TraceEngine, TraceFileOptions, TraceFormatInfo, TraceScanSummary }
 import { detectTraceFormat, SNIFF_CHARS } from './format';
 import { readLineBatches, DEFAULT_MAX_LINE_BYTES } from './read-batches';
 import { processBatch, type BatchMode, type BatchResult } from './batch';
-import { BatchPool, workerScript } from './pool';
+import { acquireBatchPool, releaseBatchPool, type BatchPool, workerScript } from './pool';
 import { scanTraceText } from './text';
 
 /** Single JSON documents larger than this are not read whole (they are rarely traces). */
@@ -208,7 +208,7 @@ export async function runJsonlBatches(
     }
     while (pending.length > 0) await drainOne();
   } finally {
-    await pool?.close();
+    if (pool) await releaseBatchPool(pool);
   }
 }
 
@@ -221,7 +221,7 @@ function makePool(size: number, engine: TraceEngine, opts: TraceFileOptions): Ba
   const engineOptions = opts.engineOptions ?? (engine as unknown as { options?: EngineOptions }).options;
   const script = workerScript();
   if (!engineOptions || !script) return null;
-  return new BatchPool(script, wanted, engineOptions);
+  return acquireBatchPool(script, wanted, engineOptions);
 }
 
 async function gunzipWhole(path: string, max: number): Promise<Buffer | null> {

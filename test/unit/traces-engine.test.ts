@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Engine } from '../../shared/engine/index';
 import { defaultEngineOptions } from '../../shared/options';
 import { collectTraceFile, scanTraceText, redactTraceText, traceStoreScanner, scanAgentDbgRun } from '../../shared/traces/index';
+import { acquireBatchPool, releaseBatchPool, workerScript } from '../../shared/traces/pool';
 import { redactTraceFile } from '../../shared/redact/index';
 import { scanSqliteFile } from '../../shared/traces/sqlite';
 import type { Finding } from '../../shared/types';
@@ -119,6 +120,33 @@ test('worker threads give exactly the single-thread findings, in order, across b
   assert.deepEqual(pooled.findings, single.findings);
   assert.deepEqual(pooled.problems, single.problems);
   assert.equal(pooled.problems.length, 80);
+});
+
+test('trace files in a row share warm workers: a finished pool serves the next file with the same options, and only it', async () => {
+  const script = workerScript()!;
+  const options = defaultEngineOptions();
+  const bytes = () => new TextEncoder().encode('{"note":"mail jane.doe@example.com"}\n');
+  const first = acquireBatchPool(script, 2, options);
+  const threads = first.threadIds;
+  assert.equal((await first.run(bytes(), 'scan')).findings.length, 1);
+  await releaseBatchPool(first);
+  // The same script, size and options: the same threads, warm, and they still work.
+  const again = acquireBatchPool(script, 2, options);
+  assert.deepEqual(again.threadIds, threads);
+  assert.equal((await again.run(bytes(), 'scan')).findings.length, 1);
+  // Other options (an email not reported): other threads, whose engine has them.
+  const other = acquireBatchPool(script, 2, { ...options, allowlist: ['jane.doe@example.com'] });
+  assert.notDeepEqual(other.threadIds, threads);
+  assert.equal((await other.run(bytes(), 'scan')).findings.length, 0);
+  await other.close();
+  // A pool released with a batch still in flight (a file given up on) is closed, never kept.
+  // (The batch may still come back before the workers stop: either way it is settled, not left pending.)
+  const running = again.run(bytes(), 'scan').then(() => 'done', (e: Error) => e.message);
+  await releaseBatchPool(again);
+  assert.match(await running, /^(done|trace worker pool closed)$/);
+  const fresh = acquireBatchPool(script, 2, options);
+  assert.notDeepEqual(fresh.threadIds, threads);
+  await fresh.close();
 });
 
 test('worker threads redact to exactly the single-thread bytes while batch and output buffers go round', async () => {
