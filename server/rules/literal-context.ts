@@ -85,8 +85,12 @@ function isBareStatement(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The name a literal starting at `start` is bound to, from the text before it. */
-function bindingName(before: string, last: string): string | undefined {
+/**
+ * The name a literal starting at `start` is bound to, from the text before it. In Python, `name:`
+ * before a literal binds nothing: it is an annotation (`token: "contextvars.Token[Span]"`, a forward
+ * reference), a lambda's body or a dict keyed by a variable's value.
+ */
+function bindingName(before: string, last: string, python: boolean): string | undefined {
   // Each pattern below ends in one character (`:`, `>`, `=` or `,`) and then only white space: the
   // last non-space character of `before` rules most of them out without running them (each scans
   // all 200 characters when it fails, and this runs for every literal on every keystroke).
@@ -103,7 +107,7 @@ function bindingName(before: string, last: string): string | undefined {
     if (m && !/[=!<>]=\s*$/.test(before)) return m[2];
   }
   // `os.environ.setdefault("API_KEY", "...")`, `monkeypatch.setenv("API_KEY", "...")`, `headers.set("Authorization", "...")`
-  if (last !== ',') return last === '=' ? assigned(before) : last === ':' ? property(before) : undefined;
+  if (last !== ',') return last === '=' ? assigned(before) : last === ':' && !python ? property(before) : undefined;
   m = /\.\s*(?:setdefault|setenv|putenv|getenv|get|set|setProperty|setItem|append|add_header|putheader)\s*\(\s*(["'])([^"'\n]{1,100})\1\s*,\s*$/.exec(before);
   return m ? m[2] : undefined;
 }
@@ -114,7 +118,7 @@ function assigned(before: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** `{ apiKey: "..." }` (an object property; in Python only a dict with a name key, which is a variable) */
+/** `{ apiKey: "..." }`: an object property (JavaScript and TypeScript; see bindingName for Python). */
 function property(before: string): string | undefined {
   const m = /(?:^|[{,\s])([A-Za-z_$][\w$]*)\s*:\s*$/.exec(before);
   return m ? m[1] : undefined;
@@ -128,7 +132,7 @@ export function literalContext(model: SourceModel, str: StringValue): LiteralCon
   const python = model.language === 'python';
   const partial = isPartial(model, str);
   if (python && isBareStatement(text, start, str.span.end)) return { prose: true, partial };
-  const { prose, key } = fromBefore(before);
+  const { prose, key } = fromBefore(before, python);
   return prose && key === undefined ? { prose, partial } : { prose, partial, key };
 }
 
@@ -140,19 +144,20 @@ export function literalContext(model: SourceModel, str: StringValue): LiteralCon
 const beforeCache = new Map<string, { prose: boolean; key?: string }>();
 const BEFORE_CACHE_SIZE = 20_000;
 
-function fromBefore(before: string): { prose: boolean; key?: string } {
-  let hit = beforeCache.get(before);
+function fromBefore(before: string, python: boolean): { prose: boolean; key?: string } {
+  const cacheKey = (python ? 'p' : 'j') + before;
+  let hit = beforeCache.get(cacheKey);
   if (hit === undefined) {
-    hit = readBefore(before);
+    hit = readBefore(before, python);
     if (beforeCache.size >= BEFORE_CACHE_SIZE) beforeCache.clear();
-    beforeCache.set(before, hit);
+    beforeCache.set(cacheKey, hit);
   }
   return hit;
 }
 
-function readBefore(before: string): { prose: boolean; key?: string } {
+function readBefore(before: string, python: boolean): { prose: boolean; key?: string } {
   const last = before.trimEnd().slice(-1);
-  const key = bindingName(before, last);
+  const key = bindingName(before, last, python);
   if (key !== undefined && PROSE_KEY.test(key)) return { prose: true, key };
   const callee = calleeOfFirstArgument(before, last);
   if (callee !== undefined && PROSE_CALLEE.test(lastSegment(callee))) return { prose: true };

@@ -44,6 +44,20 @@ doc = "set api_key in your environment"
 `,
     },
     {
+      // openai/openai-agents-python src/agents/tracing/scope.py: a string annotation is a type, not a value.
+      name: 'Python annotations: a parameter or variable named like a credential with a string type',
+      code: `class Scope:
+    @classmethod
+    def reset_current_span(cls, token: "contextvars.Token[Span[Any] | None]") -> None:
+        secret: "Optional[str]" = None
+`,
+    },
+    {
+      // openai/openai-agents-python tests/realtime/test_openai_realtime.py
+      name: "a bearer token of filler words is a test's fixture",
+      code: 'assert headers["Authorization"] == "Bearer test-api-key-123"\n',
+    },
+    {
       name: 'log, print, help and error texts',
       code: `import logging
 log = logging.getLogger(__name__)
