@@ -14,6 +14,7 @@ import { logfire } from './logfire';
 import { mlflow } from './mlflow';
 import { openaiAgents } from './openai-agents';
 import { openinference } from './openinference';
+import { pydanticAi } from './pydantic-ai';
 import { tracecraft } from './tracecraft';
 import { traceloop } from './traceloop';
 import type { EnvSwitch, LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
@@ -23,7 +24,7 @@ export type { EnvSwitch, SdkDescriptor, TracerDescriptor } from './types';
 
 /** Hand-sorted: the order findings name SDKs in does not depend on it. */
 export const SDKS: readonly SdkDescriptor[] = [
-  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, tracecraft, traceloop, weave,
+  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, pydanticAi, tracecraft, traceloop, weave,
 ];
 
 export type Lang = 'python' | 'typescript';

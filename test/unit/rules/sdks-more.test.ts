@@ -15,6 +15,26 @@ from agents.tool_context import ToolContext
 @function_tool(name_override="lookup")
 def lookup(credentials: ToolContext, query: str) -> str: ...
 `,
+    // Pydantic AI: a first RunContext parameter is left out of the tool's schema; its deps carry the credential.
+    `from pydantic_ai import Agent, RunContext
+agent = Agent("openai:gpt-4o", deps_type=Deps)
+@agent.tool
+async def fetch(ctx: RunContext[Deps], invoice_id: str) -> str:
+    return ctx.deps.api_key
+`,
+    // Pydantic AI: a file that instruments without content records no tool arguments.
+    `from pydantic_ai import Agent
+from pydantic_ai.models.instrumented import InstrumentationSettings
+agent = Agent("openai:gpt-4o", instrument=InstrumentationSettings(include_content=False))
+@agent.tool_plain
+def login(username: str, password: str) -> str: ...
+`,
+    // Not Pydantic AI's: an Agent of another module, and a tool method of an object made inside a function.
+    `from myapp import Agent
+agent = Agent()
+@agent.tool_plain
+def login(username: str, password: str) -> str: ...
+`,
     // Logfire: only the names in extract_args are recorded; False records none; api_key and password are scrubbed by default.
     `import logfire
 @logfire.instrument("search {query}", extract_args=["query"])
@@ -159,6 +179,26 @@ async def get_weather(city: str, api_key: str) -> str:
     return city
 `,
       errors: [{ line: 3, column: 34, endColumn: 41, message: 'take it from the run context instead', suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'Pydantic AI: @agent.tool_plain, @agent.tool with options, @toolset.tool: the advice is the deps',
+      code: `from pydantic_ai import Agent, RunContext
+from pydantic_ai.toolsets import FunctionToolset
+agent = Agent("openai:gpt-4o", instrument=True)
+toolset = FunctionToolset()
+@agent.tool_plain
+def login(username: str, password: str) -> str: ...
+@agent.tool(retries=2)
+async def charge(ctx: RunContext[Deps], amount: float, stripe_key: str) -> str: ...
+@toolset.tool
+def lookup(customer_id: str, api_key: str) -> str: ...
+`,
+      errors: [
+        { line: 6, column: 26, endColumn: 34, message: '"login" is traced by Pydantic AI tool_plain and records its "password" parameter' },
+        { line: 8, column: 56, endColumn: 66, message: 'put it in the agent\'s deps and read ctx.deps' },
+        { line: 10, column: 30, endColumn: 37, message: 'InstrumentationSettings(include_content=False)' },
+      ],
       output: null,
     },
     {
@@ -589,6 +629,16 @@ structlog.configure(scrubbing=False)
     { file: '.env', code: 'OPENAI_AGENTS_TRACE_INCLUDE_SENSITIVE_DATA=false\nTRACELOOP_TRACE_CONTENT=false\nOPENINFERENCE_HIDE_INPUTS=true\nLANGSMITH_HIDE_INPUTS=true\n' },
   ],
   invalid: [
+    {
+      name: 'Pydantic AI: InstrumentationSettings(include_content=True) puts tool arguments in spans',
+      code: `from pydantic_ai.models.instrumented import InstrumentationSettings
+settings = InstrumentationSettings(include_content=True)
+`,
+      errors: [{ line: 2, column: 36, endColumn: 56, message: 'Pydantic AI InstrumentationSettings(include_content=True) records every tool call\'s arguments' }],
+      output: `from pydantic_ai.models.instrumented import InstrumentationSettings
+settings = InstrumentationSettings(include_content=False)
+`,
+    },
     {
       name: 'OpenAI Agents: RunConfig(trace_include_sensitive_data=True) forces capture on',
       code: `from agents import Runner, RunConfig

@@ -68,6 +68,20 @@ def login(user, password): ...
 `,
     },
     {
+      name: "Pydantic AI: agent.tool's options are keyword-only; a typo of description is renamed",
+      code: `from pydantic_ai import Agent
+agent = Agent("openai:gpt-4o")
+@agent.tool_plain(descripton="Search the web", retries=2)
+def search(query: str) -> str: ...
+`,
+      errors: [{ line: 3, column: 19, endColumn: 29, message: 'tool_plain() does not accept "descripton": Pydantic AI raises TypeError when the decorator is applied, so the module fails to import (did you mean "description"?).' }],
+      output: `from pydantic_ai import Agent
+agent = Agent("openai:gpt-4o")
+@agent.tool_plain(description="Search the web", retries=2)
+def search(query: str) -> str: ...
+`,
+    },
+    {
       name: 'LangSmith ignores an unknown option: said so, with the mechanism that works',
       code: `from langsmith import traceable
 @traceable(hide_inputs=True)
