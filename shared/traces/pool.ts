@@ -153,8 +153,12 @@ export function acquireBatchPool(script: string, size: number, engineOptions: En
   if (kept) {
     idle.delete(key);
     clearTimeout(kept.timer);
-    kept.pool.setRef(true);
-    return kept.pool;
+    // A worker may have failed while the pool was idle: then a fresh pool.
+    if (kept.pool.reusable) {
+      kept.pool.setRef(true);
+      return kept.pool;
+    }
+    void kept.pool.close();
   }
   const pool = new BatchPool(script, size, engineOptions);
   pool.key = key;
