@@ -9,7 +9,7 @@
 // literal-context.ts), and not stand-ins (`your-secret`, `YOUR_PASSWORD`, env-variable names:
 // stand-ins.ts). The name a literal is bound to is its key, as in a trace (`AWS_SECRET_ACCESS_KEY =
 // "..."`, `password="..."`). A key-format match counts wherever it stands, unless it is elided
-// (`sk-abc...`) or a published documentation example.
+// (`sk-abc...`), a published documentation example, or a bearer token of filler words.
 // The suggestion replaces the secret with an environment lookup (os.environ / process.env).
 import { createHash } from 'node:crypto';
 import type { Fix, TextEdit } from '../../shared/types';
