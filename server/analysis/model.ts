@@ -11,7 +11,7 @@ export type SourceLanguage = 'python' | 'typescript' | 'javascript' | 'dotenv' |
 /** The tracing SDKs tracelint knows; `custom` is a decorator declared in the configuration file. */
 export type SdkId =
   | 'tracecraft' | 'agentdbg' | 'langfuse' | 'langsmith' | 'weave'
-  | 'openai-agents' | 'logfire' | 'traceloop' | 'openinference' | 'mlflow' | 'braintrust' | 'laminar' | 'agentops' | 'langchain' | 'pydantic-ai'
+  | 'openai-agents' | 'logfire' | 'traceloop' | 'openinference' | 'mlflow' | 'braintrust' | 'laminar' | 'agentops' | 'langchain' | 'pydantic-ai' | 'smolagents'
   | 'custom';
 
 /**

@@ -70,6 +70,7 @@ test('scan: source files on two workers give the report the CLI thread gives', a
     ['sdks/openai-agents/support_agent.py', 'credential-param-captured:23 redaction-disabled:47'],
     ['sdks/openinference/retrieval.py', 'redaction-disabled:15 credential-param-captured:21'],
     ['sdks/pydantic-ai/billing_agent.py', 'redaction-disabled:26 credential-param-captured:34'],
+    ['sdks/smolagents/research_agent.py', 'credential-param-captured:17'],
     ['sdks/traceloop/research.py', 'credential-param-captured:20'],
     ['sdks/traceloop/tools.ts', 'credential-param-captured:7'],
   ]);

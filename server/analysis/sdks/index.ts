@@ -15,6 +15,7 @@ import { mlflow } from './mlflow';
 import { openaiAgents } from './openai-agents';
 import { openinference } from './openinference';
 import { pydanticAi } from './pydantic-ai';
+import { smolagents } from './smolagents';
 import { tracecraft } from './tracecraft';
 import { traceloop } from './traceloop';
 import type { EnvSwitch, LanguageSupport, SdkDescriptor, TracerDescriptor } from './types';
@@ -24,7 +25,7 @@ export type { EnvSwitch, SdkDescriptor, TracerDescriptor } from './types';
 
 /** Hand-sorted: the order findings name SDKs in does not depend on it. */
 export const SDKS: readonly SdkDescriptor[] = [
-  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, pydanticAi, tracecraft, traceloop, weave,
+  agentdbg, agentops, braintrust, langchain, langfuse, langsmith, laminar, logfire, mlflow, openaiAgents, openinference, pydanticAi, smolagents, tracecraft, traceloop, weave,
 ];
 
 export type Lang = 'python' | 'typescript';

@@ -1,4 +1,4 @@
-// Table tests for the nine SDKs described from their sources (server/analysis/sdks/): each SDK's
+// Table tests for the SDKs described from their sources (server/analysis/sdks/): each SDK's
 // documented usage (decorator with and without arguments, async, methods, its TS form), what it
 // records, and the fix or advice in that SDK's own terms.
 import { ruleTester } from './rule-tester';
@@ -34,6 +34,17 @@ def login(username: str, password: str) -> str: ...
 agent = Agent()
 @agent.tool_plain
 def login(username: str, password: str) -> str: ...
+`,
+    // smolagents: a tool that reads its key from the environment, and a Tool subclass given the key in __init__.
+    `import os
+from smolagents import Tool, tool
+@tool
+def get_news(topic: str) -> str:
+    return fetch(topic, os.environ["NEWS_API_KEY"])
+class Search(Tool):
+    def __init__(self, api_key: str):
+        self.api_key = api_key
+    def forward(self, query: str) -> str: ...
 `,
     // Logfire: only the names in extract_args are recorded; False records none; api_key and password are scrubbed by default.
     `import logfire
@@ -198,6 +209,21 @@ def lookup(customer_id: str, api_key: str) -> str: ...
         { line: 6, column: 26, endColumn: 34, message: '"login" is traced by Pydantic AI tool_plain and records its "password" parameter' },
         { line: 8, column: 56, endColumn: 66, message: 'put it in the agent\'s deps and read ctx.deps' },
         { line: 10, column: 30, endColumn: 37, message: 'InstrumentationSettings(include_content=False)' },
+      ],
+      output: null,
+    },
+    {
+      name: 'smolagents: @tool and tool(fn) keep the arguments in the agent\'s memory; the advice is the environment or a Tool subclass',
+      code: `import smolagents
+from smolagents import tool
+@tool
+def get_weather(city: str, api_key: str) -> str: ...
+def login(user: str, password: str) -> str: ...
+login_tool = smolagents.tool(login)
+`,
+      errors: [
+        { line: 4, column: 28, endColumn: 35, message: '"get_weather" is traced by smolagents tool and records its "api_key" parameter' },
+        { line: 5, column: 22, endColumn: 30, message: 'write a Tool subclass that takes it in __init__' },
       ],
       output: null,
     },

@@ -82,6 +82,15 @@ def search(query: str) -> str: ...
 `,
     },
     {
+      name: 'smolagents: tool() takes the function alone; any option raises',
+      code: `from smolagents import tool
+@tool(name="weather")
+def weather(city: str) -> str: ...
+`,
+      errors: [{ line: 2, column: 7, endColumn: 11, message: 'tool() does not accept "name": smolagents raises TypeError when the decorator is applied, so the module fails to import.' }],
+      output: null,
+    },
+    {
       name: 'LangSmith ignores an unknown option: said so, with the mechanism that works',
       code: `from langsmith import traceable
 @traceable(hide_inputs=True)
