@@ -38,7 +38,7 @@ interface Slot {
 
 export class BatchPool {
   /** What `acquireBatchPool` keeps it under while idle: its script, size and engine options. */
-  key = '';
+  readonly key: string;
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { resolve(r: BatchResult): void; reject(e: Error): void; slot: Slot }>();
   private nextId = 0;
@@ -48,6 +48,7 @@ export class BatchPool {
   readonly spare: ArrayBuffer[] = [];
 
   constructor(script: string, size: number, engineOptions: EngineOptions) {
+    this.key = poolKey(script, size, engineOptions);
     for (let i = 0; i < size; i++) {
       // Small heaps: V8 grows a heap lazily, and three lazily grown heaps would push a scan of any
       // size past the 150 MB budget; a batch needs a few MB, so frequent minor GCs cost little.
@@ -147,8 +148,12 @@ const IDLE_MS = 2000;
 const idle = new Map<string, { pool: BatchPool; timer: NodeJS.Timeout }>();
 
 /** A pool for a file: a kept one with the same script, size and engine options, or a new one. */
+function poolKey(script: string, size: number, engineOptions: EngineOptions): string {
+  return `${script}\0${size}\0${JSON.stringify(engineOptions)}`;
+}
+
 export function acquireBatchPool(script: string, size: number, engineOptions: EngineOptions): BatchPool {
-  const key = `${script}\0${size}\0${JSON.stringify(engineOptions)}`;
+  const key = poolKey(script, size, engineOptions);
   const kept = idle.get(key);
   if (kept) {
     idle.delete(key);
@@ -160,9 +165,7 @@ export function acquireBatchPool(script: string, size: number, engineOptions: En
     }
     void kept.pool.close();
   }
-  const pool = new BatchPool(script, size, engineOptions);
-  pool.key = key;
-  return pool;
+  return new BatchPool(script, size, engineOptions);
 }
 
 /** A pool whose file is done: kept for the next file when it can serve one (and no other is kept), else closed. */
