@@ -23,6 +23,17 @@ export type BatchReply = { id: number; result: BatchResult; spare: ArrayBuffer[]
 /** Spare buffers kept for reuse (read-batches.ts), at most this many. */
 const MAX_SPARE = 8;
 
+/**
+ * Detaches a throwaway buffer, as transferring a batch will. V8's optimised code reads typed arrays
+ * (the key memo, character tables) without a detached check while no buffer of the thread was ever
+ * detached; the first transfer then throws all that code away to compile it again, the prefilter's
+ * biggest functions included. Called before the hot code warms up, so it is compiled once.
+ */
+export function detachOnce(): void {
+  const b = new ArrayBuffer(0);
+  structuredClone(b, { transfer: [b] });
+}
+
 /** The worker script: `dist/trace-worker.js` beside the bundle, or `worker.ts` when run from source (tsx). */
 export function workerScript(): string | null {
   for (const candidate of [join(__dirname, 'trace-worker.js'), join(__dirname, 'worker.ts')]) {
@@ -49,6 +60,7 @@ export class BatchPool {
 
   constructor(script: string, size: number, engineOptions: EngineOptions) {
     this.key = poolKey(script, size, engineOptions);
+    detachOnce();
     for (let i = 0; i < size; i++) {
       // Small heaps: V8 grows a heap lazily, and three lazily grown heaps would push a scan of any
       // size past the 150 MB budget; a batch needs a few MB, so frequent minor GCs cost little.

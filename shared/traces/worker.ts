@@ -4,8 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../engine/index';
 import type { EngineOptions } from '../options';
 import { processBatch } from './batch';
-import type { BatchReply, BatchRequest } from './pool';
+import { detachOnce, type BatchReply, type BatchRequest } from './pool';
 
+detachOnce();
 const engine = new Engine((workerData as { engineOptions: EngineOptions }).engineOptions);
 
 parentPort!.on('message', (req: BatchRequest) => {
