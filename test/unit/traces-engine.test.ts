@@ -106,6 +106,17 @@ test('redacting each example: same lines, valid JSON where it was, nothing found
   }
 });
 
+test('a value seen again on later lines gets the verdict of the engine scanning it, not of another', () => {
+  // The value-level prefilter keeps its verdicts per engine: `acme-internal-7` is nothing to the
+  // default engine and a custom string to this one, on every line either sees.
+  const custom = new Engine({ ...defaultEngineOptions(), customStrings: ['acme-internal-7'] });
+  const text = [1, 2, 3].map((n) => JSON.stringify({ step: 'x'.repeat(n), note: 'acme-internal-7', other: 'mail ops@acme.example' })).join('\n');
+  const spans = (e: Engine) => scanTraceText(text, 'run.jsonl', e).findings.map((f) => [f.ruleId, f.range.line, f.range.column]);
+  assert.deepEqual(spans(engine), [['email', 0, 51], ['email', 1, 52], ['email', 2, 53]]);
+  assert.deepEqual(spans(custom), [['custom_string', 0, 20], ['email', 0, 51], ['custom_string', 1, 21], ['email', 1, 52], ['custom_string', 2, 22], ['email', 2, 53]]);
+  assert.deepEqual(spans(engine), [['email', 0, 51], ['email', 1, 52], ['email', 2, 53]]);
+});
+
 test('worker threads give exactly the single-thread findings, in order, across batch boundaries', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tracelint-workers-'));
   const lines = readFileSync(TRACECRAFT, 'utf8').split('\n').filter((l) => l.trim());
