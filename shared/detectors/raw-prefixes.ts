@@ -16,22 +16,41 @@ function endsAt(raw: string, word: string, end: number): boolean {
   return end >= word.length && raw.startsWith(word, end - word.length);
 }
 
-/** A `_` that ends gh[pousr], github_pat, hf, gsk, npm, r8, whsec, or lsv2_pt / lsv2_sk (the `_` after lsv2 is enough). */
-function hasUnderscorePrefix(raw: string): boolean {
-  for (let i = raw.indexOf('_', 2); i !== -1; i = raw.indexOf('_', i + 1)) {
-    switch (raw.charCodeAt(i - 1)) {
-      case 112 /* p */: case 111 /* o */: case 117 /* u */: case 115 /* s */: case 114 /* r */:
-        if (raw.charCodeAt(i - 2) === 104 /* h */ && raw.charCodeAt(i - 3) === 103 /* g */) return true;
-        break;
-      case 116 /* t */: if (i >= 10 && raw.startsWith('github_pat', i - 10)) return true; break;
-      case 102 /* f */: if (raw.charCodeAt(i - 2) === 104 /* h */) return true; break;
-      case 107 /* k */: if (endsAt(raw, 'gs', i - 1)) return true; break;
-      case 109 /* m */: if (endsAt(raw, 'np', i - 1)) return true; break;
-      case 56 /* 8 */: if (raw.charCodeAt(i - 2) === 114 /* r */) return true; break;
-      case 99 /* c */: if (endsAt(raw, 'whse', i - 1)) return true; break;
-      case 50 /* 2 */: if (endsAt(raw, 'lsv', i - 1)) return true; break;
-    }
+/**
+ * Prefixes a mark may end, by the code unit before the mark, and the one before that (-1: none). One
+ * path for every prefix, looked up instead of a switch: V8 optimises a function for the branches it has
+ * seen, and each arm of a switch first taken later (the first `hf_` of a trace) threw the optimised
+ * code of the whole prefilter check away to compile it again.
+ */
+interface PrefixTable {
+  words: Array<string | undefined>;
+  beforeLast: Int32Array;
+}
+
+function prefixTable(words: readonly string[]): PrefixTable {
+  const table: PrefixTable = { words: new Array(128).fill(undefined), beforeLast: new Int32Array(128).fill(-1) };
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    if (table.words[last] !== undefined) throw new Error(`two prefixes end in ${w[w.length - 1]}`);
+    table.words[last] = w;
+    table.beforeLast[last] = w.charCodeAt(w.length - 2);
   }
+  return table;
+}
+
+/** Whether a prefix of `table` ends right before the mark at `i` (i >= 2). */
+function prefixBefore(raw: string, i: number, table: PrefixTable): boolean {
+  const b = raw.charCodeAt(i - 1);
+  if (!(b < 128)) return false;
+  const want = table.beforeLast[b];
+  return want !== -1 && raw.charCodeAt(i - 2) === want && endsAt(raw, table.words[b]!, i);
+}
+
+/** The prefixes before `_`: gh[pousr], github_pat, hf, gsk, npm, r8, whsec, lsv2 (the `_` after lsv2 is enough). */
+const UNDERSCORE_PREFIXES = prefixTable(['ghp', 'gho', 'ghu', 'ghs', 'ghr', 'github_pat', 'hf', 'gsk', 'npm', 'r8', 'whsec', 'lsv2']);
+
+function hasUnderscorePrefix(raw: string): boolean {
+  for (let i = raw.indexOf('_', 2); i !== -1; i = raw.indexOf('_', i + 1)) if (prefixBefore(raw, i, UNDERSCORE_PREFIXES)) return true;
   return false;
 }
 
@@ -45,20 +64,18 @@ function isFlagNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
 }
 
+/** The prefixes before `-`. */
+const DASH_PREFIXES = prefixTable(['tvly', 'pplx', 'glpat', 'xai']);
+
 /**
- * A `-` that ends tvly, pplx or glpat; or starts a word (after a blank, a quote, `[` or `,`) as
+ * A `-` that ends tvly, pplx, glpat or xai; or starts a word (after a blank, a quote, `[` or `,`) as
  * `--<credential flag>`, `--user`, `--proxy-user`, or a short flag some command reads a credential
  * from (`-p`, `-a`, `-u`, `-U`, attached values included).
  */
 function hasDashMark(raw: string): boolean {
   for (let i = raw.indexOf('-'); i !== -1; i = raw.indexOf('-', i + 1)) {
+    if (i >= 2 && prefixBefore(raw, i, DASH_PREFIXES)) return true;
     const b = raw.charCodeAt(i - 1);
-    switch (b) {
-      case 121 /* y */: if (endsAt(raw, 'tvl', i - 1)) return true; continue;
-      case 120 /* x */: if (endsAt(raw, 'ppl', i - 1)) return true; continue;
-      case 116 /* t */: if (endsAt(raw, 'glpa', i - 1)) return true; break;
-      case 105 /* i */: if (endsAt(raw, 'xa', i - 1)) return true; break;
-    }
     // A flag starts a word: the line's start, a blank, a quote (`"-p"` in argv), `'`, `=`, `(`, or
     // the letter of a `\\n`, `\\t`, `\\r` escape in raw JSON.
     if (i > 0 && b !== 32 && b !== 34 && b !== 39 && b !== 9 && b !== 10 && b !== 13 && b !== 61 && b !== 40) {

@@ -169,14 +169,18 @@ const RAW_RUN = /\d(?:[-. ()+]{0,4}\d){7,18}/y;
 
 function isRawWordBefore(raw: string, i: number): boolean {
   // raw[i] is a word character that is not the letter of a `\n`-style escape.
-  return i >= 0 && isWord(raw.charCodeAt(i)) && raw.charCodeAt(i - 1) !== 92;
+  return i >= 0 && isWord(raw.charCodeAt(i)) && (i === 0 || raw.charCodeAt(i - 1) !== 92);
 }
 
 /** Whether the digit run starting at `s` in raw text is glued to a token before it (RAW_DIGIT_RUN's lookbehind). */
 function rawGluedBefore(raw: string, s: number): boolean {
+  // Reads before the line's start are guarded, here and below, rather than left to give NaN: V8's
+  // optimised code assumes reads in bounds, and the first run at a string's start (a value's, in the
+  // trace reader's value-level prefilter) would throw it away to compile the check again.
+  if (s < 2) return s === 1 && isRawWordBefore(raw, 0);
   if (isRawWordBefore(raw, s - 1)) return true;
   const p = raw.charCodeAt(s - 1);
-  return (p === 45 || p === 46 || p === 47 || p === 58) && s >= 2 && isAlnum(raw.charCodeAt(s - 2)) && raw.charCodeAt(s - 3) !== 92;
+  return (p === 45 || p === 46 || p === 47 || p === 58) && isAlnum(raw.charCodeAt(s - 2)) && (s < 3 || raw.charCodeAt(s - 3) !== 92);
 }
 
 function rawGluedAfter(raw: string, e: number): boolean {
@@ -190,7 +194,7 @@ function rawGluedAfter(raw: string, e: number): boolean {
 function excludedStart(raw: string, s: number): boolean {
   const c = raw.charCodeAt(s);
   if (c === 48) return !isDigit(raw.charCodeAt(s + 1));
-  if (c !== 49 || raw.charCodeAt(s - 1) === 43) return false;
+  if (c !== 49 || (s > 0 && raw.charCodeAt(s - 1) === 43)) return false;
   let e = s;
   while (e < raw.length && isDigit(raw.charCodeAt(e))) e++;
   const n = e - s;
