@@ -14,6 +14,8 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
+import { flatCopy } from '../json/walker';
+
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -157,7 +159,8 @@ class RawKeyMemo {
     const slot = hash & (RawKeyMemo.SIZE - 1);
     const known = this.keys[slot];
     if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && raw.startsWith(known, start)) return this.kinds[slot];
-    const key = raw.slice(start, end);
+    // A copy: a slice would keep the whole line alive here (and in the key matcher's cache).
+    const key = flatCopy(raw.slice(start, end));
     const kind = (this.keyMatches(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0);
     this.hashes[slot] = hash;
     this.keys[slot] = key;

@@ -3,7 +3,7 @@
 // and position each match in the raw text, through escapes and through JSON encoded inside a
 // string (walked too, its path continuing after `#`: `steps[1].outputs.result#rows[0].email`).
 // Scanning and redaction both start from the hits produced here.
-import { walkJson, type JsonSyntaxError, type JsonWalk } from '../json/walker';
+import { walkJson, flatCopy, type JsonSyntaxError, type JsonWalk } from '../json/walker';
 import { decodeJsonString, type DecodedString } from '../json/strings';
 import { enterContext, childFieldType, memberKey, nextArgvElement, ROOT_CONTEXT, type FieldContext } from './context';
 import type { TraceEngine, ValueContext, ValueMatch } from './types';
@@ -194,7 +194,7 @@ function valueMayHold(engine: TraceEngine, cache: Map<string, boolean>, raw: str
   if (v === undefined) {
     v = engine.mayContainFinding(raw);
     if (cache.size > 10_000) cache.clear();
-    cache.set(raw, v);
+    cache.set(flatCopy(raw), v); // a slice would keep its whole line alive
   }
   return v;
 }
@@ -204,7 +204,7 @@ function keyMayMatter(engine: TraceEngine, cache: Map<string, boolean>, key: str
     // An empty value: only key anchors can match, not the value-shape hints of other detectors.
     v = engine.mayContainFinding(`{${JSON.stringify(key)}: ""}`);
     if (cache.size > 50_000) cache.clear();
-    cache.set(key, v);
+    cache.set(flatCopy(key), v);
   }
   return v;
 }

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { scanLine } from '../../shared/traces/line';
 import { Engine } from '../../shared/engine/index';
 import { defaultEngineOptions } from '../../shared/options';
 import { collectTraceFile, scanTraceText, redactTraceText, traceStoreScanner, scanAgentDbgRun } from '../../shared/traces/index';
@@ -115,6 +118,28 @@ test('a value seen again on later lines gets the verdict of the engine scanning 
   assert.deepEqual(spans(engine), [['email', 0, 51], ['email', 1, 52], ['email', 2, 53]]);
   assert.deepEqual(spans(custom), [['custom_string', 0, 20], ['email', 0, 51], ['custom_string', 1, 21], ['email', 1, 52], ['custom_string', 2, 22], ['email', 2, 53]]);
   assert.deepEqual(spans(engine), [['email', 0, 51], ['email', 1, 52], ['email', 2, 53]]);
+});
+
+test('caches keep no trace line alive: 48 lines of 1 MB, each with keys and values of its own, leave the heap as it was', () => {
+  // V8 makes a slice of 13 characters or more a view of the string it was cut from: a cache keyed by
+  // slices of lines (the prefilter's key memo, the key matcher's, the value verdicts) would keep each line.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const fresh = new Engine(defaultEngineOptions());
+  const pad = 'lorem ipsum dolor sit amet '.repeat(40_000);
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
+  let hits = 0;
+  for (let i = 0; i < 48; i++) {
+    const line = JSON.stringify({ [`distinct_field_${i}_of_this_line`]: `a distinct value ${i} of this line`, to: `user${i}@example.com`, pad });
+    hits += scanLine(line, fresh).hits.length;
+  }
+  assert.equal(hits, 48);
+  const grown = (heap() - before) / 1048576;
+  assert.ok(grown < 12, `heap grew ${grown.toFixed(1)} MB`);
 });
 
 test('worker threads give exactly the single-thread findings, in order, across batch boundaries', async () => {
