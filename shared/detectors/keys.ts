@@ -11,6 +11,8 @@
 // token) and because a counter word before the name (DENY_BEFORE) rules the key out.
 // AgentDbg's semantics (a case-insensitive substring of the raw key) are available as an option.
 
+import { flatCopy } from '../json/walker';
+
 /** Qualifiers that may follow a credential name and keep the key credential-like. */
 const ALLOWED_AFTER = new Set([
   'key', 'keys', 'access', 'value', 'val', 'str', 'string', 'text', 'b64', 'base64', 'hex', 'raw', 'enc',
@@ -85,7 +87,7 @@ export class KeyMatcher {
     if (hit === undefined) {
       hit = this.substring ? this.matchSubstring(key) : this.matchTokens(keyTokens(key));
       if (this.cache.size > 10000) this.cache.clear();
-      this.cache.set(key, hit);
+      this.cache.set(flatCopy(key), hit); // a slice of a trace line would keep the line alive
     }
     return hit;
   }
