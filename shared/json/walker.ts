@@ -105,9 +105,12 @@ export function internKey(key: string): string {
   return k;
 }
 
-/** A copy of `s` that shares no memory with the string it was sliced from (lone surrogates kept). */
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from: V8 flattens a concatenation
+ * into a new string before slicing it, so the slice below holds only that string, one longer than `s`.
+ */
 export function flatCopy(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function isWs(c: number): boolean {
