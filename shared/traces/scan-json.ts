@@ -169,12 +169,7 @@ export function scanJson(text: string, engine: TraceEngine, start = 0, end = tex
   return { hits, error };
 }
 
-/**
- * Whether a key may drive a key rule (sensitive_field, a field path): asked of the engine's own raw
- * prefilter with the key as it would stand in a line, so tracelint needs no second list of key names.
- * Cached per engine, since the same keys come back on every line.
- */
-const keyVerdicts = new WeakMap<TraceEngine, Map<string, boolean>>();
+/** An engine's cache of verdicts (key and value verdicts are kept per engine: each has its own options). */
 function verdictsOf(verdicts: WeakMap<TraceEngine, Map<string, boolean>>, engine: TraceEngine): Map<string, boolean> {
   let cache = verdicts.get(engine);
   if (!cache) verdicts.set(engine, (cache = new Map()));
@@ -182,7 +177,7 @@ function verdictsOf(verdicts: WeakMap<TraceEngine, Map<string, boolean>>, engine
 }
 
 /**
- * The value-level prefilter's verdicts on short raw strings, per engine: traces repeat their names,
+ * The value-level prefilter, with its verdicts on short raw strings kept: traces repeat their names,
  * models, tags, roles and tool names on every line (4 strings in 10 of a TraceCraft run, 6 in 10 of
  * a coding agent's), and a Map lookup costs a fraction of the prefilter's fixed cost per string.
  */
@@ -198,6 +193,13 @@ function valueMayHold(engine: TraceEngine, cache: Map<string, boolean>, raw: str
   }
   return v;
 }
+
+/**
+ * Whether a key may drive a key rule (sensitive_field, a field path): asked of the engine's own raw
+ * prefilter with the key as it would stand in a line, so tracelint needs no second list of key names.
+ * Cached, since the same keys come back on every line.
+ */
+const keyVerdicts = new WeakMap<TraceEngine, Map<string, boolean>>();
 function keyMayMatter(engine: TraceEngine, cache: Map<string, boolean>, key: string): boolean {
   let v = cache.get(key);
   if (v === undefined) {
