@@ -57,7 +57,7 @@ export interface Detector extends DetectorInfo {
    * A part of the promise checked at each `:` of the raw line (`p` is its index), in the prefilter's
    * one pass over `:` that the key-driven rules make anyway; with `rawCheck`, the whole promise.
    * Not called at a `:` of JSON's own structure, which fill a line: an unescaped `"` before it and a
-   * string, object, array or digit right after (`"id":"…"`, `"n":1`).
+   * string, object, array or digit right after, or after one blank (`"id":"…"`, `"n": 1`).
    */
   rawColon?: (raw: string, p: number) => boolean;
   /** The shortest text that can hold a finding; the engine skips the detector on shorter strings. */

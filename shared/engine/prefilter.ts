@@ -206,8 +206,10 @@ export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
   }
   const wanted = (keyMatches !== undefined ? KEY_RULE : 0) | (pairs ? PAIR_NAME : 0);
   for (let colon = raw.indexOf(':'); colon !== -1; colon = raw.indexOf(':', colon + 1)) {
-    // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon).
-    const after = raw.charCodeAt(colon + 1);
+    // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon),
+    // with one blank after the colon too, as Python's json.dumps and an indenting JSON.stringify write it.
+    let after = raw.charCodeAt(colon + 1);
+    if (after === 32) after = raw.charCodeAt(colon + 2);
     const structural = raw.charCodeAt(colon - 1) === 34 && raw.charCodeAt(colon - 2) !== 92 && (after === 34 || after === 123 || after === 91 || (after >= 48 && after <= 57));
     if (!structural) for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
     if (memo === undefined) continue;

@@ -229,11 +229,13 @@ test('hasMatchingKey on tricky raw lines: value kinds, blanks, escaped and neste
   }
 });
 
-test('colon checks run at every `:` but those of JSON structure (a quote before, a string, object, array or digit after)', () => {
+test('colon checks run at every `:` but those of JSON structure (a quote before, a string, object, array or digit after, or after one blank)', () => {
   // [raw line, the indices of the `:` where the colon checks run]
   const table: Array<[string, number[]]> = [
     ['{"a":"x","b":1,"c":{"d":[2]}}', []],
-    ['{"a": "x"}', [4]],
+    ['{"a": "x", "b": 1, "c": {"d": [2]}}', []],
+    ['{"a":  "x", "b":\t1}', [4, 15]],
+    ['{"a": null, "b": pw}', [4, 15]],
     ['{"a":null,"b":true,"c":-1}', [4, 13, 22]],
     ['{"t":"12:30","u":"http://h"}', [8, 22]],
     ['{"r":"{\\"k\\":\\"v\\"}"}', [12]],
