@@ -12,7 +12,7 @@
 // turns, and its fastest run is shown: on a shared machine the others mostly measure waiting for a
 // core; --seed varies the coding agent's mix)
 // Runs `dist/cli.js` when it can scan; otherwise bundles a runner of shared/traces into bench/.data/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, unlinkSync, openSync, writeSync, closeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +167,28 @@ function splitTrace(f) {
   return dir;
 }
 
+// The TraceCraft file once more as Python's json.dumps writes it (TraceCraft is a Python SDK): a blank
+// after every `,` and `:`, and non-ASCII as \u escapes, where JSON.stringify writes neither. The
+// prefilter reads those characters, so the row shows what the same trace costs as its SDK writes it.
+// Written once beside the file.
+const asciiJson = (s) => JSON.stringify(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function dumps(v) {
+  if (typeof v === 'string') return asciiJson(v);
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(dumps).join(', ')}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${asciiJson(k)}: ${dumps(x)}`).join(', ')}}`;
+}
+function pythonShaped(f) {
+  const out = f.file.replace(/\.jsonl$/, '.json-dumps.jsonl');
+  const marker = `${out}.source-size`;
+  if (existsSync(out) && existsSync(marker) && readFileSync(marker, 'utf8') === String(f.size)) return out;
+  const fd = openSync(out, 'w');
+  for (const line of readFileSync(f.file, 'utf8').split('\n')) if (line) writeSync(fd, `${dumps(JSON.parse(line))}\n`);
+  closeSync(fd);
+  writeFileSync(marker, String(f.size));
+  return out;
+}
+
 // ---------- the runner: dist/cli.js when it can scan, else a bundle of shared/traces ----------
 const cli = join(root, 'dist', 'cli.js');
 const useCli = !process.argv.includes('--module') && existsSync(cli) && spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('tracelint redact');
@@ -281,9 +303,12 @@ function best(a, b) {
 }
 const splitOf = useCli ? FILES.find((f) => f.name === 'tracecraft') : undefined;
 const splitDir = splitOf && splitTrace(splitOf);
+const dumpsFile = splitOf && pythonShaped(splitOf);
 let splitScan;
+let dumpsScan;
 for (let i = 0; i < runs; i++) {
   if (splitDir) splitScan = best(splitScan, timed(scanArgs(splitDir)));
+  if (dumpsFile) dumpsScan = best(dumpsScan, timed(scanArgs(dumpsFile)));
   for (const f of FILES) {
     const m = measure(f);
     f.checked = true;
@@ -329,6 +354,10 @@ if (rgPath) console.log('  ripgrep matches'.padEnd(22) + FILES.map((f) => String
 if (splitScan) {
   const findings = scanFindings(splitScan.stdout).length;
   console.log(`tracecraft as ${SPLIT_PARTS} files`.padEnd(22) + `${cell(splitOf.size, splitScan)}, ${(splitScan.seconds / splitOf.scan.seconds).toFixed(2)}x the one file's time, ${findings} findings (one file: ${splitOf.found.length})`);
+}
+if (dumpsScan) {
+  const size = statSync(dumpsFile).size;
+  console.log('tracecraft, json.dumps'.padEnd(22) + `${cell(size, dumpsScan)}, ${(size / 1048576 / dumpsScan.seconds / (splitOf.size / 1048576 / splitOf.scan.seconds)).toFixed(2)}x the one file's MB/s, ${scanFindings(dumpsScan.stdout).length} findings (one file: ${splitOf.found.length})`);
 }
 console.log('scan findings'.padEnd(22) + FILES.map((f) => `${f.found.length} (${f.manifest.planted.length} planted)`.padEnd(W)).join('  '));
 console.log('planted found'.padEnd(22) + FILES.map((f) => `${f.hit}/${f.manifest.planted.length}`.padEnd(W)).join('  '));
