@@ -253,6 +253,16 @@ export function assignmentColonAt(raw: string, p: number): boolean {
   return assignmentAt(raw, p, ':');
 }
 
+/**
+ * assignmentColonAt right after `\"KEY\"` (Detector.rawColonKey): false when the identifier `scan`
+ * reads there cannot name a credential, with any operator (`:=` lets a type word stand there).
+ * `assignmentAt` reads the same identifier in place, the `"` before KEY ending it alike.
+ */
+export function assignmentColonKey(key: string): boolean {
+  const raw = `"${key}\\"`;
+  return rawIdentifierMayName(raw, raw.length, false, true);
+}
+
 /** Whether a JSON value starts at `v` (after blanks): a string, object, array, number, true, false or null. */
 function jsonValueAt(raw: string, v: number): boolean {
   while (raw.charCodeAt(v) === 32 || raw.charCodeAt(v) === 9) v++;

@@ -2,7 +2,7 @@
 // in text (`api_key=…`, `"client_secret": "…"`, `apiKey: …`, `?api_key=…&`). Only the value is
 // reported. Values must look like key material (8+ characters, letters and digits), so
 // `api_key=YOUR_API_KEY` and `apiUrl=…` are not reported.
-import { API_KEY_NAMES, ASSIGNMENT_PATTERNS, findAssignments, assignmentColonAt } from './assignment';
+import { API_KEY_NAMES, ASSIGNMENT_PATTERNS, findAssignments, assignmentColonAt, assignmentColonKey } from './assignment';
 import { findProse, hasRawAssignmentOrProse } from './prose';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
@@ -28,6 +28,7 @@ export const genericApiKeyParam: Detector = {
   minLength: 10,
   rawCheck: hasRawAssignmentOrProse,
   rawColon: assignmentColonAt,
+  rawColonKey: assignmentColonKey,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'generic_api_key_param',

@@ -1,7 +1,7 @@
 // password_field: `password=…`, `pwd: …`, `secret = "…"`, `token: …` in free text (logs, prompts,
 // tool output, source strings). Only the value is reported. The identifier around the keyword must
 // name a credential (`db_password` yes; `password_policy`, `max_token`, `token_count` no).
-import { ASSIGNMENT_PATTERNS, PASSWORD_NAMES, findAssignments, assignmentColonAt } from './assignment';
+import { ASSIGNMENT_PATTERNS, PASSWORD_NAMES, findAssignments, assignmentColonAt, assignmentColonKey } from './assignment';
 import { findProse, hasRawAssignmentOrProse } from './prose';
 import type { Detector } from './types';
 import { caseless, isDigit } from './util';
@@ -25,6 +25,7 @@ export const passwordField: Detector = {
   minLength: 8,
   rawCheck: hasRawAssignmentOrProse,
   rawColon: assignmentColonAt,
+  rawColonKey: assignmentColonKey,
   find(text, _ctx, out) {
     findAssignments(text, {
       detector: 'password_field',

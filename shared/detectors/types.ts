@@ -60,6 +60,12 @@ export interface Detector extends DetectorInfo {
    * string, object, array or digit right after, or after one blank (`"id":"…"`, `"n": 1`).
    */
   rawColon?: (raw: string, p: number) => boolean;
+  /**
+   * What `rawColon` answers right after a key of JSON inside a JSON string (`\"KEY\":`, KEY without
+   * a backslash), from KEY alone: false promises that rawColon answers false at every `:` right after
+   * `\"KEY\"`, whatever follows. The prefilter asks it once per KEY and spares those calls.
+   */
+  rawColonKey?: (key: string) => boolean;
   /** The shortest text that can hold a finding; the engine skips the detector on shorter strings. */
   minLength: number;
   /** Pushes every candidate span in `text`. Must be linear in `text.length` and allocate little. */

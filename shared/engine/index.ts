@@ -296,11 +296,15 @@ export class Engine {
     const checks: Array<(raw: string) => boolean> = [];
     const hints: string[] = [];
     const colonChecks = new Set<(raw: string, p: number) => boolean>();
+    const colonKeys = new Set<((key: string) => boolean) | undefined>();
     for (const { detector: d } of this.active) {
       if (d.rawLiterals) literals.push(...d.rawLiterals);
       else if (d.rawCheck) checks.push(d.rawCheck);
       else hints.push(d.rawHint);
-      if (d.rawColon) colonChecks.add(d.rawColon);
+      if (d.rawColon) {
+        colonChecks.add(d.rawColon);
+        colonKeys.add(d.rawColonKey);
+      }
     }
     for (const s of this.customStrings) {
       const frag = verbatimFragment(s);
@@ -330,7 +334,9 @@ export class Engine {
     // An object under a credential key passes too: a neutral key inside it takes the credential's
     // meaning (`{"password": {"value": …}}`), and under AgentDbg's semantics everything nested does.
     // A name/value pair's value stands under its name (shared/traces/context.ts).
-    const colon = { keyMatches, keyObjects: true, valueCanHit, pairs: keyMatches !== undefined, colonChecks: [...colonChecks] };
+    const keyChecks = colonChecks.size === 0 || colonKeys.has(undefined) ? undefined : [...colonKeys].filter((k) => k !== undefined);
+    const colonKey = keyChecks && ((key: string) => keyChecks.some((k) => k(key)));
+    const colon = { keyMatches, keyObjects: true, valueCanHit, pairs: keyMatches !== undefined, colonChecks: [...colonChecks], colonKey };
     return buildPrefilter({ literals, checks, hints, colon, alwaysTrue });
   }
 }

@@ -135,12 +135,16 @@ function isJsonBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** What a key is to the colon pass: one the key rules accept, and/or the name of a name/value pair. */
+/**
+ * What a key is to the colon pass: one the key rules accept, the name of a name/value pair, one after
+ * which (as `\"KEY\":`) a colon check may answer true.
+ */
 const KEY_RULE = 1;
 const PAIR_NAME = 2;
+const COLON_KEY = 4;
 
 /**
- * Keys' kinds (KEY_RULE, PAIR_NAME), looked up without a slice of the raw line: by a hash of the
+ * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line: by a hash of the
  * key's characters that the backward search for its opening quote computes, the key's text then
  * compared in place. Trace lines repeat a few dozen keys thousands of times.
  */
@@ -153,15 +157,40 @@ class RawKeyMemo {
   private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SIZE).fill(undefined);
   private readonly kinds = new Uint8Array(RawKeyMemo.SIZE);
 
-  constructor(private readonly keyMatches: (key: string) => boolean) {}
+  constructor(private readonly rules: ColonRules) {}
 
-  kind(raw: string, start: number, end: number, hash: number): number {
+  /**
+   * The kind of the key whose closing quote is at `close` (for a key of JSON inside a string, `\"`:
+   * its backslash), its opening quote looked for backwards in code (keys are short); -1 when it
+   * cannot be judged: a backslash in it, or no opening quote.
+   */
+  kindBefore(raw: string, close: number, escaped: boolean): number {
+    let open = close - 1;
+    let hash = 0;
+    for (;;) {
+      if (open < 0) {
+        if (escaped || close > 0) return -1;
+        open = 0; // `":` at the very start: the key is empty (the closing quote is its own opening)
+        break;
+      }
+      const c = raw.charCodeAt(open);
+      if (c === 34 && (!escaped || raw.charCodeAt(open - 1) === 92)) break;
+      if (c === 92) return -1;
+      hash = (hash * 31 + c) | 0;
+      open--;
+    }
+    return this.kind(raw, open + 1, close, hash);
+  }
+
+  private kind(raw: string, start: number, end: number, hash: number): number {
     const slot = hash & (RawKeyMemo.SIZE - 1);
     const known = this.keys[slot];
     if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && raw.startsWith(known, start)) return this.kinds[slot];
     // A copy: a slice would keep the whole line alive here (and in the key matcher's cache).
     const key = flatCopy(raw.slice(start, end));
-    const kind = (this.keyMatches(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0);
+    const { keyMatches, colonKey } = this.rules;
+    const kind =
+      (keyMatches?.(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0) | (colonKey === undefined || colonKey(key) ? COLON_KEY : 0);
     this.hashes[slot] = hash;
     this.keys[slot] = key;
     this.kinds[slot] = kind;
@@ -169,7 +198,7 @@ class RawKeyMemo {
   }
 }
 
-const memos = new WeakMap<(key: string) => boolean, RawKeyMemo>();
+const memos = new WeakMap<ColonRules, RawKeyMemo>();
 
 /** What the prefilter's one pass over a raw line's `:` looks for. */
 export interface ColonRules {
@@ -187,32 +216,46 @@ export interface ColonRules {
   pairs: boolean;
   /** Detectors' checks at a `:` (`Detector.rawColon`), run in the same pass. */
   colonChecks: ReadonlyArray<(raw: string, p: number) => boolean>;
+  /**
+   * Whether a colon check may answer true right after `\"KEY\"` (`Detector.rawColonKey`, for all of
+   * them); asked once per KEY. Without it, the checks run at every such `:`.
+   */
+  colonKey?: (key: string) => boolean;
 }
 
 /**
  * The prefilter's one pass over the `:` of a RAW JSON line, for every rule that looks there: a key
  * `keyMatches` accepts with a value that can hold a string (a string, an array, with `keyObjects`
  * an object, or a number the trace reader scans), so `"max_tokens": 1024` or `"session": {…}` pass
- * no line; a pair's name `keyMatches` accepts; and the detectors' colon checks. Keys of JSON encoded
- * inside a JSON string (`\"api_key\": \"…\"`) count too. A key holding any other escape is taken as
- * a match, and so is a pair's name.
+ * no line; a pair's name `keyMatches` accepts; and the detectors' colon checks, spared right after a
+ * nested key `colonKey` rules out. Keys of JSON encoded inside a JSON string (`\"api_key\": \"…\"`)
+ * count too. A key holding any other escape is taken as a match, and so is a pair's name.
  */
 export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
-  const { keyMatches, keyObjects, valueCanHit, pairs, colonChecks } = rules;
+  const { keyMatches, keyObjects, valueCanHit, pairs, colonChecks, colonKey } = rules;
+  const wanted = (keyMatches !== undefined ? KEY_RULE : 0) | (pairs && keyMatches !== undefined ? PAIR_NAME : 0);
   let memo: RawKeyMemo | undefined;
-  if (keyMatches !== undefined) {
-    memo = memos.get(keyMatches);
-    if (memo === undefined) memos.set(keyMatches, (memo = new RawKeyMemo(keyMatches)));
+  if (wanted !== 0 || colonKey !== undefined) {
+    memo = memos.get(rules);
+    if (memo === undefined) memos.set(rules, (memo = new RawKeyMemo(rules)));
   }
-  const wanted = (keyMatches !== undefined ? KEY_RULE : 0) | (pairs ? PAIR_NAME : 0);
   for (let colon = raw.indexOf(':'); colon !== -1; colon = raw.indexOf(':', colon + 1)) {
     // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon),
     // with one blank after the colon too, as Python's json.dumps and an indenting JSON.stringify write it.
     let after = raw.charCodeAt(colon + 1);
     if (after === 32) after = raw.charCodeAt(colon + 2);
-    const structural = raw.charCodeAt(colon - 1) === 34 && raw.charCodeAt(colon - 2) !== 92 && (after === 34 || after === 123 || after === 91 || (after >= 48 && after <= 57));
-    if (!structural) for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
-    if (memo === undefined) continue;
+    let kind = -2; // the kind of the key before the colon, once looked up
+    let checked: boolean;
+    if (raw.charCodeAt(colon - 1) !== 34) checked = true;
+    else if (raw.charCodeAt(colon - 2) !== 92) checked = !(after === 34 || after === 123 || after === 91 || (after >= 48 && after <= 57));
+    else {
+      // Right after a nested `\"KEY\"`, what the colon checks say of KEY may spare them (the keys of
+      // tool output's JSON fill a line too).
+      if (colonKey !== undefined) kind = memo!.kindBefore(raw, colon - 2, true);
+      checked = kind < 0 || (kind & COLON_KEY) !== 0;
+    }
+    if (checked) for (let k = 0; k < colonChecks.length; k++) if (colonChecks[k](raw, colon)) return true;
+    if (wanted === 0) continue;
     // Back over blanks, and over `\n`, `\t`, `\r` escapes (JSON inside a string, pretty-printed).
     let j = colon;
     for (;;) {
@@ -223,29 +266,15 @@ export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
     }
     if (raw.charCodeAt(j - 1) !== 34) continue;
     const escaped = raw.charCodeAt(j - 2) === 92; // `\"`: a key of JSON inside a string
-    const close = escaped ? j - 2 : j - 1;
     // The value must be able to hold a string.
     let v = colon + 1;
     while (v < raw.length && isJsonBlank(raw.charCodeAt(v))) v++;
     const vc = raw.charCodeAt(v);
     if (!(vc === 34 || vc === 91 || vc === 92 || (keyObjects && vc === 123) || (((vc >= 48 && vc <= 57) || vc === 45) && longNumberAt(raw, v)))) continue;
-    // The key's opening quote (escaped alike for a nested key), looked for backwards in code: keys
-    // are short. A key holding a backslash, or no opening quote, makes the line a candidate.
-    let open = close - 1;
-    let hash = 0;
-    for (;;) {
-      if (open < 0) {
-        if (escaped || close > 0) return true;
-        open = 0; // `":` at the very start: the key is empty (the closing quote is its own opening)
-        break;
-      }
-      const c = raw.charCodeAt(open);
-      if (c === 34 && (!escaped || raw.charCodeAt(open - 1) === 92)) break;
-      if (c === 92) return true;
-      hash = (hash * 31 + c) | 0;
-      open--;
-    }
-    const kind = memo.kind(raw, open + 1, close, hash) & wanted;
+    // A key holding a backslash, or no opening quote, makes the line a candidate.
+    if (kind === -2) kind = memo!.kindBefore(raw, escaped ? j - 2 : j - 1, escaped);
+    if (kind < 0) return true;
+    kind &= wanted;
     if (kind === 0) continue;
     if (kind & KEY_RULE) {
       // `"api_key": "[EXCLUDED]"` (TraceCraft's excluded input) cannot be a finding.

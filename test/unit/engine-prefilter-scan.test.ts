@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { literalSearch, hasLiteral, anyLiteral, hasMatchingKey, hasColonCandidate } from '../../shared/engine/prefilter';
 import { KeyMatcher } from '../../shared/detectors/keys';
 import { hasRawDigitRun, rawDigitRunAt } from '../../shared/detectors/util';
-import { hasRawAssignment } from '../../shared/detectors/assignment';
+import { hasRawAssignment, assignmentColonAt, assignmentColonKey } from '../../shared/detectors/assignment';
 import { Engine, detectorList } from '../../shared/engine/index';
 import { defaultEngineOptions, DEFAULT_SENSITIVE_KEYS } from '../../shared/options';
 import { randomRawLines } from './fixtures/raw-lines';
@@ -251,6 +251,54 @@ test('colon checks run at every `:` but those of JSON structure (a quote before,
     };
     assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check] }), false, raw);
     assert.deepEqual(seen, expected, raw);
+  }
+});
+
+test('colon checks are spared right after a nested `\\"KEY\\"` that their key check rules out, and only there', () => {
+  const colonKey = (key: string) => key !== 'id';
+  // [raw line, the indices of the `:` where the colon checks run]
+  const table: Array<[string, number[]]> = [
+    ['{"r":"{\\"id\\":\\"v\\",\\"pw\\":1}"}', [26]],
+    ['{"r":"{\\"id\\":1,\\"id\\":[2]}"}', []],
+    ['{"r":"{\\"id\\" :\\"v\\"}"}', [14]], // a blank before the `:`: not right after the key
+    ['{"r":"{\\"i\\\\d\\":\\"v\\"}"}', [15]], // a backslash in the key: cannot be judged
+    ['{"id":null}', [5]],
+    ['id:"x"', [2]],
+  ];
+  for (const [raw, expected] of table) {
+    const seen: number[] = [];
+    const check = (_: string, p: number) => {
+      seen.push(p);
+      return false;
+    };
+    assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check], colonKey }), false, raw);
+    assert.deepEqual(seen, expected, raw);
+  }
+});
+
+test('assignmentColonKey: false only for keys after which assignmentColonAt is false, whatever follows', () => {
+  const table: Array<[string, boolean]> = [
+    ['password', true],
+    ['api_key', true],
+    ['x-api-key', true],
+    ['db.password', true],
+    ['id', false],
+    ['region', false],
+    ['total', false],
+    ['max_tokens', false],
+    ['token_count', false],
+    ['string', true], // a type word: `\"string\":=…` defers to the word before it
+    ['a"password', true],
+    ['', false],
+  ];
+  for (const [key, expected] of table) assert.equal(assignmentColonKey(key), expected, key);
+  const follows = ['\\"x9k2m4q7\\"', 'x9k2m4q7', ' x9k2m4q7', '=x9k2m4q7', ':=x9k2m4q7', '=> x9k2m4q7', '12345678', '[\\"x9k2m4q7\\"]', '\\tx9k2m4q7'];
+  const keys = [...table.map(([k]) => k), ...new Set(LINES.flatMap((l) => [...l.matchAll(/"([A-Za-z_.-]{1,30})"/g)].map((m) => m[1])))];
+  for (const key of keys) {
+    for (const follow of follows) {
+      const raw = `{"t":"\\"${key}\\":${follow}"}`;
+      if (assignmentColonAt(raw, raw.indexOf('\\":', 6) + 2)) assert.ok(assignmentColonKey(key), raw);
+    }
   }
 });
 
