@@ -268,7 +268,7 @@ function jsonValueAt(raw: string, v: number): boolean {
   while (raw.charCodeAt(v) === 32 || raw.charCodeAt(v) === 9) v++;
   const c = raw.charCodeAt(v);
   if (c === 34 || c === 123 || c === 91 || c === 45 || (c >= 48 && c <= 57)) return true;
-  return raw.startsWith('true', v) || raw.startsWith('false', v) || raw.startsWith('null', v);
+  return c === 110 ? raw.startsWith('null', v) : c === 116 ? raw.startsWith('true', v) : c === 102 && raw.startsWith('false', v);
 }
 
 function commaAssignment(raw: string): boolean {
