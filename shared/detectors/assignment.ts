@@ -365,8 +365,16 @@ function rawIdentifierMayName(raw: string, j: number, quotedWhole: boolean, type
   }
   let s = end;
   const min = Math.max(0, end - 128);
-  // Every credential word and type word has three letters in a row: timestamps (`…T12:30`), ids and
-  // numbers are ruled out by the loop that finds the identifier's start.
+  // Every credential word and type word has three letters in a row, and any three characters in a row
+  // hold one of every third character back from the end: when none of those is a letter, back to a
+  // character no identifier holds, no identifier here names one. Timestamps (`…T12:30`), ids and
+  // numbers are ruled out so, reading a third of their characters.
+  for (let k = end - 1; ; k -= 3) {
+    if (k < min) return false;
+    const c = raw.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
+    if (!isIdentChar(c)) return false;
+  }
   let letters = 0;
   let longest = 0;
   for (; s > min; s--) {
