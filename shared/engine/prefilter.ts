@@ -144,29 +144,40 @@ const PAIR_NAME = 2;
 const COLON_KEY = 4;
 
 /**
- * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line: by a hash of the
- * key's characters that the backward search for its opening quote computes, the key's text then
- * compared in place. Trace lines repeat a few dozen keys thousands of times.
+ * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line, and mostly
+ * without reading the key backwards to its opening quote: the keys already seen that end in the same
+ * two characters are compared in place, each where its opening quote would stand. Trace lines repeat
+ * a few dozen keys thousands of times.
  */
 class RawKeyMemo {
-  // A direct-mapped table by the hash's low bits: the hash, the key (compared in place with
-  // startsWith, which costs less than a loop of charCodeAt even for short keys) and its kind. A slot
-  // taken by another key is overwritten.
-  private static readonly SIZE = 4096;
-  private readonly hashes = new Int32Array(RawKeyMemo.SIZE);
-  private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SIZE).fill(undefined);
-  private readonly kinds = new Uint8Array(RawKeyMemo.SIZE);
+  // A set-associative table: a set per hash of a key's last two characters (keys ending `_id` or
+  // `_time` share one), WAYS keys in each, replaced in turn once full.
+  private static readonly SETS = 512;
+  private static readonly WAYS = 8;
+  private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SETS * RawKeyMemo.WAYS).fill(undefined);
+  private readonly kinds = new Uint8Array(RawKeyMemo.SETS * RawKeyMemo.WAYS);
+  private readonly replace = new Uint8Array(RawKeyMemo.SETS);
 
   constructor(private readonly rules: ColonRules) {}
 
   /**
    * The kind of the key whose closing quote is at `close` (for a key of JSON inside a string, `\"`:
-   * its backslash), its opening quote looked for backwards in code (keys are short); -1 when it
-   * cannot be judged: a backslash in it, or no opening quote.
+   * its backslash); -1 when it cannot be judged: a backslash in it, or no opening quote.
    */
   kindBefore(raw: string, close: number, escaped: boolean): number {
+    const { WAYS, SETS } = RawKeyMemo;
+    const set = close >= 2 ? ((raw.charCodeAt(close - 1) * 31 + raw.charCodeAt(close - 2)) & (SETS - 1)) * WAYS : 0;
+    // A known key stands here when its text ends at `close` with its opening quote before it (the
+    // keys kept hold no quote or backslash, so the search below would stop at that quote too).
+    for (let w = set; w < set + WAYS; w++) {
+      const key = this.keys[w];
+      if (key === undefined) break;
+      const o = close - key.length;
+      if (o >= 1 && raw.charCodeAt(o - 1) === 34 && (!escaped || raw.charCodeAt(o - 2) === 92) && raw.startsWith(key, o)) return this.kinds[w];
+    }
+    // The opening quote (escaped alike for a nested key), looked for backwards in code: keys are short.
     let open = close - 1;
-    let hash = 0;
+    let quoted = false;
     for (;;) {
       if (open < 0) {
         if (escaped || close > 0) return -1;
@@ -174,26 +185,34 @@ class RawKeyMemo {
         break;
       }
       const c = raw.charCodeAt(open);
-      if (c === 34 && (!escaped || raw.charCodeAt(open - 1) === 92)) break;
+      if (c === 34) {
+        if (!escaped || raw.charCodeAt(open - 1) === 92) break;
+        quoted = true;
+      }
       if (c === 92) return -1;
-      hash = (hash * 31 + c) | 0;
       open--;
     }
-    return this.kind(raw, open + 1, close, hash);
+    return this.learn(raw.slice(open + 1, close), quoted || close < 2 ? -1 : set);
   }
 
-  private kind(raw: string, start: number, end: number, hash: number): number {
-    const slot = hash & (RawKeyMemo.SIZE - 1);
-    const known = this.keys[slot];
-    if (known !== undefined && this.hashes[slot] === hash && known.length === end - start && raw.startsWith(known, start)) return this.kinds[slot];
+  /** The kind of a key first seen (or seen again after its way was taken), kept in `set` unless -1. */
+  private learn(slice: string, set: number): number {
     // A copy: a slice would keep the whole line alive here (and in the key matcher's cache).
-    const key = flatCopy(raw.slice(start, end));
+    const key = flatCopy(slice);
     const { keyMatches, colonKey } = this.rules;
     const kind =
       (keyMatches?.(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0) | (colonKey === undefined || colonKey(key) ? COLON_KEY : 0);
-    this.hashes[slot] = hash;
-    this.keys[slot] = key;
-    this.kinds[slot] = kind;
+    if (set >= 0) {
+      let w = set;
+      while (w < set + RawKeyMemo.WAYS && this.keys[w] !== undefined) w++;
+      if (w === set + RawKeyMemo.WAYS) {
+        const s = set / RawKeyMemo.WAYS;
+        w = set + this.replace[s];
+        this.replace[s] = (this.replace[s] + 1) % RawKeyMemo.WAYS;
+      }
+      this.keys[w] = key;
+      this.kinds[w] = kind;
+    }
     return kind;
   }
 }

@@ -302,6 +302,24 @@ test('assignmentColonKey: false only for keys after which assignmentColonAt is f
   }
 });
 
+test('the key memo answers as a fresh one: keys that end alike, suffixes of each other, nested, more than a set holds', () => {
+  const keyMatches = (key: string) => key.endsWith('secret_id');
+  const names = ['id', '_id', 'd', '', 'user_id', 'secret_id', 'x_secret_id', 'ecret_id', ...Array.from({ length: 20 }, (_, i) => `k${i}_id`)];
+  const rules = { keyMatches, keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [] };
+  let seed = 11;
+  const pick = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+  let hits = 0;
+  for (let i = 0; i < 3000; i++) {
+    const members = Array.from({ length: 1 + pick(4) }, () => `"${names[pick(names.length)]}":"v"`);
+    const inner = `{${members.join(',')}}`;
+    const raw = pick(2) ? inner : `{"r":${JSON.stringify(inner)}}`;
+    const fresh = hasColonCandidate(raw, { ...rules });
+    assert.equal(hasColonCandidate(raw, rules), fresh, raw);
+    if (fresh) hits++;
+  }
+  assert.ok(hits > 500 && hits < 2500, `both answers are exercised (${hits})`);
+});
+
 test('github_token alone: its raw check finds gh?_ and github_pat_ looking back from each _', () => {
   const only = Object.fromEntries(detectorList().map((d) => [d.name, { enabled: d.name === 'github_token' }]));
   const engine = new Engine({ ...defaultEngineOptions(), detectors: only });
