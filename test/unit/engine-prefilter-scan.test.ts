@@ -229,6 +229,17 @@ test('hasMatchingKey on tricky raw lines: value kinds, blanks, escaped and neste
   }
 });
 
+/** The indices of the `:` of `raw` where the colon pass runs its colon checks (a check that answers false). */
+function colonCheckSites(raw: string, colonKey?: (key: string) => boolean): number[] {
+  const seen: number[] = [];
+  const check = (_: string, p: number) => {
+    seen.push(p);
+    return false;
+  };
+  assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check], colonKey }), false, raw);
+  return seen;
+}
+
 test('colon checks run at every `:` but those of JSON structure (a quote before, a string, object, array or digit after, or after one blank)', () => {
   // [raw line, the indices of the `:` where the colon checks run]
   const table: Array<[string, number[]]> = [
@@ -243,15 +254,7 @@ test('colon checks run at every `:` but those of JSON structure (a quote before,
     [':"x"', [0]],
     ['"":"x"', []],
   ];
-  for (const [raw, expected] of table) {
-    const seen: number[] = [];
-    const check = (_: string, p: number) => {
-      seen.push(p);
-      return false;
-    };
-    assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check] }), false, raw);
-    assert.deepEqual(seen, expected, raw);
-  }
+  for (const [raw, expected] of table) assert.deepEqual(colonCheckSites(raw), expected, raw);
 });
 
 test('colon checks are spared right after a nested `\\"KEY\\"` that their key check rules out, and only there', () => {
@@ -265,15 +268,7 @@ test('colon checks are spared right after a nested `\\"KEY\\"` that their key ch
     ['{"id":null}', [5]],
     ['id:"x"', [2]],
   ];
-  for (const [raw, expected] of table) {
-    const seen: number[] = [];
-    const check = (_: string, p: number) => {
-      seen.push(p);
-      return false;
-    };
-    assert.equal(hasColonCandidate(raw, { keyObjects: true, valueCanHit: () => true, pairs: false, colonChecks: [check], colonKey }), false, raw);
-    assert.deepEqual(seen, expected, raw);
-  }
+  for (const [raw, expected] of table) assert.deepEqual(colonCheckSites(raw, colonKey), expected, raw);
 });
 
 test('assignmentColonKey: false only for keys after which assignmentColonAt is false, whatever follows', () => {
