@@ -144,19 +144,19 @@ const PAIR_NAME = 2;
 const COLON_KEY = 4;
 
 /**
- * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line, and mostly
- * without reading the key backwards to its opening quote: the keys already seen that end in the same
- * two characters are compared in place, each where its opening quote would stand. Trace lines repeat
- * a few dozen keys thousands of times.
+ * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line: the keys
+ * already seen make a trie read backwards from a key's last character, so a known key is found by
+ * reading it once, from its closing quote to its opening one, a table step a character. Trace lines
+ * repeat a few dozen keys thousands of times.
  */
 class RawKeyMemo {
-  // A set-associative table: a set per hash of a key's last two characters (keys ending `_id` or
-  // `_time` share one), WAYS keys in each, replaced in turn once full.
-  private static readonly SETS = 512;
-  private static readonly WAYS = 8;
-  private readonly keys: Array<string | undefined> = new Array(RawKeyMemo.SETS * RawKeyMemo.WAYS).fill(undefined);
-  private readonly kinds = new Uint8Array(RawKeyMemo.SETS * RawKeyMemo.WAYS);
-  private readonly replace = new Uint8Array(RawKeyMemo.SETS);
+  // States × code units below 128 → the next state (0: none; state 0 is the root, the closing quote).
+  // When the states run out (a trace keyed by ids), the trie starts again empty.
+  private static readonly STATES = 4096;
+  private readonly next = new Uint16Array(RawKeyMemo.STATES * 128);
+  /** The kind of the key read in full at each state, -1 where no key ends. */
+  private readonly kinds = new Int8Array(RawKeyMemo.STATES).fill(-1);
+  private size = 1;
 
   constructor(private readonly rules: ColonRules) {}
 
@@ -165,15 +165,17 @@ class RawKeyMemo {
    * its backslash); -1 when it cannot be judged: a backslash in it, or no opening quote.
    */
   kindBefore(raw: string, close: number, escaped: boolean): number {
-    const { WAYS, SETS } = RawKeyMemo;
-    const set = close >= 2 ? ((raw.charCodeAt(close - 1) * 31 + raw.charCodeAt(close - 2)) & (SETS - 1)) * WAYS : 0;
-    // A known key stands here when its text ends at `close` with its opening quote before it (the
-    // keys kept hold no quote or backslash, so the search below would stop at that quote too).
-    for (let w = set; w < set + WAYS; w++) {
-      const key = this.keys[w];
-      if (key === undefined) break;
-      const o = close - key.length;
-      if (o >= 1 && raw.charCodeAt(o - 1) === 34 && (!escaped || raw.charCodeAt(o - 2) === 92) && raw.startsWith(key, o)) return this.kinds[w];
+    // A known key: its characters lead through the trie to where its opening quote stands (the keys
+    // kept hold no quote, backslash or code unit from 128 on, so the search below would stop there too).
+    for (let i = close - 1, s = 0; ; i--) {
+      const c = raw.charCodeAt(i); // NaN before the line's start
+      if (c === 34) {
+        if ((!escaped || raw.charCodeAt(i - 1) === 92) && this.kinds[s] >= 0) return this.kinds[s];
+        break;
+      }
+      if (!(c < 128)) break;
+      s = this.next[(s << 7) | c];
+      if (s === 0) break;
     }
     // The opening quote (escaped alike for a nested key), looked for backwards in code: keys are short.
     let open = close - 1;
@@ -192,26 +194,29 @@ class RawKeyMemo {
       if (c === 92) return -1;
       open--;
     }
-    return this.learn(raw.slice(open + 1, close), quoted || close < 2 ? -1 : set);
+    return this.learn(raw, open + 1, close, !quoted && close >= 2);
   }
 
-  /** The kind of a key first seen (or seen again after its way was taken), kept in `set` unless -1. */
-  private learn(slice: string, set: number): number {
-    // A copy: a slice would keep the whole line alive here (and in the key matcher's cache).
-    const key = flatCopy(slice);
+  /** The kind of the key raw[start, close) first seen, kept in the trie when `keep` and its code units are below 128. */
+  private learn(raw: string, start: number, close: number, keep: boolean): number {
+    // A copy: a slice would keep the whole line alive in the key matcher's cache.
+    const key = flatCopy(raw.slice(start, close));
     const { keyMatches, colonKey } = this.rules;
     const kind =
       (keyMatches?.(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0) | (colonKey === undefined || colonKey(key) ? COLON_KEY : 0);
-    if (set >= 0) {
-      let w = set;
-      while (w < set + RawKeyMemo.WAYS && this.keys[w] !== undefined) w++;
-      if (w === set + RawKeyMemo.WAYS) {
-        const s = set / RawKeyMemo.WAYS;
-        w = set + this.replace[s];
-        this.replace[s] = (this.replace[s] + 1) % RawKeyMemo.WAYS;
+    if (keep && key.length <= 256 && /^[\x00-\x7f]*$/.test(key)) {
+      if (this.size + key.length > RawKeyMemo.STATES) {
+        this.next.fill(0, 0, this.size << 7);
+        this.kinds.fill(-1, 0, this.size);
+        this.size = 1;
       }
-      this.keys[w] = key;
-      this.kinds[w] = kind;
+      let s = 0;
+      for (let i = key.length - 1; i >= 0; i--) {
+        const at = (s << 7) | key.charCodeAt(i);
+        if (this.next[at] === 0) this.next[at] = this.size++;
+        s = this.next[at];
+      }
+      this.kinds[s] = kind;
     }
     return kind;
   }
