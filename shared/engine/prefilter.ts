@@ -194,7 +194,7 @@ class RawKeyMemo {
       if (c === 92) return -1;
       open--;
     }
-    return this.learn(raw, open + 1, close, !quoted && close >= 2);
+    return this.learn(raw, open + 1, close, !quoted);
   }
 
   /** The kind of the key raw[start, close) first seen, kept in the trie when `keep` and its code units are below 128. */
