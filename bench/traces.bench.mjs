@@ -8,10 +8,14 @@
 // secrets were found. Figures only, never a pass/fail on a number.
 //
 // Usage: node bench/traces.bench.mjs [--size MB] [--runs N] [--seed N] [--only tracecraft|coding-agent]
+//        [--compare DIR]
 // (size default 200, use 20 while iterating; each command runs N times, default 1, the files taking
 // turns, and its fastest run is shown: on a shared machine the others mostly measure waiting for a
 // core; --seed varies the coding agent's mix)
 // Runs `dist/cli.js` when it can scan; otherwise bundles a runner of shared/traces into bench/.data/.
+// --compare DIR: another built checkout of tracelint (its dist/cli.js), whose scan and redact run
+// beside this one's on the same files in every run, alternately first, and the throughput ratios of
+// the pairs are printed: the machine's speed drifts between minutes, so builds compare only side by side.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, unlinkSync, openSync, writeSync, closeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -27,6 +31,12 @@ const sizeArg = process.argv.indexOf('--size');
 const sizeMB = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : Number(process.env.TRACES_BENCH_MB ?? 200);
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : 1;
+const compareArg = process.argv.indexOf('--compare');
+const otherCli = compareArg > 0 ? join(process.argv[compareArg + 1], 'dist', 'cli.js') : undefined;
+if (otherCli && !existsSync(otherCli)) {
+  console.error(`--compare: ${otherCli} not found (build that checkout first: npm ci && node esbuild.mjs)`);
+  process.exit(2);
+}
 mkdirSync(dataDir, { recursive: true });
 // bench/.data/traces/ is a project of its own (an empty tracelint.json: the defaults). Without it
 // the trace would belong to the tracelint repository (or to the LSP benchmark's data beside it), and
@@ -220,6 +230,10 @@ main().catch((e) => { console.error(e); process.exit(2); });
   return runner;
 }
 const runner = useCli ? null : await moduleRunner();
+if (otherCli && !useCli) {
+  console.error('--compare compares built CLIs: build this checkout first (node esbuild.mjs)');
+  process.exit(2);
+}
 console.log(useCli ? 'running the built CLI (dist/cli.js)' : 'running shared/traces through a bundled runner (the CLI cannot scan yet, or --module)');
 if (runs > 1) console.log(`each command run ${runs} times: the fastest run shown, with the highest peak RSS of all`);
 
@@ -294,6 +308,14 @@ function measure(f) {
   }
   return { scan, red, rg, left, redLines };
 }
+/** The other build's scan and redact of one file (--compare). */
+function measureOther(f) {
+  const outFile = f.file.replace(/\.jsonl$/, '.other-redacted.jsonl');
+  const scan = timed([otherCli, 'scan', '--format', 'json', f.file]);
+  const red = timed([otherCli, 'redact', f.file, '-o', outFile, '--force']);
+  unlinkSync(outFile);
+  return { scan, red };
+}
 /** The fastest of each command's runs (wall time), with the highest peak RSS any of them reached. */
 function best(a, b) {
   if (!b) return a;
@@ -310,7 +332,10 @@ for (let i = 0; i < runs; i++) {
   if (splitDir) splitScan = best(splitScan, timed(scanArgs(splitDir)));
   if (dumpsFile) dumpsScan = best(dumpsScan, timed(scanArgs(dumpsFile)));
   for (const f of FILES) {
+    // With --compare, the two builds take turns going first.
+    const before = otherCli && i % 2 === 1 ? measureOther(f) : undefined;
     const m = measure(f);
+    if (otherCli) (f.pairs ??= []).push({ ours: m, other: before ?? measureOther(f) });
     f.checked = true;
     f.scan = best(f.scan, m.scan);
     f.red = best(f.red, m.red);
@@ -363,6 +388,20 @@ console.log('scan findings'.padEnd(22) + FILES.map((f) => `${f.found.length} (${
 console.log('planted found'.padEnd(22) + FILES.map((f) => `${f.hit}/${f.manifest.planted.length}`.padEnd(W)).join('  '));
 console.log('redact: lines out/in'.padEnd(22) + FILES.map((f) => `${f.redLines}/${f.manifest.lines}, findings left ${f.left}`.padEnd(W)).join('  '));
 for (const f of FILES) if (Object.keys(f.missed).length) console.log(`${f.name}: missed ${JSON.stringify(f.missed)}`);
+if (otherCli) {
+  // This build's throughput over the other's, per pair of runs (>1: faster), by wall and CPU time.
+  const median = (xs) => xs[Math.floor((xs.length - 1) / 2)] / 2 + xs[Math.ceil((xs.length - 1) / 2)] / 2;
+  const summary = (pairs, cmd, key) => {
+    const r = pairs.map((p) => p.other[cmd][key] / p.ours[cmd][key]).sort((a, b) => a - b);
+    return `${median(r).toFixed(2)}x (${r[0].toFixed(2)}-${r[r.length - 1].toFixed(2)})`;
+  };
+  console.log(`against the other build (${otherCli}), this build's throughput, median of ${runs} pair${runs > 1 ? 's' : ''} (range):`);
+  for (const f of FILES) {
+    for (const [cmd, name] of [['scan', 'scan'], ['red', 'redact']]) {
+      console.log(`  ${f.name} ${name}`.padEnd(22) + `${summary(f.pairs, cmd, 'seconds')} wall, ${summary(f.pairs, cmd, 'cpu')} per CPU-second`);
+    }
+  }
+}
 console.log('');
 console.log('targets: scan >= 0.5x ripgrep (tracecraft) and >= 0.35x (coding-agent), every planted secret found, peak RSS <= 150 MB for scan and redact on both');
 console.log(`(wall figures on a shared machine count time spent waiting for a core; the CPU ratios are the steadier comparison${runs > 1 ? `; fastest of ${runs} runs, files alternating` : ''})`);
