@@ -64,6 +64,16 @@ export function keyTokens(key: string): string[] {
   return out;
 }
 
+/** The letters a-z of `s`, in either case, as bits (a name's tokens and any key matching it are made of its letters). */
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+  }
+  return m;
+}
+
 function isNumeral(t: string): boolean {
   return /^\d+$/.test(t) || /^v\d+$/.test(t);
 }
@@ -75,14 +85,24 @@ export class KeyMatcher {
   private readonly lowerNames: string[];
   private readonly cache = new Map<string, boolean>();
 
+  /** Each name's letters as a mask (bit 0 for a): a key missing a letter of every name matches none as tokens. */
+  private readonly letterMasks: Int32Array;
+
   constructor(names: readonly string[], private readonly substring = false) {
     this.names = names.map(keyTokens).filter((t) => t.length > 0);
     this.joined = this.names.map((t) => t.join(''));
     this.lowerNames = names.map((n) => n.toLowerCase()).filter((n) => n.length > 0);
+    this.letterMasks = Int32Array.from(this.joined, letterMask);
   }
 
-  /** Whether `key` names a credential. Cached: trace files repeat the same keys millions of times. */
+  /**
+   * Whether `key` names a credential. Cached: trace files repeat the same keys millions of times.
+   * A key without all the letters of some name (ids, hashes, UUIDs: traces keyed by them hold a new
+   * key on every line) is answered from its letters, before the cache, which it would only churn
+   * (tokens hold only ASCII letters and digits; a substring is compared lower-cased, so not there).
+   */
   matches(key: string): boolean {
+    if (!this.substring && !this.mayMatchLetters(letterMask(key))) return false;
     let hit = this.cache.get(key);
     if (hit === undefined) {
       hit = this.substring ? this.matchSubstring(key) : this.matchTokens(keyTokens(key));
@@ -90,6 +110,11 @@ export class KeyMatcher {
       this.cache.set(flatCopy(key), hit); // a slice of a trace line would keep the line alive
     }
     return hit;
+  }
+
+  private mayMatchLetters(letters: number): boolean {
+    for (let n = 0; n < this.letterMasks.length; n++) if ((this.letterMasks[n] & letters) === this.letterMasks[n]) return true;
+    return false;
   }
 
   private matchSubstring(key: string): boolean {

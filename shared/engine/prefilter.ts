@@ -14,7 +14,6 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
-import { flatCopy } from '../json/walker';
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -142,6 +141,8 @@ function isJsonBlank(c: number): boolean {
 const KEY_RULE = 1;
 const PAIR_NAME = 2;
 const COLON_KEY = 4;
+/** COLON_KEY not yet asked: it matters only after a nested key (`\"KEY\":`), so it is asked there first. */
+const COLON_KEY_UNKNOWN = 8;
 
 /**
  * Keys' kinds (KEY_RULE, PAIR_NAME, COLON_KEY), looked up without a slice of the raw line: the keys
@@ -153,10 +154,14 @@ class RawKeyMemo {
   // States × code units below 128 → the next state (0: none; state 0 is the root, the closing quote).
   // When the states run out (a trace keyed by ids), the trie starts again empty.
   private static readonly STATES = 4096;
-  private readonly next = new Uint16Array(RawKeyMemo.STATES * 128);
+  // The root's row alone until a key is kept (a memo that keeps none costs no megabyte).
+  private next = new Uint16Array(128);
   /** The kind of the key read in full at each state, -1 where no key ends. */
   private readonly kinds = new Int8Array(RawKeyMemo.STATES).fill(-1);
   private size = 1;
+  // Hashes of keys missed once: a key joins the trie when it is missed again, so keys seen once
+  // (ids, UUIDs: a trace keyed by them holds new keys on every line) never fill it.
+  private readonly missed = new Int32Array(4096);
 
   constructor(private readonly rules: ColonRules) {}
 
@@ -167,19 +172,29 @@ class RawKeyMemo {
   kindBefore(raw: string, close: number, escaped: boolean): number {
     // A known key: its characters lead through the trie to where its opening quote stands (the keys
     // kept hold no quote, backslash or code unit from 128 on, so the search below would stop there too).
+    const { next, kinds } = this;
     for (let i = close - 1, s = 0; ; i--) {
       const c = raw.charCodeAt(i); // NaN before the line's start
       if (c === 34) {
-        if ((!escaped || raw.charCodeAt(i - 1) === 92) && this.kinds[s] >= 0) return this.kinds[s];
+        if ((!escaped || raw.charCodeAt(i - 1) === 92) && kinds[s] >= 0) {
+          if (escaped && (kinds[s] & COLON_KEY_UNKNOWN) !== 0) kinds[s] = this.colonKind(raw.slice(i + 1, close), kinds[s]);
+          return kinds[s];
+        }
         break;
       }
       if (!(c < 128)) break;
-      s = this.next[(s << 7) | c];
+      s = next[(s << 7) | c];
       if (s === 0) break;
     }
+    return this.miss(raw, close, escaped);
+  }
+
+  /** kindBefore for a key the trie does not hold. */
+  private miss(raw: string, close: number, escaped: boolean): number {
     // The opening quote (escaped alike for a nested key), looked for backwards in code: keys are short.
     let open = close - 1;
-    let quoted = false;
+    let keep = true; // no quote inside, no code unit from 128 on
+    let hash = 0;
     for (;;) {
       if (open < 0) {
         if (escaped || close > 0) return -1;
@@ -189,36 +204,51 @@ class RawKeyMemo {
       const c = raw.charCodeAt(open);
       if (c === 34) {
         if (!escaped || raw.charCodeAt(open - 1) === 92) break;
-        quoted = true;
+        keep = false;
       }
       if (c === 92) return -1;
+      if (c >= 128) keep = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
       open--;
     }
-    return this.learn(raw, open + 1, close, !quoted);
-  }
-
-  /** The kind of the key raw[start, close) first seen, kept in the trie when `keep` and its code units are below 128. */
-  private learn(raw: string, start: number, close: number, keep: boolean): number {
-    // A copy: a slice would keep the whole line alive in the key matcher's cache.
-    const key = flatCopy(raw.slice(start, close));
-    const { keyMatches, colonKey } = this.rules;
-    const kind =
-      (keyMatches?.(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0) | (colonKey === undefined || colonKey(key) ? COLON_KEY : 0);
-    if (keep && key.length <= 256 && /^[\x00-\x7f]*$/.test(key)) {
-      if (this.size + key.length > RawKeyMemo.STATES) {
-        this.next.fill(0, 0, this.size << 7);
-        this.kinds.fill(-1, 0, this.size);
-        this.size = 1;
-      }
-      let s = 0;
-      for (let i = key.length - 1; i >= 0; i--) {
-        const at = (s << 7) | key.charCodeAt(i);
-        if (this.next[at] === 0) this.next[at] = this.size++;
-        s = this.next[at];
-      }
-      this.kinds[s] = kind;
+    const start = open + 1; // past `close` for the key at the very start: an empty slice
+    const key = raw.slice(start, close);
+    const kind = escaped ? this.colonKind(key, this.kindOf(key)) : this.kindOf(key);
+    if (keep && close - start <= 256) {
+      const slot = hash & (this.missed.length - 1);
+      if (this.missed[slot] === hash) this.learn(raw, start, close, kind);
+      else this.missed[slot] = hash;
     }
     return kind;
+  }
+
+  /** The kind of a key the trie does not hold, COLON_KEY unknown unless there is nothing to ask. */
+  private kindOf(key: string): number {
+    const { keyMatches, colonKey } = this.rules;
+    return (keyMatches?.(key) ? KEY_RULE : 0) | (key === 'name' || key === 'key' ? PAIR_NAME : 0) | (colonKey === undefined ? COLON_KEY : COLON_KEY_UNKNOWN);
+  }
+
+  /** `kind` with COLON_KEY asked of `key`, if unknown. */
+  private colonKind(key: string, kind: number): number {
+    if ((kind & COLON_KEY_UNKNOWN) === 0) return kind;
+    return (kind & ~COLON_KEY_UNKNOWN) | (this.rules.colonKey!(key) ? COLON_KEY : 0);
+  }
+
+  /** Puts the key raw[start, close) into the trie (started again empty when full). */
+  private learn(raw: string, start: number, close: number, kind: number): void {
+    if (this.next.length === 128) this.next = new Uint16Array(RawKeyMemo.STATES * 128);
+    if (this.size + (close - start) > RawKeyMemo.STATES) {
+      this.next.fill(0, 0, this.size << 7);
+      this.kinds.fill(-1, 0, this.size);
+      this.size = 1;
+    }
+    let s = 0;
+    for (let i = close - 1; i >= start; i--) {
+      const at = (s << 7) | raw.charCodeAt(i);
+      if (this.next[at] === 0) this.next[at] = this.size++;
+      s = this.next[at];
+    }
+    this.kinds[s] = kind;
   }
 }
 
