@@ -152,7 +152,7 @@ const COLON_KEY_UNKNOWN = 8;
  */
 class RawKeyMemo {
   // States × code units below 128 → the next state (0: none; state 0 is the root, the closing quote).
-  // When the states run out (a trace keyed by ids), the trie starts again empty.
+  // When the states run out (thousands of keys, each seen more than once), the trie starts again empty.
   private static readonly STATES = 4096;
   // The root's row alone until a key is kept (a memo that keeps none costs no megabyte).
   private next = new Uint16Array(128);
