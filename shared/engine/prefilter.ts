@@ -14,7 +14,6 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
-
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
