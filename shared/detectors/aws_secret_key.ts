@@ -6,8 +6,9 @@
 import { AWS_KEY_ID, AWS_KEY_ID_PREFIXES } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
-import { caseless, indexOfCret } from './util';
+import { CRET, caseless, indexOfCret } from './util';
 import { anyLiteral } from '../engine/prefilter';
+import { anchor, indexOfAnchor } from '../engine/anchors';
 
 const CANDIDATE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{38,40}={0,2}(?![A-Za-z0-9/+=])/g;
 // Case-sensitive spellings, so the raw prefilter can look for the same literals.
@@ -41,9 +42,11 @@ function looksLikeSecret(s: string): boolean {
 const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
 /** `ecret` or `ECRET`: the first `cret` is the one the sentence check found too (indexOfCret). */
 function hasSecretWord(raw: string): boolean {
-  for (let at = indexOfCret(raw); at !== -1; at = raw.indexOf('cret', at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
-  return raw.includes('ECRET');
+  for (let at = indexOfCret(raw); at !== -1; at = indexOfAnchor(raw, CRET, at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
+  return indexOfAnchor(raw, ECRET) !== -1;
 }
+const ECRET = anchor('ECRET');
+const CRET_UPPER = anchor('CRET');
 /** Besides `secret`, every LABEL spells `aws` or `access` as it does. */
 const hasLabelWord = anyLiteral(['aws', 'Aws', 'AWS', 'access', 'Access', 'ACCESS']);
 
@@ -140,8 +143,8 @@ export function hasRawAwsSecret(raw: string): boolean {
   if (!hasSecretWord(raw)) return false;
   if (hasLabelWord(raw) && hasRawCandidate(raw)) return true;
   // `ecret` searched from its `c` (indexOf is memchr-fast on a rarer first character).
-  for (const [e, w] of [[101, 'cret'], [69, 'CRET']] as const) {
-    for (let at = raw.indexOf(w, 1); at !== -1; at = raw.indexOf(w, at + 1)) if (raw.charCodeAt(at - 1) === e && inRawKey(raw, at + w.length)) return true;
+  for (const [e, w] of [[101, CRET], [69, CRET_UPPER]] as const) {
+    for (let at = indexOfAnchor(raw, w, 1); at !== -1; at = indexOfAnchor(raw, w, at + 1)) if (raw.charCodeAt(at - 1) === e && inRawKey(raw, at + 4)) return true;
   }
   return false;
 }

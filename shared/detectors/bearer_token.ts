@@ -3,6 +3,7 @@
 // a key of a known format after Bearer (`Bearer sk-…`) goes to its own detector by precedence.
 import { regexDetector } from './regex-detector';
 import { isAlnum, isDigit, isPlaceholderBody } from './util';
+import { anchor, indexOfAnchor } from '../engine/anchors';
 
 export const JWT = /(?<![A-Za-z0-9_-])ey[A-Za-z0-9_-]{10,}\.ey[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /(?<![A-Za-z0-9_-])[Bb]earer[ \t]+([A-Za-z0-9._~+/-]{16,}=*)/g;
@@ -14,6 +15,9 @@ function isBearerChar(c: number): boolean {
   return isJwtChar(c) || c === 46 || c === 126 || c === 43 || c === 47; // . ~ + /
 }
 
+const BEARER_WORDS = [anchor('Bearer'), anchor('bearer')];
+const DOT_EY = anchor('.ey');
+
 /**
  * Raw prefilter: `Bearer` or `bearer`, blanks (`\t` escaped or not), then 16 token characters (a
  * `\/` escape counted as its `/`) with a digit, or a JWT's start; or a JWT's `ey…{10}.ey…{10}`,
@@ -21,9 +25,9 @@ function isBearerChar(c: number): boolean {
  * characters are never JSON-escaped. "Bearer ${token}" and "bearer tokens" pass no line.
  */
 export function hasRawBearer(raw: string): boolean {
-  for (const w of ['Bearer', 'bearer']) {
-    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) {
-      let v = at + w.length;
+  for (const w of BEARER_WORDS) {
+    for (let at = indexOfAnchor(raw, w); at !== -1; at = indexOfAnchor(raw, w, at + 1)) {
+      let v = at + 6;
       const v0 = v;
       for (;;) {
         const c = raw.charCodeAt(v);
@@ -44,7 +48,7 @@ export function hasRawBearer(raw: string): boolean {
       if (n >= 16 && digit) return true;
     }
   }
-  for (let d = raw.indexOf('.ey'); d !== -1; d = raw.indexOf('.ey', d + 1)) {
+  for (let d = indexOfAnchor(raw, DOT_EY); d !== -1; d = indexOfAnchor(raw, DOT_EY, d + 1)) {
     let a = 0;
     for (let e = d + 3; e < raw.length && isJwtChar(raw.charCodeAt(e)); e++) a++;
     if (a < 10) continue;

@@ -12,6 +12,7 @@ import { isStandInValue } from './assignment';
 import type { Candidate, DetectContext, Detector } from './types';
 import { isAlnum } from './util';
 import { anyLiteral } from '../engine/prefilter';
+import { anchor, indexOfAnchor } from '../engine/anchors';
 
 const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization']);
 const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
@@ -131,6 +132,7 @@ function headerAt(text: string, colon: number, out: Candidate[]): void {
 const RAW_LITERALS = ['uthorization', 'ookie', 'UTHORIZATION', 'OOKIE'];
 
 const hasHeaderName = anyLiteral(RAW_LITERALS);
+const RAW_ANCHORS = RAW_LITERALS.map(anchor);
 
 /**
  * Raw prefilter: a header name read above, quoted (`"Cookie"`, `\"Authorization\"`, `'Cookie'`), or
@@ -140,8 +142,9 @@ const hasHeaderName = anyLiteral(RAW_LITERALS);
  */
 export function hasRawHeader(raw: string): boolean {
   if (!hasHeaderName(raw)) return false;
-  for (const w of RAW_LITERALS) {
-    for (let at = raw.indexOf(w); at !== -1; at = raw.indexOf(w, at + 1)) {
+  for (const a of RAW_ANCHORS) {
+    const w = a.literal;
+    for (let at = indexOfAnchor(raw, a); at !== -1; at = indexOfAnchor(raw, a, at + 1)) {
       let i = at + w.length;
       const c = raw.charCodeAt(i);
       // A quoted name: a JSON member, a name/value pair's name (`{"key": "Authorization", "value": …}`,

@@ -10,6 +10,7 @@ import { anyLiteral } from '../engine/prefilter';
 import { hasRawAssignmentBesideColons, isStandInValue } from './assignment';
 import type { Candidate } from './types';
 import { indexOfCret, isAlnum, isDigit } from './util';
+import { anchor, indexOfAnchor, isScanned } from '../engine/anchors';
 
 export type ProseKind = 'password' | 'api_key';
 
@@ -249,8 +250,11 @@ function caselessAt(raw: string, i: number, word: string): boolean {
   return true;
 }
 
+/** The literals as the anchor scan finds them (engine/anchors.ts): on a line it read, each is looked up, not searched. */
+const PROSE_ANCHORED = PROSE_RAW_LITERALS.map(anchor);
+
 /**
- * Where the prefilter looks for the literals: at anchors, each a few characters that trace text
+ * Where the prefilter looks for the literals on other text: at anchors, each a few characters that trace text
  * holds rarely or that several literals share, searched with one indexOf pass each (`ass` serves
  * `assword `, `asswd `, `assphrase ` and `asscode `; `key ` the five API and access key forms; `ASS`
  * and `P` the upper-case forms). Eight passes instead of one per literal, each short: a search of 7
@@ -273,6 +277,14 @@ if (PROSE_RAW_LITERALS.some((l) => !PROSE_ANCHORS.some((a) => l.includes(a)))) t
 
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
+  if (isScanned(raw, PROSE_ANCHORED)) {
+    for (let k = 0; k < PROSE_ANCHORED.length; k++) {
+      const a = PROSE_ANCHORED[k];
+      const bare = BARE_RAW_LITERALS.has(a.literal);
+      for (let t = indexOfAnchor(raw, a); t !== -1; t = indexOfAnchor(raw, a, t + 1)) if (proseValueMayFollow(raw, t + a.literal.length, bare)) return true;
+    }
+    return false;
+  }
   for (let k = 0; k < PROSE_SEARCHES.length; k++) {
     const { anchor, literals } = PROSE_SEARCHES[k];
     for (let t = anchor === 'cret' ? indexOfCret(raw) : raw.indexOf(anchor); t !== -1; t = raw.indexOf(anchor, t + 1)) {

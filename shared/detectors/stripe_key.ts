@@ -1,16 +1,10 @@
 // stripe_key: Stripe secret, restricted and publishable keys (sk_/rk_/pk_ + live/test/prod).
 import { regexDetector } from './regex-detector';
 import { isPlaceholderBody } from './util';
+import { anyLiteral } from '../engine/prefilter';
 
 /** Raw prefilter: `k_` followed by `live_`, `test_` or `prod_`. */
-function hasStripePrefix(raw: string): boolean {
-  let i = raw.indexOf('k_');
-  while (i >= 0) {
-    if (raw.startsWith('live_', i + 2) || raw.startsWith('test_', i + 2) || raw.startsWith('prod_', i + 2)) return true;
-    i = raw.indexOf('k_', i + 2);
-  }
-  return false;
-}
+const hasStripePrefix = anyLiteral(['k_live_', 'k_test_', 'k_prod_']);
 
 export const stripeKey = regexDetector({
   name: 'stripe_key',

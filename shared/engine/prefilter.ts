@@ -14,6 +14,10 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
+import { anchor, holds, indexOfAnchor, isScanned } from './anchors';
+
+const COLON = anchor(':');
+
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -292,7 +296,7 @@ export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
     memo = memos.get(rules);
     if (memo === undefined) memos.set(rules, (memo = new RawKeyMemo(rules)));
   }
-  for (let colon = raw.indexOf(':'); colon !== -1; colon = raw.indexOf(':', colon + 1)) {
+  for (let colon = indexOfAnchor(raw, COLON); colon !== -1; colon = indexOfAnchor(raw, COLON, colon + 1)) {
     // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon),
     // with one blank after the colon too, as Python's json.dumps and an indenting JSON.stringify write it.
     let after = raw.charCodeAt(colon + 1);
@@ -431,8 +435,9 @@ function hasGroupLiteral(raw: string, group: LiteralGroup): boolean {
 
 /**
  * Whether raw text contains any of `literals`: repeats and literals that contain another are
- * dropped (the shorter one decides), each is searched from its rarest character, and those whose
- * search starts at the same character share one pass.
+ * dropped (the shorter one decides); on a line the anchor scan read (anchors.ts) that is a look at
+ * its hits, elsewhere each is searched from its rarest character, and those whose search starts at
+ * the same character share one pass.
  */
 export function anyLiteral(literals: readonly string[]): (raw: string) => boolean {
   const unique = [...new Set(literals)].filter((l) => l.length > 0);
@@ -443,7 +448,12 @@ export function anyLiteral(literals: readonly string[]): (raw: string) => boolea
     byFirst.set(search.tail[0], [...(byFirst.get(search.tail[0]) ?? []), search]);
   }
   const groups: LiteralGroup[] = [...byFirst].map(([first, searches]) => ({ first, searches }));
+  const anchors = [...byFirst.values()].flat().map((s) => anchor(s.head + s.tail));
   return (raw) => {
+    if (isScanned(raw, anchors)) {
+      for (let i = 0; i < anchors.length; i++) if (holds(anchors[i])) return true;
+      return false;
+    }
     for (let i = 0; i < groups.length; i++) if (hasGroupLiteral(raw, groups[i])) return true;
     return false;
   };

@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Finding, InputProblem } from '../types';
 import type { TraceEngine } from './types';
 import { finish, scanLine, redactLine } from './line';
+import { scanAnchors } from '../engine/anchors';
 import { lineFindings } from './findings';
 import type { DetectorCounts } from '../redact/edits';
 
@@ -52,6 +53,7 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
     if (lineText.includes('\ufffd') && !isUtf8(buf.subarray(b0, b1))) {
       problems.push({ file, line, column: 0, message: 'invalid UTF-8 (binary data?); line skipped' });
     } else {
+      scanAnchors(lineText, buf, b0, b1);
       const scan = scanLine(lineText, engine);
       if (scan.candidate) candidateLines++;
       if (scan.problem) problems.push({ file, line, column: scan.problem.column, message: scan.problem.message });

@@ -20,6 +20,7 @@ import { hasRawBearer } from '../../shared/detectors/bearer_token';
 import { hasRawHeader } from '../../shared/detectors/http_header_credential';
 import { hasRawProse } from '../../shared/detectors/prose';
 import { scanLine } from '../../shared/traces/line';
+import { scanAnchors } from '../../shared/engine/anchors';
 
 const LINES = randomRawLines(4000);
 
@@ -371,9 +372,18 @@ test('github_token alone: its raw check finds gh?_ and github_pat_ looking back 
   for (const [raw, expected] of table) assert.equal(engine.mayContainFinding(raw), expected, raw);
 });
 
-/** How many generated lines pass `check`, and the start of the sha256 of its answers as 0s and 1s. */
-function decisions(check: (raw: string) => boolean): string {
-  const bits = LINES.map((l) => (check(l) ? '1' : '0')).join('');
+/**
+ * How many generated lines pass `check`, and the start of the sha256 of its answers as 0s and 1s.
+ * `scanned`: each line read by the anchor scan first, as the trace reader does (engine/anchors.ts).
+ */
+function decisions(check: (raw: string) => boolean, scanned = false): string {
+  const bits = LINES.map((l) => {
+    if (scanned) {
+      const bytes = Buffer.from(l, 'utf8');
+      scanAnchors(l, bytes, 0, bytes.length);
+    }
+    return check(l) ? '1' : '0';
+  }).join('');
   return `${bits.split('1').length - 1} ${createHash('sha256').update(bits).digest('hex').slice(0, 16)}`;
 }
 
@@ -410,7 +420,18 @@ test('the engine lets through exactly the generated lines it let through before 
     ['field paths', new Engine({ ...o, fieldPaths: [{ name: 'q', paths: ['inputs.query', 'steps[].limit'] }] }), '2453 f225fbc5c8d20b13'],
     ['no sensitive_field', new Engine({ ...o, detectors: { sensitive_field: { enabled: false } } }), '2375 73038f0ced999ce5'],
   ];
-  for (const [name, engine, pin] of pins) assert.equal(decisions((raw) => engine.mayContainFinding(raw)), pin, name);
+  for (const [name, engine, pin] of pins) {
+    assert.equal(decisions((raw) => engine.mayContainFinding(raw)), pin, name);
+    assert.equal(decisions((raw) => engine.mayContainFinding(raw), true), pin, `${name}, after the anchor scan`);
+  }
+});
+
+test('the raw checks that search anchors answer alike with and without the anchor scan', () => {
+  for (const check of [hasRawAwsSecret, hasRawBearer, hasRawHeader, hasRawProse, hasRawEmail]) {
+    assert.equal(decisions(check, true), decisions(check), check.name);
+  }
+  const ascii = LINES.filter((l) => Buffer.byteLength(l) === l.length).length;
+  assert.ok(ascii > LINES.length / 2, `${ascii} of ${LINES.length} generated lines are ASCII (scanned)`);
 });
 
 test('the selective raw checks on tricky raw lines: a finding likely, not merely possible', () => {

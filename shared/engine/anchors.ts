@@ -1,0 +1,279 @@
+// Anchors: the literals the prefilter's checks search a raw line for (`cret`, `Bearer`, `AKIA`, the
+// engine's literals), found for all of them in one pass over the line's bytes instead of one
+// indexOf pass each. Each indexOf pass runs memchr for the literal's first character and returns at
+// every occurrence of it; forty of them, most finding nothing, were a third of a trace scan's time.
+//
+// The trace reader hands each ASCII line (its UTF-16 offsets are its byte offsets) to `scanAnchors`
+// before the prefilter reads it: a WebAssembly SIMD scanner (teddy.wat) marks the positions where
+// the first three bytes of some anchor stand, and those are checked here, so every occurrence of
+// every anchor in the line is known. `indexOfAnchor(raw, a, from)` then answers from that list for
+// that line, and is `raw.indexOf(a.literal, from)` for any other text (a decoded value, a document
+// in the editor, a non-ASCII line): the answers are the same either way, only their cost differs.
+import { TEDDY_WASM } from './teddy-wasm';
+
+export interface Anchor {
+  readonly literal: string;
+  /** Its index among the scanner's literals, -1 for none. */
+  slot: number;
+  /** Its index among the scanner's marks (MARKS), -1 for none. Neither: its answers come from indexOf. */
+  readonly mark: number;
+}
+
+/**
+ * Single characters the checks step through a line by (the colon pass, `,` assignments, `-` flags
+ * and `_` key prefixes): thousands a line, each an indexOf call before. The scanner maps where each
+ * stands, a bit a byte; any other anchor is one of its literals.
+ */
+const MARKS = ':,-_';
+
+/** Anchors by literal: one search serves every check that asks for it. */
+const registry = new Map<string, Anchor>();
+/** Anchors the scanner looks for, in slot order. More anchors share buckets, and each costs a little on every line. */
+const MAX_SCANNED = 96;
+const scanned: Anchor[] = [];
+/** Whether anchors joined since the scanner's tables were built (or they never were). */
+let stale = true;
+
+/** The anchor for `literal` (ASCII, non-empty, to be scanned for), made once. */
+export function anchor(literal: string): Anchor {
+  let a = registry.get(literal);
+  if (a === undefined) {
+    const mark = literal.length === 1 ? MARKS.indexOf(literal) : -1;
+    a = { literal, slot: -1, mark };
+    registry.set(literal, a);
+    if (mark < 0 && literal.length > 0 && scanned.length < MAX_SCANNED && isAscii(literal)) {
+      a.slot = scanned.length;
+      scanned.push(a);
+      stale = true;
+      line = undefined; // its scan did not look for the new anchor
+    }
+  }
+  return a;
+}
+
+/** Every anchor made so far (tests). */
+export function registeredAnchors(): Anchor[] {
+  return [...registry.values()];
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+// ---------- the line whose anchors are known ----------
+
+/** The line scanned last, when its scan succeeded. */
+let line: string | undefined;
+/** Per slot, the first hit in the line (-1: none), and the hit its last answer came from (-1: none yet). */
+let first: Int32Array = new Int32Array(0);
+let cursor: Int32Array = new Int32Array(0);
+/** Hits: their offsets in the line, and each slot's next hit (-1: its last). */
+let hitAt: Int32Array = new Int32Array(4096);
+let hitNext: Int32Array = new Int32Array(4096);
+
+/** The scanner's memory as bytes and as 32-bit words, and where each mark's bitmap starts in it for the line. */
+let bytesView = new Uint8Array(0);
+let words: Int32Array = new Int32Array(0);
+const bitmaps = new Int32Array(MARKS.length);
+
+/** `raw.indexOf(a.literal, from)`, from the scan when `raw` is the line scanned last. */
+export function indexOfAnchor(raw: string, a: Anchor, from = 0): number {
+  if (raw !== line) return raw.indexOf(a.literal, from);
+  const mark = a.mark;
+  if (mark >= 0) {
+    if (from < 0) from = 0;
+    const last = (raw.length - 1) >> 5; // the bitmap's last word (its bits past the line are 0)
+    let w = from >> 5;
+    if (w > last) return -1;
+    const base = bitmaps[mark];
+    let bits = words[base + w] & (-1 << (from & 31));
+    while (bits === 0) {
+      if (++w > last) return -1;
+      bits = words[base + w];
+    }
+    return (w << 5) + 31 - Math.clz32(bits & -bits);
+  }
+  const slot = a.slot;
+  if (slot < 0) return raw.indexOf(a.literal, from);
+  let h = cursor[slot];
+  // Checks search forwards: an answer at or before `from` is where the search goes on.
+  if (h < 0 || hitAt[h] > from) h = first[slot];
+  while (h >= 0 && hitAt[h] < from) h = hitNext[h];
+  if (h < 0) return -1;
+  cursor[slot] = h;
+  return hitAt[h];
+}
+
+/** Whether `raw` is the line scanned last and its scan answers for all of `anchors`. */
+export function isScanned(raw: string, anchors: readonly Anchor[]): boolean {
+  if (raw !== line) return false;
+  for (let i = 0; i < anchors.length; i++) if (anchors[i].slot < 0 && anchors[i].mark < 0) return false;
+  return true;
+}
+
+/** Whether the line scanned last holds `a` (for `isScanned` lines). */
+export function holds(a: Anchor): boolean {
+  return a.mark >= 0 ? indexOfAnchor(line!, a) >= 0 : first[a.slot] >= 0;
+}
+
+// ---------- the scanner ----------
+
+interface Scanner {
+  memory: WebAssembly.Memory;
+  scan: (input: number, len: number, out: number, slots: number, cap: number, marks: number, stride: number) => number;
+}
+
+// Memory: the tables (0-2559, teddy.wat), the matches' offsets and slots, the line, the marks' bitmaps.
+const CAP = 16384;
+const OUT = 4096;
+const SLOTS = OUT + 4 * CAP;
+const INPUT = 1 << 17;
+/** Lines longer than this are searched with indexOf (the scanner's memory, once grown, stays so). */
+const MAX_LINE = 4 << 20;
+
+let scanner: Scanner | undefined | null; // null: WebAssembly SIMD is unavailable here
+/** Per slot, whether a match of the scanner (its first eight bytes) is checked in full here. */
+let longer = new Uint8Array(0);
+
+function instantiate(): Scanner | null {
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(TEDDY_WASM), (c) => c.charCodeAt(0))));
+    return instance.exports as unknown as Scanner;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How often each ASCII character stands in trace text, roughly (JSON punctuation, prose, ids, hex),
+ * to spread the anchors over the buckets so that few positions pass for nothing. Only speed depends on it.
+ */
+const FREQUENT = ' "etaoirnsdu:0lc,12-_45\\b3f8m967ghp.{}vwykq[]()TZ';
+const FREQUENCY = (() => {
+  // Each character of FREQUENT a little less frequent than the one before; the rest rare.
+  const f = new Float64Array(128).map((_, c) => {
+    const rank = FREQUENT.indexOf(String.fromCharCode(c));
+    return rank < 0 ? 0.05 : 0.92 ** rank;
+  });
+  const sum = f.reduce((a, b) => a + b, 0);
+  return f.map((x) => x / sum);
+})();
+
+/** A bucket's tables: per byte position, the nibbles (low: 0-15, high: 16-31) its anchors allow there. */
+type Tables = Uint8Array[];
+
+/** How often a position passes a bucket's tables, roughly. */
+function passRate(t: Tables): number {
+  let p = 1;
+  for (const nibbles of t) {
+    let q = 0;
+    for (let c = 0; c < 128; c++) if (nibbles[c & 15] !== 0 && nibbles[16 + (c >> 4)] !== 0) q += FREQUENCY[c];
+    p *= q;
+  }
+  return p;
+}
+
+function withAnchor(t: Tables, literal: string): Tables {
+  return t.map((nibbles, j) => {
+    const next = nibbles.slice();
+    if (j < literal.length) {
+      const c = literal.charCodeAt(j);
+      next[c & 15] = 1;
+      next[16 + (c >> 4)] = 1;
+    } else next.fill(1);
+    return next;
+  });
+}
+
+/**
+ * Writes the scanner's tables: the anchors spread greedily over its 8 buckets (each, most frequent
+ * first, where it adds the fewest passing positions), and each bucket's literals.
+ */
+function build(s: Scanner): void {
+  const tables: Tables[] = Array.from({ length: 8 }, () => [0, 1, 2].map(() => new Uint8Array(32)));
+  const buckets: Anchor[][] = tables.map(() => []);
+  const order = [...scanned].sort((a, b) => FREQUENCY[b.literal.charCodeAt(0)] - FREQUENCY[a.literal.charCodeAt(0)] || a.slot - b.slot);
+  for (const a of order) {
+    let best = 0;
+    let bestCost = Infinity;
+    for (let b = 0; b < 8; b++) {
+      const cost = passRate(withAnchor(tables[b], a.literal)) - passRate(tables[b]);
+      if (cost < bestCost) [best, bestCost] = [b, cost];
+    }
+    tables[best] = withAnchor(tables[best], a.literal);
+    buckets[best].push(a);
+  }
+  const view = new DataView(s.memory.buffer);
+  new Uint8Array(s.memory.buffer).fill(0, 0, 4096);
+  let e = 0;
+  for (let b = 0; b < 8; b++) {
+    for (let j = 0; j < 3; j++) {
+      for (let n = 0; n < 32; n++) if (tables[b][j][n]) view.setUint8(32 * j + n, view.getUint8(32 * j + n) | (1 << b));
+    }
+    view.setUint32(128 + 4 * b, e, true);
+    for (const a of buckets[b]) {
+      const at = 256 + 24 * e++;
+      for (let k = 0; k < Math.min(8, a.literal.length); k++) {
+        view.setUint8(at + k, a.literal.charCodeAt(k));
+        view.setUint8(at + 8 + k, 0xff);
+      }
+      view.setUint32(at + 16, a.slot, true);
+    }
+  }
+  view.setUint32(128 + 4 * 8, e, true);
+  for (let k = 0; k < MARKS.length; k++) view.setUint8(164 + k, MARKS.charCodeAt(k));
+  longer = Uint8Array.from(scanned, (a) => (a.literal.length > 8 ? 1 : 0));
+  first = new Int32Array(scanned.length);
+  cursor = new Int32Array(scanned.length);
+  stale = false;
+}
+
+/**
+ * Finds every anchor in `text`, the decoded line whose UTF-8 bytes are bytes[start, end), so the
+ * prefilter's checks on `text` read them from the scan. Any other line is searched with indexOf:
+ * a non-ASCII one, a very long one, one with more matches than the scanner keeps.
+ */
+export function scanAnchors(text: string, bytes: Uint8Array, start: number, end: number): void {
+  line = undefined;
+  const len = end - start;
+  if (len !== text.length || len > MAX_LINE) return;
+  if (scanner === undefined) scanner = instantiate();
+  if (scanner === null) return;
+  if (stale) build(scanner);
+  const { memory, scan } = scanner;
+  // The bitmaps: 2 bytes a block of 16, one block more, each at a multiple of 4 bytes.
+  const maps = (INPUT + len + 32 + 3) & ~3;
+  const stride = (((len >> 4) + 2) * 2 + 3) & ~3;
+  const need = maps + MARKS.length * stride;
+  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+  if (bytesView.buffer !== memory.buffer) {
+    bytesView = new Uint8Array(memory.buffer);
+    words = new Int32Array(memory.buffer);
+  }
+  const mem = bytesView;
+  mem.set(bytes.subarray(start, end), INPUT);
+  mem.fill(0, INPUT + len, INPUT + len + 32);
+  const n = scan(INPUT, len, OUT, SLOTS, CAP, maps, stride);
+  if (n < 0) return;
+  for (let k = 0; k < MARKS.length; k++) bitmaps[k] = (maps + k * stride) >> 2;
+  first.fill(-1);
+  const last = cursor; // each slot's last hit while the lists are built; reset after
+  if (hitAt.length < n) {
+    hitAt = new Int32Array(n);
+    hitNext = new Int32Array(n);
+  }
+  let hits = 0;
+  for (let k = 0; k < n; k++) {
+    const at = words[(OUT >> 2) + k];
+    const slot = mem[SLOTS + k];
+    if (longer[slot] !== 0 && !text.startsWith(scanned[slot].literal, at)) continue;
+    hitAt[hits] = at;
+    hitNext[hits] = -1;
+    if (first[slot] < 0) first[slot] = hits;
+    else hitNext[last[slot]] = hits;
+    last[slot] = hits++;
+  }
+  cursor.fill(-1);
+  line = text;
+}
