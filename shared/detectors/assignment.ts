@@ -13,7 +13,7 @@
 import type { Candidate } from './types';
 import { KeyMatcher } from './keys';
 import { isPlaceholderBody, isWord } from './util';
-import { anchor, indexOfAnchor } from '../engine/anchors';
+import { indexOfMark, mark } from '../engine/anchors';
 
 /** A value: anything up to whitespace, a quote, or a delimiter that ends a value in code or JSON. */
 const VALUE = /[^\s"'`,;<>(){}[\]|]+/y;
@@ -272,10 +272,10 @@ function jsonValueAt(raw: string, v: number): boolean {
   return c === 110 ? raw.startsWith('null', v) : c === 116 ? raw.startsWith('true', v) : c === 102 && raw.startsWith('false', v);
 }
 
-const COMMA = anchor(',');
+const COMMA = mark(',');
 
 function commaAssignment(raw: string): boolean {
-  for (let p = indexOfAnchor(raw, COMMA); p !== -1; p = indexOfAnchor(raw, COMMA, p + 1)) {
+  for (let p = indexOfMark(raw, COMMA); p !== -1; p = indexOfMark(raw, COMMA, p + 1)) {
     const b = raw.charCodeAt(p - 1);
     // A quote must stand before it (blanks between): `"x",` unescaped is structure.
     if ((b === 34 && raw.charCodeAt(p - 2) !== 92) || (b !== 39 && b !== 96 && b !== 34 && b !== 32 && b !== 9 && b !== 116)) continue;

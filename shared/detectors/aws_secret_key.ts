@@ -40,13 +40,13 @@ function looksLikeSecret(s: string): boolean {
 }
 
 const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
+const ECRET = anchor('ECRET');
+const CRET_UPPER = anchor('CRET');
 /** `ecret` or `ECRET`: the first `cret` is the one the sentence check found too (indexOfCret). */
 function hasSecretWord(raw: string): boolean {
   for (let at = indexOfCret(raw); at !== -1; at = indexOfAnchor(raw, CRET, at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
   return indexOfAnchor(raw, ECRET) !== -1;
 }
-const ECRET = anchor('ECRET');
-const CRET_UPPER = anchor('CRET');
 /** Besides `secret`, every LABEL spells `aws` or `access` as it does. */
 const hasLabelWord = anyLiteral(['aws', 'Aws', 'AWS', 'access', 'Access', 'ACCESS']);
 
@@ -142,7 +142,7 @@ export function hasRawAwsSecret(raw: string): boolean {
   if (hasKeyIdPrefix(raw)) return true;
   if (!hasSecretWord(raw)) return false;
   if (hasLabelWord(raw) && hasRawCandidate(raw)) return true;
-  // `ecret` searched from its `c` (indexOf is memchr-fast on a rarer first character).
+  // `ecret` and `ECRET` found at `cret` and `CRET`, and the `e` or `E` before checked.
   for (const [e, w] of [[101, CRET], [69, CRET_UPPER]] as const) {
     for (let at = indexOfAnchor(raw, w, 1); at !== -1; at = indexOfAnchor(raw, w, at + 1)) if (raw.charCodeAt(at - 1) === e && inRawKey(raw, at + 4)) return true;
   }

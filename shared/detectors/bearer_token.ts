@@ -27,7 +27,7 @@ const DOT_EY = anchor('.ey');
 export function hasRawBearer(raw: string): boolean {
   for (const w of BEARER_WORDS) {
     for (let at = indexOfAnchor(raw, w); at !== -1; at = indexOfAnchor(raw, w, at + 1)) {
-      let v = at + 6;
+      let v = at + w.literal.length;
       const v0 = v;
       for (;;) {
         const c = raw.charCodeAt(v);

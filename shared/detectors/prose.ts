@@ -252,6 +252,7 @@ function caselessAt(raw: string, i: number, word: string): boolean {
 
 /** The literals as the anchor scan finds them (engine/anchors.ts): on a line it read, each is looked up, not searched. */
 const PROSE_ANCHORED = PROSE_RAW_LITERALS.map(anchor);
+const PROSE_BARE = PROSE_RAW_LITERALS.map((l) => BARE_RAW_LITERALS.has(l));
 
 /**
  * Where the prefilter looks for the literals on other text: at anchors, each a few characters that trace text
@@ -280,8 +281,7 @@ export function hasRawProse(raw: string): boolean {
   if (isScanned(raw, PROSE_ANCHORED)) {
     for (let k = 0; k < PROSE_ANCHORED.length; k++) {
       const a = PROSE_ANCHORED[k];
-      const bare = BARE_RAW_LITERALS.has(a.literal);
-      for (let t = indexOfAnchor(raw, a); t !== -1; t = indexOfAnchor(raw, a, t + 1)) if (proseValueMayFollow(raw, t + a.literal.length, bare)) return true;
+      for (let t = indexOfAnchor(raw, a); t !== -1; t = indexOfAnchor(raw, a, t + 1)) if (proseValueMayFollow(raw, t + a.literal.length, PROSE_BARE[k])) return true;
     }
     return false;
   }

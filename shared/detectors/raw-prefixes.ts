@@ -7,7 +7,7 @@
 // prefix. Each detector's promise is a part of it, so the whole is a superset of each.
 import { KeyMatcher } from './keys';
 import { isAlnum } from './util';
-import { anchor, indexOfAnchor } from '../engine/anchors';
+import { indexOfMark, mark } from '../engine/anchors';
 
 /** Query keys url_credentials owns (lower case). */
 export const QUERY_KEYS = new Set(['appid', 'key', 'sig']);
@@ -50,11 +50,11 @@ function prefixBefore(raw: string, i: number, table: PrefixTable): boolean {
 /** The prefixes before `_`: gh[pousr], github_pat, hf, gsk, npm, r8, whsec, lsv2 (the `_` after lsv2 is enough). */
 const UNDERSCORE_PREFIXES = prefixTable(['ghp', 'gho', 'ghu', 'ghs', 'ghr', 'github_pat', 'hf', 'gsk', 'npm', 'r8', 'whsec', 'lsv2']);
 
-const UNDERSCORE = anchor('_');
-const DASH = anchor('-');
+const UNDERSCORE = mark('_');
+const DASH = mark('-');
 
 function hasUnderscorePrefix(raw: string): boolean {
-  for (let i = indexOfAnchor(raw, UNDERSCORE, 2); i !== -1; i = indexOfAnchor(raw, UNDERSCORE, i + 1)) if (prefixBefore(raw, i, UNDERSCORE_PREFIXES)) return true;
+  for (let i = indexOfMark(raw, UNDERSCORE, 2); i !== -1; i = indexOfMark(raw, UNDERSCORE, i + 1)) if (prefixBefore(raw, i, UNDERSCORE_PREFIXES)) return true;
   return false;
 }
 
@@ -77,7 +77,7 @@ const DASH_PREFIXES = prefixTable(['tvly', 'pplx', 'glpat', 'xai']);
  * from (`-p`, `-a`, `-u`, `-U`, attached values included).
  */
 function hasDashMark(raw: string): boolean {
-  for (let i = indexOfAnchor(raw, DASH); i !== -1; i = indexOfAnchor(raw, DASH, i + 1)) {
+  for (let i = indexOfMark(raw, DASH); i !== -1; i = indexOfMark(raw, DASH, i + 1)) {
     if (i >= 2 && prefixBefore(raw, i, DASH_PREFIXES)) return true;
     const b = raw.charCodeAt(i - 1);
     // A flag starts a word: the line's start, a blank, a quote (`"-p"` in argv), `'`, `=`, `(`, or

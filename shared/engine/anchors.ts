@@ -13,18 +13,29 @@ import { TEDDY_WASM } from './teddy-wasm';
 
 export interface Anchor {
   readonly literal: string;
-  /** Its index among the scanner's literals, -1 for none. */
+  /** Its index among the scanner's literals, -1 for none (its answers come from indexOf). */
   slot: number;
-  /** Its index among the scanner's marks (MARKS), -1 for none. Neither: its answers come from indexOf. */
-  readonly mark: number;
 }
 
 /**
  * Single characters the checks step through a line by (the colon pass, `,` assignments, `-` flags
  * and `_` key prefixes): thousands a line, each an indexOf call before. The scanner maps where each
- * stands, a bit a byte; any other anchor is one of its literals.
+ * stands, a bit a byte.
  */
 const MARKS = ':,-_';
+
+export interface Mark {
+  readonly char: string;
+  /** Its index in MARKS. */
+  readonly index: number;
+}
+
+/** The mark for `char`, one of MARKS. */
+export function mark(char: string): Mark {
+  const index = MARKS.indexOf(char);
+  if (char.length !== 1 || index < 0) throw new Error(`no mark ${char}`);
+  return { char, index };
+}
 
 /** Anchors by literal: one search serves every check that asks for it. */
 const registry = new Map<string, Anchor>();
@@ -38,10 +49,9 @@ let stale = true;
 export function anchor(literal: string): Anchor {
   let a = registry.get(literal);
   if (a === undefined) {
-    const mark = literal.length === 1 ? MARKS.indexOf(literal) : -1;
-    a = { literal, slot: -1, mark };
+    a = { literal, slot: -1 };
     registry.set(literal, a);
-    if (mark < 0 && literal.length > 0 && scanned.length < MAX_SCANNED && isAscii(literal)) {
+    if (literal.length > 0 && scanned.length < MAX_SCANNED && isAscii(literal)) {
       a.slot = scanned.length;
       scanned.push(a);
       stale = true;
@@ -77,25 +87,26 @@ let bytesView = new Uint8Array(0);
 let words: Int32Array = new Int32Array(0);
 const bitmaps = new Int32Array(MARKS.length);
 
+/** `raw.indexOf(m.char, from)`, from the scan's bitmap when `raw` is the line scanned last. */
+export function indexOfMark(raw: string, m: Mark, from = 0): number {
+  if (raw !== line) return raw.indexOf(m.char, from);
+  if (from < 0) from = 0;
+  const last = (raw.length - 1) >> 5; // the bitmap's last word (its bits past the line are 0)
+  let w = from >> 5;
+  if (w > last) return -1;
+  const base = bitmaps[m.index];
+  let bits = words[base + w] & (-1 << (from & 31));
+  while (bits === 0) {
+    if (++w > last) return -1;
+    bits = words[base + w];
+  }
+  return (w << 5) + 31 - Math.clz32(bits & -bits);
+}
+
 /** `raw.indexOf(a.literal, from)`, from the scan when `raw` is the line scanned last. */
 export function indexOfAnchor(raw: string, a: Anchor, from = 0): number {
-  if (raw !== line) return raw.indexOf(a.literal, from);
-  const mark = a.mark;
-  if (mark >= 0) {
-    if (from < 0) from = 0;
-    const last = (raw.length - 1) >> 5; // the bitmap's last word (its bits past the line are 0)
-    let w = from >> 5;
-    if (w > last) return -1;
-    const base = bitmaps[mark];
-    let bits = words[base + w] & (-1 << (from & 31));
-    while (bits === 0) {
-      if (++w > last) return -1;
-      bits = words[base + w];
-    }
-    return (w << 5) + 31 - Math.clz32(bits & -bits);
-  }
   const slot = a.slot;
-  if (slot < 0) return raw.indexOf(a.literal, from);
+  if (raw !== line || slot < 0) return raw.indexOf(a.literal, from);
   let h = cursor[slot];
   // Checks search forwards: an answer at or before `from` is where the search goes on.
   if (h < 0 || hitAt[h] > from) h = first[slot];
@@ -108,13 +119,13 @@ export function indexOfAnchor(raw: string, a: Anchor, from = 0): number {
 /** Whether `raw` is the line scanned last and its scan answers for all of `anchors`. */
 export function isScanned(raw: string, anchors: readonly Anchor[]): boolean {
   if (raw !== line) return false;
-  for (let i = 0; i < anchors.length; i++) if (anchors[i].slot < 0 && anchors[i].mark < 0) return false;
+  for (let i = 0; i < anchors.length; i++) if (anchors[i].slot < 0) return false;
   return true;
 }
 
 /** Whether the line scanned last holds `a` (for `isScanned` lines). */
 export function holds(a: Anchor): boolean {
-  return a.mark >= 0 ? indexOfAnchor(line!, a) >= 0 : first[a.slot] >= 0;
+  return first[a.slot] >= 0;
 }
 
 // ---------- the scanner ----------
@@ -160,30 +171,30 @@ const FREQUENCY = (() => {
   return f.map((x) => x / sum);
 })();
 
-/** A bucket's tables: per byte position, the nibbles (low: 0-15, high: 16-31) its anchors allow there. */
-type Tables = Uint8Array[];
+/** A bucket's tables: per byte position (0-2), the low and the high nibbles its literals allow there, as bits. */
+interface Tables {
+  lo: number[];
+  hi: number[];
+}
 
 /** How often a position passes a bucket's tables, roughly. */
 function passRate(t: Tables): number {
   let p = 1;
-  for (const nibbles of t) {
+  for (let j = 0; j < 3; j++) {
     let q = 0;
-    for (let c = 0; c < 128; c++) if (nibbles[c & 15] !== 0 && nibbles[16 + (c >> 4)] !== 0) q += FREQUENCY[c];
+    for (let c = 0; c < 128; c++) if ((t.lo[j] >> (c & 15)) & (t.hi[j] >> (c >> 4)) & 1) q += FREQUENCY[c];
     p *= q;
   }
   return p;
 }
 
-function withAnchor(t: Tables, literal: string): Tables {
-  return t.map((nibbles, j) => {
-    const next = nibbles.slice();
-    if (j < literal.length) {
-      const c = literal.charCodeAt(j);
-      next[c & 15] = 1;
-      next[16 + (c >> 4)] = 1;
-    } else next.fill(1);
-    return next;
-  });
+/** The tables with `literal` added (a position past its end allows every byte). */
+function withLiteral(t: Tables, literal: string): Tables {
+  const c = [0, 1, 2].map((j) => (j < literal.length ? literal.charCodeAt(j) : -1));
+  return {
+    lo: t.lo.map((m, j) => (c[j] < 0 ? 0xffff : m | (1 << (c[j] & 15)))),
+    hi: t.hi.map((m, j) => (c[j] < 0 ? 0xffff : m | (1 << (c[j] >> 4)))),
+  };
 }
 
 /**
@@ -191,17 +202,21 @@ function withAnchor(t: Tables, literal: string): Tables {
  * first, where it adds the fewest passing positions), and each bucket's literals.
  */
 function build(s: Scanner): void {
-  const tables: Tables[] = Array.from({ length: 8 }, () => [0, 1, 2].map(() => new Uint8Array(32)));
+  const tables: Tables[] = Array.from({ length: 8 }, () => ({ lo: [0, 0, 0], hi: [0, 0, 0] }));
+  const rates = tables.map(() => 0);
   const buckets: Anchor[][] = tables.map(() => []);
   const order = [...scanned].sort((a, b) => FREQUENCY[b.literal.charCodeAt(0)] - FREQUENCY[a.literal.charCodeAt(0)] || a.slot - b.slot);
   for (const a of order) {
     let best = 0;
     let bestCost = Infinity;
+    let bestTables = tables[0];
     for (let b = 0; b < 8; b++) {
-      const cost = passRate(withAnchor(tables[b], a.literal)) - passRate(tables[b]);
-      if (cost < bestCost) [best, bestCost] = [b, cost];
+      const t = withLiteral(tables[b], a.literal);
+      const cost = passRate(t) - rates[b];
+      if (cost < bestCost) [best, bestCost, bestTables] = [b, cost, t];
     }
-    tables[best] = withAnchor(tables[best], a.literal);
+    tables[best] = bestTables;
+    rates[best] += bestCost;
     buckets[best].push(a);
   }
   const view = new DataView(s.memory.buffer);
@@ -209,7 +224,10 @@ function build(s: Scanner): void {
   let e = 0;
   for (let b = 0; b < 8; b++) {
     for (let j = 0; j < 3; j++) {
-      for (let n = 0; n < 32; n++) if (tables[b][j][n]) view.setUint8(32 * j + n, view.getUint8(32 * j + n) | (1 << b));
+      for (let n = 0; n < 16; n++) {
+        if ((tables[b].lo[j] >> n) & 1) view.setUint8(32 * j + n, view.getUint8(32 * j + n) | (1 << b));
+        if ((tables[b].hi[j] >> n) & 1) view.setUint8(32 * j + 16 + n, view.getUint8(32 * j + 16 + n) | (1 << b));
+      }
     }
     view.setUint32(128 + 4 * b, e, true);
     for (const a of buckets[b]) {

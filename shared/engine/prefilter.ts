@@ -14,9 +14,7 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
-import { anchor, holds, indexOfAnchor, isScanned } from './anchors';
-
-const COLON = anchor(':');
+import { anchor, holds, indexOfMark, isScanned, mark } from './anchors';
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -256,6 +254,7 @@ class RawKeyMemo {
 }
 
 const memos = new WeakMap<ColonRules, RawKeyMemo>();
+const COLON = mark(':');
 
 /** What the prefilter's one pass over a raw line's `:` looks for. */
 export interface ColonRules {
@@ -296,7 +295,7 @@ export function hasColonCandidate(raw: string, rules: ColonRules): boolean {
     memo = memos.get(rules);
     if (memo === undefined) memos.set(rules, (memo = new RawKeyMemo(rules)));
   }
-  for (let colon = indexOfAnchor(raw, COLON); colon !== -1; colon = indexOfAnchor(raw, COLON, colon + 1)) {
+  for (let colon = indexOfMark(raw, COLON); colon !== -1; colon = indexOfMark(raw, COLON, colon + 1)) {
     // The colon checks pass over JSON's own `"key":"…"`, `"key":{`, `"key":[`, `"key":1` (Detector.rawColon),
     // with one blank after the colon too, as Python's json.dumps and an indenting JSON.stringify write it.
     let after = raw.charCodeAt(colon + 1);

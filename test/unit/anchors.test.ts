@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTeddy } from '../../scripts/build-wasm.mjs';
 import { TEDDY_WASM } from '../../shared/engine/teddy-wasm';
-import { anchor, indexOfAnchor, isScanned, registeredAnchors, scanAnchors, type Anchor } from '../../shared/engine/anchors';
+import { anchor, indexOfAnchor, indexOfMark, isScanned, mark, registeredAnchors, scanAnchors, type Anchor } from '../../shared/engine/anchors';
 import '../../shared/detectors/index';
 
 test('the checked-in scanner is teddy.wat compiled (npm run build:wasm)', async () => {
@@ -32,7 +32,7 @@ function assertAgrees(text: string, anchors: readonly Anchor[]): void {
 }
 
 /** The anchors the scan answers for (the others are searched with indexOf everywhere). */
-const answered = () => registeredAnchors().filter((a) => a.slot >= 0 || a.mark >= 0);
+const answered = () => registeredAnchors().filter((a) => a.slot >= 0);
 
 // Literals of every length the scanner treats apart (1, 2, 3, 8, over 8 characters), sharing
 // first bytes and nibbles with each other and with the detectors' anchors.
@@ -49,6 +49,9 @@ test('a scanned line answers as indexOf for every anchor at every start (generat
       scan(text);
       assert.ok(isScanned(text, all), 'the line was scanned');
       assertAgrees(text, all);
+      for (const m of [':', ',', '-', '_'].map(mark)) {
+        for (let from = 0; from <= text.length; from += 7) assert.equal(indexOfMark(text, m, from), text.indexOf(m.char, from), `${m.char} from ${from}`);
+      }
     }),
     { numRuns: 400, seed: 14 },
   );
@@ -92,16 +95,24 @@ test('text the scan did not read is searched with indexOf: another string, a non
   assert.equal(indexOfAnchor(many, OWN[0], 19999), 19999);
 });
 
-test('marks: every position of each single character the checks step by, on lines of every length to 100', () => {
-  const marks = [':', ',', '-', '_'].map(anchor);
-  for (const mark of marks) assert.ok(mark.mark >= 0, `${mark.literal} is a mark`);
+test('marks: indexOfMark answers as indexOf at every start, on lines of every length to 100', () => {
+  const marks = [':', ',', '-', '_'].map(mark);
+  const agrees = (text: string) => {
+    for (const m of marks) {
+      for (let from = -1; from <= text.length + 1; from++) assert.equal(indexOfMark(text, m, from), text.indexOf(m.char, from), `${m.char} from ${from} in ${text}`);
+    }
+  };
   // A long line first, so the shorter ones after it sit on bitmaps that held other bits.
   scan(':,-_'.repeat(200));
+  agrees(':,-_'.repeat(200));
   for (let len = 1; len <= 100; len++) {
     const text = [...Array(len)].map((_, i) => ':,-_x'[(i * 7 + len) % 5]).join('');
     scan(text);
-    assertAgrees(text, marks);
+    agrees(text);
   }
+  // Text the scan did not read.
+  agrees('x:y,z-w_v é');
+  assert.throws(() => mark('a'), /no mark a/);
 });
 
 test('an anchor made after a scan: that line is no longer answered from the scan', () => {
