@@ -1,6 +1,6 @@
 // Small helpers the detectors share: character classes as code-unit tests, "glued" checks that keep
 // digit detectors out of ids, hashes and timestamps, Luhn, and placeholder tests.
-import { anchor, indexOfAnchor } from '../engine/anchors';
+import { anchor, indexOfAnchor, isScanned, nextRunStart, type Anchor } from '../engine/anchors';
 
 /** `cret`, which the prefilter checks of aws_secret_key and of sentences both look for (`secret`). */
 export const CRET = anchor('cret');
@@ -215,6 +215,17 @@ function excludedStart(raw: string, s: number): boolean {
  */
 export function hasRawDigitRun(raw: string): boolean {
   const n = raw.length;
+  if (isScanned(raw, NO_ANCHORS)) {
+    // The anchor scan mapped where 8 run characters start in a row: the first such start after a
+    // stretch is the start of the next stretch of 8 or more.
+    for (let s = nextRunStart(0); s !== -1; ) {
+      let e = s + 8;
+      while (e < n && isRunChar(raw.charCodeAt(e))) e++;
+      if (!gluedWhole(raw, s, e) && runFrom(raw, s, e)) return true;
+      s = nextRunStart(e + 1);
+    }
+    return false;
+  }
   let i = 7;
   while (i < n) {
     if (!isRunChar(raw.charCodeAt(i))) {
@@ -226,12 +237,18 @@ export function hasRawDigitRun(raw: string): boolean {
     while (s > 0 && isRunChar(raw.charCodeAt(s - 1))) s--;
     let e = i + 1;
     while (e < n && isRunChar(raw.charCodeAt(e))) e++;
-    if (e - s >= 8 && !gluedWhole(raw, s, e)) {
-      for (let d = s; d + 8 <= e; d++) {
-        if (isDigit(raw.charCodeAt(d)) && (d === 0 || mayPrecedeRun(raw.charCodeAt(d - 1))) && rawDigitRunAt(raw, d)) return true;
-      }
-    }
+    if (e - s >= 8 && !gluedWhole(raw, s, e) && runFrom(raw, s, e)) return true;
     i = e + 8;
+  }
+  return false;
+}
+
+const NO_ANCHORS: Anchor[] = [];
+
+/** Whether a digit run starts in the stretch of run characters raw[s, e). */
+function runFrom(raw: string, s: number, e: number): boolean {
+  for (let d = s; d + 8 <= e; d++) {
+    if (isDigit(raw.charCodeAt(d)) && (d === 0 || mayPrecedeRun(raw.charCodeAt(d - 1))) && rawDigitRunAt(raw, d)) return true;
   }
   return false;
 }

@@ -1,14 +1,17 @@
 // Anchors: the literals the prefilter's checks search a raw line for (`cret`, `Bearer`, `AKIA`, the
 // engine's literals), found for all of them in one pass over the line's bytes instead of one
-// indexOf pass each. Each indexOf pass runs memchr for the literal's first character and returns at
-// every occurrence of it; forty of them, most finding nothing, were a third of a trace scan's time.
+// indexOf pass each; and the marks (`:`, `,`, `-`, `_`) and digit-run stretches they step through.
+// Each indexOf pass runs memchr for the literal's first character and returns at every occurrence
+// of it; forty of them, most finding nothing, and ~85,000 indexOf calls a MB at the marks were half
+// of a trace scan's time.
 //
-// The trace reader hands each ASCII line (its UTF-16 offsets are its byte offsets) to `scanAnchors`
-// before the prefilter reads it: a WebAssembly SIMD scanner (teddy.wat) marks the positions where
-// the first three bytes of some anchor stand, and those are checked here, so every occurrence of
-// every anchor in the line is known. `indexOfAnchor(raw, a, from)` then answers from that list for
-// that line, and is `raw.indexOf(a.literal, from)` for any other text (a decoded value, a document
-// in the editor, a non-ASCII line): the answers are the same either way, only their cost differs.
+// Each ASCII string the prefilter reads (its UTF-16 offsets are its byte offsets) is scanned first:
+// a trace file's line from its bytes (`scanAnchors`, batch.ts), any other as it is encoded
+// (`scanText`, prefilter.ts). A WebAssembly SIMD scanner (teddy.wat) finds the positions where the
+// first eight bytes of some anchor stand, and maps the marks and runs a bit a byte. For the string
+// scanned last, `indexOfAnchor(raw, a, from)` and `indexOfMark` answer from the scan; for any other
+// text (a non-ASCII one, one over MAX_LINE) they are `raw.indexOf`: the answers are the same either
+// way, only their cost differs.
 import { TEDDY_WASM } from './teddy-wasm';
 
 export interface Anchor {
@@ -82,25 +85,41 @@ let cursor: Int32Array = new Int32Array(0);
 let hitAt: Int32Array = new Int32Array(4096);
 let hitNext: Int32Array = new Int32Array(4096);
 
-/** The scanner's memory as bytes and as 32-bit words, and where each mark's bitmap starts in it for the line. */
+/**
+ * The scanner's memory as bytes and as 32-bit words, and where its bitmaps start in it for the line:
+ * one per mark, then RUNS: where 8 characters a digit run may hold (digits, blank, `-`, `.`, `(`,
+ * `)`, `+`) start in a row.
+ */
 let bytesView = new Uint8Array(0);
 let words: Int32Array = new Int32Array(0);
-const bitmaps = new Int32Array(MARKS.length);
+const RUNS = MARKS.length;
+const bitmaps = new Int32Array(MARKS.length + 1);
 
-/** `raw.indexOf(m.char, from)`, from the scan's bitmap when `raw` is the line scanned last. */
-export function indexOfMark(raw: string, m: Mark, from = 0): number {
-  if (raw !== line) return raw.indexOf(m.char, from);
+/** The first set bit at or after `from` of the bitmap at `base` (in `words`) of the line scanned last, or -1. */
+function nextBit(base: number, from: number): number {
   if (from < 0) from = 0;
-  const last = (raw.length - 1) >> 5; // the bitmap's last word (its bits past the line are 0)
+  const last = (line!.length - 1) >> 5; // the bitmap's last word (its bits past the line are 0)
   let w = from >> 5;
   if (w > last) return -1;
-  const base = bitmaps[m.index];
   let bits = words[base + w] & (-1 << (from & 31));
   while (bits === 0) {
     if (++w > last) return -1;
     bits = words[base + w];
   }
   return (w << 5) + 31 - Math.clz32(bits & -bits);
+}
+
+/** `raw.indexOf(m.char, from)`, from the scan's bitmap when `raw` is the line scanned last. */
+export function indexOfMark(raw: string, m: Mark, from = 0): number {
+  return raw === line ? nextBit(bitmaps[m.index], from) : raw.indexOf(m.char, from);
+}
+
+/**
+ * Where the next 8 characters a digit run may hold start in a row, at or after `from`, in `raw`,
+ * which must be the line scanned last (`isScanned(raw, [])`); -1 for none.
+ */
+export function nextRunStart(from: number): number {
+  return nextBit(bitmaps[RUNS], from);
 }
 
 /** `raw.indexOf(a.literal, from)`, from the scan when `raw` is the line scanned last. */
@@ -247,6 +266,30 @@ function build(s: Scanner): void {
   stale = false;
 }
 
+/** The scanner, ready, with room for a line of `len` bytes; undefined when there is none. */
+function ready(len: number): Scanner | undefined {
+  if (len > MAX_LINE) return undefined;
+  if (scanner === undefined) scanner = instantiate();
+  if (scanner === null) return undefined;
+  if (stale) build(scanner);
+  const { memory } = scanner;
+  const need = mapsAt(len) + bitmaps.length * strideOf(len);
+  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+  if (bytesView.buffer !== memory.buffer) {
+    bytesView = new Uint8Array(memory.buffer);
+    words = new Int32Array(memory.buffer);
+  }
+  return scanner;
+}
+
+// The bitmaps: 2 bytes a block of 16, and three blocks more (teddy.wat), each at a multiple of 4 bytes.
+function mapsAt(len: number): number {
+  return (INPUT + len + 32 + 3) & ~3;
+}
+function strideOf(len: number): number {
+  return (((len >> 4) + 4) * 2 + 3) & ~3;
+}
+
 /**
  * Finds every anchor in `text`, the decoded line whose UTF-8 bytes are bytes[start, end), so the
  * prefilter's checks on `text` read them from the scan. Any other line is searched with indexOf:
@@ -255,26 +298,41 @@ function build(s: Scanner): void {
 export function scanAnchors(text: string, bytes: Uint8Array, start: number, end: number): void {
   line = undefined;
   const len = end - start;
-  if (len !== text.length || len > MAX_LINE) return;
-  if (scanner === undefined) scanner = instantiate();
-  if (scanner === null) return;
-  if (stale) build(scanner);
-  const { memory, scan } = scanner;
-  // The bitmaps: 2 bytes a block of 16, one block more, each at a multiple of 4 bytes.
-  const maps = (INPUT + len + 32 + 3) & ~3;
-  const stride = (((len >> 4) + 2) * 2 + 3) & ~3;
-  const need = maps + MARKS.length * stride;
-  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-  if (bytesView.buffer !== memory.buffer) {
-    bytesView = new Uint8Array(memory.buffer);
-    words = new Int32Array(memory.buffer);
-  }
+  if (len !== text.length) return;
+  const s = ready(len);
+  if (s === undefined) return;
+  bytesView.set(bytes.subarray(start, end), INPUT);
+  run(s, text);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * `scanAnchors` for text without its bytes at hand (the prefilter of a decoded value, of a key, of
+ * an editor's document): an ASCII string is copied in as it is encoded. Nothing when `text` is the
+ * line scanned last.
+ */
+export function scanText(text: string): void {
+  if (text === line) return;
+  line = undefined;
+  const len = text.length;
+  const s = ready(len);
+  if (s === undefined) return;
+  // A non-ASCII string needs more bytes than it has code units: it does not fit, and is not scanned.
+  const { read, written } = encoder.encodeInto(text, bytesView.subarray(INPUT, INPUT + len));
+  if (read === len && written === len) run(s, text);
+}
+
+/** Scans the `text.length` bytes at INPUT, the bytes of `text`, and keeps what the checks ask of it. */
+function run(s: Scanner, text: string): void {
+  const len = text.length;
   const mem = bytesView;
-  mem.set(bytes.subarray(start, end), INPUT);
   mem.fill(0, INPUT + len, INPUT + len + 32);
-  const n = scan(INPUT, len, OUT, SLOTS, CAP, maps, stride);
+  const maps = mapsAt(len);
+  const stride = strideOf(len);
+  const n = s.scan(INPUT, len, OUT, SLOTS, CAP, maps, stride);
   if (n < 0) return;
-  for (let k = 0; k < MARKS.length; k++) bitmaps[k] = (maps + k * stride) >> 2;
+  for (let k = 0; k < bitmaps.length; k++) bitmaps[k] = (maps + k * stride) >> 2;
   first.fill(-1);
   const last = cursor; // each slot's last hit while the lists are built; reset after
   if (hitAt.length < n) {

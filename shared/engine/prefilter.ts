@@ -14,7 +14,7 @@
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
 
-import { anchor, holds, indexOfMark, isScanned, mark } from './anchors';
+import { anchor, holds, indexOfMark, isScanned, mark, scanText } from './anchors';
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -466,6 +466,7 @@ export function buildPrefilter(parts: PrefilterParts): Prefilter {
   const colon = parts.colon;
   const colonPass = colon.keyMatches !== undefined || colon.colonChecks.length > 0;
   return (raw) => {
+    scanText(raw);
     if (hasAnyLiteral(raw)) return true;
     for (let i = 0; i < checks.length; i++) if (checks[i](raw)) return true;
     if (re && re.test(raw)) return true;

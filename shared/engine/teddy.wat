@@ -2,7 +2,9 @@
 ;; first three bytes of the literals, two 16-byte tables map a byte's low and high nibble to the
 ;; buckets (bits) holding a literal with such a nibble there; a position where all three bytes allow
 ;; a bucket is compared with each of that bucket's literals, eight bytes at a time. Beside them, where
-;; four single bytes ("marks") stand: a bitmap each, a bit a byte. 16 positions a step, with SIMD. Built into teddy-wasm.ts by `npm run build:wasm`; a unit test checks that the two agree.
+;; four single bytes ("marks") stand: a bitmap each, a bit a byte; and a fifth bitmap, of where 8
+;; characters of a digit run (digits, blank, `-`, `.`, `(`, `)`, `+`) start in a row. 16 positions
+;; a step, with SIMD. Built into teddy-wasm.ts by `npm run build:wasm`; a unit test checks that the two agree.
 ;; The caller is anchors.ts.
 ;;
 ;; Memory (the caller fills the tables):
@@ -13,11 +15,12 @@
 ;;   256-     the literals, 24 bytes each: their first 8 bytes (u64), the mask of those that count
 ;;            (u64), their slot (u32)
 ;; The input, and at least 32 zero bytes after it; the matches' offsets (u32) and slots (u8); the
-;; marks' bitmaps (u16 a block of 16 bytes, one more block than the input's, zero), `stride` bytes apart.
+;; five bitmaps (u16 a block of 16 bytes, then at least three blocks more, the first of them zero),
+;; `stride` bytes apart.
 (module
   (memory (export "memory") 1)
   ;; The literals at [0, len) of the input at `in`, in order of offset: their offsets to `out`, their
-  ;; slots to `slots`; the marks' bitmaps to `marks`. Returns how many literals, or -1 when there are
+  ;; slots to `slots`; the bitmaps to `marks`. Returns how many literals, or -1 when there are
   ;; more than `cap`. A literal longer than eight bytes matched its first eight.
   (func (export "scan") (param $in i32) (param $len i32) (param $out i32) (param $slots i32) (param $cap i32)
                         (param $marks i32) (param $stride i32) (result i32)
@@ -26,7 +29,7 @@
     (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $lo2 v128) (local $hi2 v128)
     (local $nib v128) (local $v v128) (local $m v128)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
-    (local $map i32)
+    (local $map i32) (local $w i32)
     (local.set $lo0 (v128.load (i32.const 0)))
     (local.set $hi0 (v128.load (i32.const 16)))
     (local.set $lo1 (v128.load (i32.const 32)))
@@ -52,6 +55,15 @@
         (i32.store16 (local.get $map) (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c2))))
         (local.set $map (i32.add (local.get $map) (local.get $stride)))
         (i32.store16 (local.get $map) (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c3))))
+        ;; The characters of a digit run (8 in a row: below, once the whole line is mapped).
+        (local.set $map (i32.add (local.get $map) (local.get $stride)))
+        (i32.store16 (local.get $map) (i8x16.bitmask (v128.or
+          (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 10)))
+          (v128.or
+            (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 32))) (i8x16.eq (local.get $v) (i8x16.splat (i32.const 45))))
+            (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 46)))
+              (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 43)))
+                (i8x16.eq (v128.or (local.get $v) (i8x16.splat (i32.const 1))) (i8x16.splat (i32.const 41))))))))) ;; ( )
         (local.set $m (v128.and
           (i8x16.swizzle (local.get $lo0) (v128.and (local.get $v) (local.get $nib)))
           (i8x16.swizzle (local.get $hi0) (i8x16.shr_u (local.get $v) (i32.const 4)))))
@@ -102,4 +114,20 @@
     (i32.store16 (i32.add (local.get $map) (local.get $stride)) (i32.const 0))
     (i32.store16 (i32.add (local.get $map) (i32.shl (local.get $stride) (i32.const 1))) (i32.const 0))
     (i32.store16 (i32.add (local.get $map) (i32.mul (local.get $stride) (i32.const 3))) (i32.const 0))
+    (i32.store16 (i32.add (local.get $map) (i32.shl (local.get $stride) (i32.const 2))) (i32.const 0))
+    ;; The fifth bitmap, from where run characters stand to where 8 of them start in a row: each word
+    ;; with the next one's bits above it, ANDed with itself shifted by 1, 2, 4. In place, upwards (a
+    ;; word is read as the next one before it is rewritten).
+    (local.set $map (i32.add (local.get $marks) (i32.shl (local.get $stride) (i32.const 2))))
+    (local.set $w (i32.const 0))
+    (block $mapped
+      (loop $word
+        (br_if $mapped (i32.ge_u (i32.shl (local.get $w) (i32.const 5)) (local.get $len)))
+        (local.set $x (i64.load (i32.add (local.get $map) (i32.shl (local.get $w) (i32.const 2)))))
+        (local.set $x (i64.and (local.get $x) (i64.shr_u (local.get $x) (i64.const 1))))
+        (local.set $x (i64.and (local.get $x) (i64.shr_u (local.get $x) (i64.const 2))))
+        (local.set $x (i64.and (local.get $x) (i64.shr_u (local.get $x) (i64.const 4))))
+        (i64.store32 (i32.add (local.get $map) (i32.shl (local.get $w) (i32.const 2))) (local.get $x))
+        (local.set $w (i32.add (local.get $w) (i32.const 1)))
+        (br $word)))
     (local.get $n)))

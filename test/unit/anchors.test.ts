@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTeddy } from '../../scripts/build-wasm.mjs';
 import { TEDDY_WASM } from '../../shared/engine/teddy-wasm';
-import { anchor, indexOfAnchor, indexOfMark, isScanned, mark, registeredAnchors, scanAnchors, type Anchor } from '../../shared/engine/anchors';
+import { anchor, indexOfAnchor, indexOfMark, isScanned, mark, nextRunStart, registeredAnchors, scanAnchors, type Anchor } from '../../shared/engine/anchors';
 import '../../shared/detectors/index';
 
 test('the checked-in scanner is teddy.wat compiled (npm run build:wasm)', async () => {
@@ -113,6 +113,25 @@ test('marks: indexOfMark answers as indexOf at every start, on lines of every le
   // Text the scan did not read.
   agrees('x:y,z-w_v é');
   assert.throws(() => mark('a'), /no mark a/);
+});
+
+test('nextRunStart: where 8 characters of a digit run start in a row, at every start, on generated lines', () => {
+  const isRun = (c: string) => /[0-9\-. ()+]/.test(c);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('1', '9', ' ', '-', '.', '(', ')', '+', 'a', ':', '/', '0'), { maxLength: 120 }), (chars) => {
+      const text = chars.join('');
+      scan(text);
+      assert.ok(isScanned(text, []));
+      const starts = [...text].flatMap((_, p) => (p + 8 <= text.length && [...text.slice(p, p + 8)].every(isRun) ? [p] : []));
+      for (let from = -1; from <= text.length + 1; from++) assert.equal(nextRunStart(from), starts.find((p) => p >= from) ?? -1, `from ${from} in ${text}`);
+    }),
+    { numRuns: 300, seed: 8 },
+  );
+  // Across 32-bit words of the bitmap, and a line of exactly 32 and 64 characters.
+  for (const text of [`${'x'.repeat(28)}12345678`, '1'.repeat(32), `${'x'.repeat(56)}1234567 `, `${'y'.repeat(56)}12345678`]) {
+    scan(text);
+    assert.equal(nextRunStart(0), text.search(/[0-9\-. ()+]{8}/), text);
+  }
 });
 
 test('an anchor made after a scan: that line is no longer answered from the scan', () => {

@@ -124,6 +124,10 @@ test('hasRawDigitRun agrees with the plain scan of every start on generated line
   for (const raw of LINES) {
     const expected = digitRunReference(raw);
     assert.equal(hasRawDigitRun(raw), expected, raw);
+    // And from the anchor scan's map of run characters, as a trace file's line is read.
+    const bytes = Buffer.from(raw, 'utf8');
+    scanAnchors(raw, bytes, 0, bytes.length);
+    assert.equal(hasRawDigitRun(raw), expected, `scanned: ${raw}`);
     if (expected) hits++;
   }
   assert.ok(hits > 500 && hits < LINES.length - 500, `both answers are exercised (${hits} of ${LINES.length})`);
@@ -427,7 +431,7 @@ test('the engine lets through exactly the generated lines it let through before 
 });
 
 test('the raw checks that search anchors answer alike with and without the anchor scan', () => {
-  for (const check of [hasRawAwsSecret, hasRawBearer, hasRawHeader, hasRawProse, hasRawEmail]) {
+  for (const check of [hasRawAwsSecret, hasRawBearer, hasRawHeader, hasRawProse, hasRawEmail, hasRawDigitRun, hasRawAssignment]) {
     assert.equal(decisions(check, true), decisions(check), check.name);
   }
   const ascii = LINES.filter((l) => Buffer.byteLength(l) === l.length).length;
