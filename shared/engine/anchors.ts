@@ -5,13 +5,13 @@
 // of it; forty of them, most finding nothing, and ~85,000 indexOf calls a MB at the marks were half
 // of a trace scan's time.
 //
-// Each ASCII string the prefilter reads (its UTF-16 offsets are its byte offsets) is scanned first:
-// a trace file's line from its bytes (`scanAnchors`, batch.ts), any other as it is encoded
-// (`scanText`, prefilter.ts). A WebAssembly SIMD scanner (teddy.wat) finds the positions where the
+// Each string the prefilter reads is scanned first: a trace file's line from its bytes when it is
+// ASCII (`scanAnchors`, batch.ts: its UTF-16 offsets are its byte offsets), any other as it is
+// encoded (`scanText`, prefilter.ts), a non-ASCII one a byte a code unit. A WebAssembly SIMD scanner (teddy.wat) finds the positions where the
 // first eight bytes of some anchor stand, and maps the marks and runs a bit a byte. For the string
 // scanned last, `indexOfAnchor(raw, a, from)` and `indexOfMark` answer from the scan; for any other
-// text (a non-ASCII one, one over MAX_LINE) they are `raw.indexOf`: the answers are the same either
-// way, only their cost differs.
+// text (one over MAX_LINE, a scan with more matches than it keeps) they are `raw.indexOf`: the
+// answers are the same either way, only their cost differs.
 import { TEDDY_WASM } from './teddy-wasm';
 
 export interface Anchor {
@@ -76,7 +76,7 @@ function isAscii(s: string): boolean {
 
 // ---------- the line whose anchors are known ----------
 
-/** The line scanned last, when its scan succeeded. */
+/** The line (or other string) scanned last, when its scan succeeded. */
 let line: string | undefined;
 /** Per slot, the first hit in the line (-1: none), and the hit its last answer came from (-1: none yet). */
 let first: Int32Array = new Int32Array(0);
@@ -115,8 +115,8 @@ export function indexOfMark(raw: string, m: Mark, from = 0): number {
 }
 
 /**
- * Where the next 8 characters a digit run may hold start in a row, at or after `from`, in `raw`,
- * which must be the line scanned last (`isScanned(raw, [])`); -1 for none.
+ * Where the next 8 characters a digit run may hold start in a row, at or after `from`, in the line
+ * scanned last (the caller asks `isScanned(raw, [])` first); -1 for none.
  */
 export function nextRunStart(from: number): number {
   return nextBit(bitmaps[RUNS], from);
@@ -274,7 +274,13 @@ function ready(len: number): Scanner | undefined {
   if (stale) build(scanner);
   const { memory } = scanner;
   const need = mapsAt(len) + bitmaps.length * strideOf(len);
-  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+  if (memory.buffer.byteLength < need) {
+    try {
+      memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+    } catch {
+      return undefined; // no memory to spare: indexOf
+    }
+  }
   if (bytesView.buffer !== memory.buffer) {
     bytesView = new Uint8Array(memory.buffer);
     words = new Int32Array(memory.buffer);
@@ -292,16 +298,14 @@ function strideOf(len: number): number {
 
 /**
  * Finds every anchor in `text`, the decoded line whose UTF-8 bytes are bytes[start, end), so the
- * prefilter's checks on `text` read them from the scan. Any other line is searched with indexOf:
- * a non-ASCII one, a very long one, one with more matches than the scanner keeps.
+ * prefilter's checks on `text` read them from the scan.
  */
 export function scanAnchors(text: string, bytes: Uint8Array, start: number, end: number): void {
   line = undefined;
-  const len = end - start;
-  if (len !== text.length) return;
-  const s = ready(len);
+  const s = ready(text.length);
   if (s === undefined) return;
-  bytesView.set(bytes.subarray(start, end), INPUT);
+  if (end - start === text.length) bytesView.set(bytes.subarray(start, end), INPUT);
+  else narrow(text);
   run(s, text);
 }
 
@@ -309,8 +313,7 @@ const encoder = new TextEncoder();
 
 /**
  * `scanAnchors` for text without its bytes at hand (the prefilter of a decoded value, of a key, of
- * an editor's document): an ASCII string is copied in as it is encoded. Nothing when `text` is the
- * line scanned last.
+ * an editor's document). Nothing when `text` is the string scanned last.
  */
 export function scanText(text: string): void {
   if (text === line) return;
@@ -318,9 +321,22 @@ export function scanText(text: string): void {
   const len = text.length;
   const s = ready(len);
   if (s === undefined) return;
-  // A non-ASCII string needs more bytes than it has code units: it does not fit, and is not scanned.
+  // An ASCII string's bytes are its code units; any other needs more bytes than it has code units.
   const { read, written } = encoder.encodeInto(text, bytesView.subarray(INPUT, INPUT + len));
-  if (read === len && written === len) run(s, text);
+  if (read !== len || written !== len) narrow(text);
+  run(s, text);
+}
+
+/**
+ * Writes `text` at INPUT a byte a code unit, every non-ASCII one as 0x80: the anchors, marks and run
+ * characters are all ASCII, so they stand where they stand in `text`, at its UTF-16 offsets.
+ */
+function narrow(text: string): void {
+  const mem = bytesView;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    mem[INPUT + i] = c < 128 ? c : 0x80;
+  }
 }
 
 /** Scans the `text.length` bytes at INPUT, the bytes of `text`, and keeps what the checks ask of it. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTeddy } from '../../scripts/build-wasm.mjs';
 import { TEDDY_WASM } from '../../shared/engine/teddy-wasm';
-import { anchor, indexOfAnchor, indexOfMark, isScanned, mark, nextRunStart, registeredAnchors, scanAnchors, type Anchor } from '../../shared/engine/anchors';
+import { anchor, indexOfAnchor, indexOfMark, isScanned, mark, nextRunStart, registeredAnchors, scanAnchors, scanText, type Anchor } from '../../shared/engine/anchors';
 import '../../shared/detectors/index';
 
 test('the checked-in scanner is teddy.wat compiled (npm run build:wasm)', async () => {
@@ -42,7 +42,7 @@ test('a scanned line answers as indexOf for every anchor at every start (generat
   const all = answered();
   assert.ok(all.length > 40, `${all.length} anchors scanned`);
   const pieces = [...all.map((a) => a.literal), ...all.map((a) => a.literal.slice(1)), ...all.map((a) => a.literal.slice(0, -1))];
-  const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme-ascii', maxLength: 4 }), fc.constantFrom(' ', '"', '\\', ':', 'a', 'e', 'P'));
+  const piece = fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme-ascii', maxLength: 4 }), fc.constantFrom(' ', '"', '\\', ':', 'a', 'e', 'P', 'é', '☺', '😀'));
   fc.assert(
     fc.property(fc.nat(40), fc.array(piece, { maxLength: 60 }), (pad, parts) => {
       const text = 'x'.repeat(pad) + parts.join('');
@@ -79,20 +79,34 @@ test('a line longer than 64 KB: offsets past 65535', () => {
   assert.equal(indexOfAnchor(text, anchor('Bearer')), 80000);
 });
 
-test('text the scan did not read is searched with indexOf: another string, a non-ASCII line, too many matches', () => {
+test('text the scan did not read is searched with indexOf: another string, too many matches, a line over 4 MB', () => {
   const all = answered();
   scan('Bearer abc');
   assert.equal(indexOfAnchor('xx Bearer', anchor('Bearer')), 3);
-  // Its UTF-16 offsets are not its byte offsets: not scanned.
-  const accented = 'é Bearer uthorization';
-  scan(accented);
-  assert.equal(isScanned(accented, all), false);
-  assertAgrees(accented, all);
   // More matches than the scanner keeps (16384): searched with indexOf.
   const many = 'Q'.repeat(20000);
   scan(many);
   assert.equal(isScanned(many, all), false);
   assert.equal(indexOfAnchor(many, OWN[0], 19999), 19999);
+  const huge = `${'x'.repeat(4 << 20)}Bearer`;
+  scan(huge);
+  assert.equal(isScanned(huge, all), false);
+  assert.equal(indexOfAnchor(huge, anchor('Bearer')), 4 << 20);
+});
+
+test('a non-ASCII line is scanned a byte a UTF-16 code unit: answers at its UTF-16 offsets', () => {
+  const all = answered();
+  // Two-byte characters, a surrogate pair, and a character whose low byte is `:` (U+263A).
+  const text = 'é Bearer €:uthorization 😀 cret,☺ k_live_ \u00e9-12 345 678_ASS';
+  for (const read of [scan, scanText]) {
+    read(text);
+    assert.ok(isScanned(text, all), read.name);
+    assertAgrees(text, all);
+    for (const m of [':', ',', '-', '_'].map(mark)) {
+      for (let from = 0; from <= text.length; from++) assert.equal(indexOfMark(text, m, from), text.indexOf(m.char, from), `${read.name} ${m.char} from ${from}`);
+    }
+    assert.equal(nextRunStart(0), text.search(/[0-9\-. ()+]{8}/), read.name);
+  }
 });
 
 test('marks: indexOfMark answers as indexOf at every start, on lines of every length to 100', () => {
