@@ -209,9 +209,11 @@ function excludedStart(raw: string, s: number): boolean {
  * The prefilter check of phone, ssn and credit_card, with RAW_DIGIT_RUN's meaning but run as code
  * (a lookbehind at every digit is slow in V8). A run starts with a digit after a character
  * `mayPrecedeRun` allows (or at the start) and its first 8 characters are run characters. Trace text
- * is full of digits (ids, hashes, timestamps), so rather than visit every character this probes every
- * 8th one: a probe that is no run character rules out every start in the 8 characters up to it; one
- * that is, is widened to its whole stretch of run characters, whose starts are tried in order.
+ * is full of digits (ids, hashes, timestamps), so rather than visit every character this goes from
+ * one stretch of 8 or more run characters to the next, on the anchor scan's map of them; on text it
+ * did not read, it probes every 8th character: a probe that is no run character rules out every start
+ * in the 8 characters up to it; one that is, is widened to its whole stretch of run characters. The
+ * starts in a stretch are tried in order.
  */
 export function hasRawDigitRun(raw: string): boolean {
   const n = raw.length;

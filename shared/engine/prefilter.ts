@@ -13,6 +13,8 @@
 //     `rawColon` checks (`password: hunter2` in text);
 //   - custom strings (their longest fragment JSON never escapes) and custom patterns (a literal
 //     every match must contain; a pattern without one makes the prefilter answer true always).
+// The string is first scanned for all the literals and marks these checks search (anchors.ts): on
+// it, their searches are look-ups.
 
 import { anchor, holds, indexOfMark, isScanned, mark, scanText } from './anchors';
 

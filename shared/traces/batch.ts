@@ -53,6 +53,7 @@ export function processBatch(bytes: Uint8Array, engine: TraceEngine, mode: Batch
     if (lineText.includes('\ufffd') && !isUtf8(buf.subarray(b0, b1))) {
       problems.push({ file, line, column: 0, message: 'invalid UTF-8 (binary data?); line skipped' });
     } else {
+      // The prefilter's anchor scan, from the bytes at hand (the prefilter would encode the line).
       scanAnchors(lineText, buf, b0, b1);
       const scan = scanLine(lineText, engine);
       if (scan.candidate) candidateLines++;
