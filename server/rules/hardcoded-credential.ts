@@ -43,7 +43,7 @@ const ENV_NAMES: Record<string, string> = {
   langsmith_api_key: 'LANGSMITH_API_KEY', tavily_api_key: 'TAVILY_API_KEY', huggingface_token: 'HF_TOKEN',
   groq_api_key: 'GROQ_API_KEY', perplexity_api_key: 'PERPLEXITY_API_KEY', openrouter_api_key: 'OPENROUTER_API_KEY',
   replicate_api_token: 'REPLICATE_API_TOKEN', npm_token: 'NPM_TOKEN', gitlab_token: 'GITLAB_TOKEN',
-  sendgrid_api_key: 'SENDGRID_API_KEY', webhook_signing_secret: 'WEBHOOK_SECRET', xai_api_key: 'XAI_API_KEY', discord_webhook: 'DISCORD_WEBHOOK_URL',
+  sendgrid_api_key: 'SENDGRID_API_KEY', webhook_signing_secret: 'WEBHOOK_SECRET', xai_api_key: 'XAI_API_KEY', e2b_api_key: 'E2B_API_KEY', discord_webhook: 'DISCORD_WEBHOOK_URL',
 };
 
 /** The environment variable a fix reads the value from: Langfuse's public and secret keys have one each. */

@@ -34,6 +34,7 @@ import { sendgridApiKey } from './sendgrid_api_key';
 import { langsmithApiKey } from './langsmith_api_key';
 import { tavilyApiKey } from './tavily_api_key';
 import { xaiApiKey } from './xai_api_key';
+import { e2bApiKey } from './e2b_api_key';
 import { discordWebhook } from './discord_webhook';
 import { googleApiKey } from './google_api_key';
 import { awsAccessKey } from './aws_access_key';
@@ -73,6 +74,7 @@ export const SPECIFIC_DETECTORS: readonly Detector[] = [
   langsmithApiKey,
   tavilyApiKey,
   xaiApiKey,
+  e2bApiKey,
   discordWebhook,
   googleApiKey,
   awsAccessKey,

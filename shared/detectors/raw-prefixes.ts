@@ -1,5 +1,5 @@
 // The raw-text promise of the key formats whose prefix ends in `_` or `-` after letters common in
-// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-,
+// text (gh?_ and github_pat_, hf_, gsk_, npm_, r8_, whsec_, e2b_, lsv2_pt_/lsv2_sk_; tvly-, pplx-, glpat-,
 // xai-), of command_line_credential's flags (`--password`, ` -p`, `PGPASSWORD=`, openssl's `-k`,
 // htpasswd's `-b`, zip's `-P`) and of url_credentials (`://…@`, `?appid=`, `&key=`, `&sig=`). One
 // function for all of them, so the prefilter (which runs a check shared by several detectors once)
@@ -47,8 +47,8 @@ function prefixBefore(raw: string, i: number, table: PrefixTable): boolean {
   return want !== -1 && raw.charCodeAt(i - 2) === want && endsAt(raw, table.words[b]!, i);
 }
 
-/** The prefixes before `_`: gh[pousr], github_pat, hf, gsk, npm, r8, whsec, lsv2 (the `_` after lsv2 is enough). */
-const UNDERSCORE_PREFIXES = prefixTable(['ghp', 'gho', 'ghu', 'ghs', 'ghr', 'github_pat', 'hf', 'gsk', 'npm', 'r8', 'whsec', 'lsv2']);
+/** The prefixes before `_`: gh[pousr], github_pat, hf, gsk, npm, r8, whsec, e2b, lsv2 (the `_` after lsv2 is enough). */
+const UNDERSCORE_PREFIXES = prefixTable(['ghp', 'gho', 'ghu', 'ghs', 'ghr', 'github_pat', 'hf', 'gsk', 'npm', 'r8', 'whsec', 'e2b', 'lsv2']);
 
 const UNDERSCORE = mark('_');
 const DASH = mark('-');

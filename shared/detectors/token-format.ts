@@ -42,7 +42,7 @@ function prefixesIn(text: string): Set<string> {
 }
 
 /** Prefixes ending in `_` or `-` (as `prefix` is written in the specs), searched from that character. */
-const UNDERSCORE_PREFIXES = ['whsec_', 'lsv2_', 'hf_', 'gsk_', 'r8_', 'npm_'];
+const UNDERSCORE_PREFIXES = ['whsec_', 'lsv2_', 'hf_', 'gsk_', 'r8_', 'npm_', 'e2b_'];
 const DASH_PREFIXES = ['k-lf-', 'sk-or-', 'tvly-', 'pplx-', 'glpat-', 'xai-'];
 
 export function tokenFormat(spec: TokenFormatSpec): Detector {

@@ -32,6 +32,7 @@ const NOUNS: Record<string, [string, string]> = {
   langsmith_api_key: ['LangSmith API key', 'LangSmith API keys'],
   tavily_api_key: ['Tavily API key', 'Tavily API keys'],
   xai_api_key: ['xAI API key', 'xAI API keys'],
+  e2b_api_key: ['E2B API key', 'E2B API keys'],
   discord_webhook: ['Discord webhook URL', 'Discord webhook URLs'],
   url_credentials: ['URL credential', 'URL credentials'],
   http_header_credential: ['HTTP header credential', 'HTTP header credentials'],

@@ -20,7 +20,7 @@ const FULL: TracelintConfig = {
     password_field: 'error', sensitive_field: 'error', high_entropy: 'off',
     langfuse_api_key: 'error', openrouter_api_key: 'error', gitlab_token: 'error', webhook_signing_secret: 'error',
     huggingface_token: 'error', groq_api_key: 'error', perplexity_api_key: 'error', replicate_api_token: 'error', npm_token: 'error',
-    sendgrid_api_key: 'error', langsmith_api_key: 'error', tavily_api_key: 'error', xai_api_key: 'error', discord_webhook: 'error', url_credentials: 'error',
+    sendgrid_api_key: 'error', langsmith_api_key: 'error', tavily_api_key: 'error', xai_api_key: 'error', e2b_api_key: 'error', discord_webhook: 'error', url_credentials: 'error',
     http_header_credential: 'error', command_line_credential: 'error',
   },
   rules: {

@@ -413,6 +413,18 @@ const TABLES: Record<string, Table> = {
       'tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
   },
+  e2b_api_key: {
+    invalid: [
+      { text: 'sbx = Sandbox.create(api_key="e2b_5d1f09a8c4b7e36f2a90d8c1b4e7f3a6d2c9b0e5")', hits: [['e2b_api_key', 30, 74]] },
+      { text: '-H "X-API-Key: e2b_9c3e7a1f5b2d8e4a6c0f3b7d1e9a5c2f8b4d6e0a"', hits: [['e2b_api_key', 15, 59]] },
+    ],
+    valid: [
+      'e2b_0000000000000000000000000000000000000000',
+      'from e2b_code_interpreter import Sandbox',
+      'e2b_5d1f09a8c4b7e36f2a90d8c1b4e7f3a6d2c9b0e5x',
+      'E2B_5D1F09A8C4B7E36F2A90D8C1B4E7F3A6D2C9B0E5',
+    ],
+  },
   xai_api_key: {
     invalid: [
       { text: 'client = OpenAI(api_key="xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O", base_url="https://api.x.ai/v1")', hits: [['xai_api_key', 25, 109]] },
@@ -564,7 +576,7 @@ test('registry: the 17 TraceCraft names, the vendor key formats, then sensitive_
   assert.deepEqual(detectorList().map((d) => d.name), [
     'private_key', 'anthropic_api_key', 'langfuse_api_key', 'openrouter_api_key', 'openai_api_key', 'github_token', 'gitlab_token',
     'slack_token', 'stripe_key', 'logfire_token', 'webhook_signing_secret', 'huggingface_token', 'groq_api_key', 'perplexity_api_key',
-    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'xai_api_key', 'discord_webhook', 'google_api_key',
+    'replicate_api_token', 'npm_token', 'sendgrid_api_key', 'langsmith_api_key', 'tavily_api_key', 'xai_api_key', 'e2b_api_key', 'discord_webhook', 'google_api_key',
     'aws_access_key', 'aws_secret_key', 'azure_connection_string', 'bearer_token', 'url_credentials', 'credit_card', 'ssn',
     'email', 'phone', 'generic_api_key_param', 'password_field', 'http_header_credential',
     'command_line_credential', 'high_entropy', 'sensitive_field',

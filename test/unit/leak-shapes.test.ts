@@ -116,6 +116,7 @@ const TABLES: Record<string, Table> = {
       ['LANGFUSE_SECRET_KEY=sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5', [['langfuse_api_key', 'sk-lf-7848a6e1-f58f-44e6-841c-db1e77e850b5']]],
       ['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', [['tavily_api_key', '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']]],
       ['xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O', [['xai_api_key', 'xai-Qm7Vb4nR8tY1wLs2Kp9Xz3Hc6Jd0Fg5Ta8Ue1Wi4Ro7Sy2Nv5Mb9Lq3Gk6Pj0Dh4Cf8Ex1Zu7Aw2Ys5O']]],
+      ['E2B_API_KEY=e2b_5d1f09a8c4b7e36f2a90d8c1b4e7f3a6d2c9b0e5', [['e2b_api_key', 'e2b_5d1f09a8c4b7e36f2a90d8c1b4e7f3a6d2c9b0e5']]],
       ['Bearer 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', [['huggingface_token', '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']]],
       ['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', [['groq_api_key', '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']]],
       ['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', [['perplexity_api_key', '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']]],
