@@ -16,7 +16,7 @@
 // The string is first scanned for all the literals and marks these checks search (anchors.ts): on
 // it, their searches are look-ups.
 
-import { anchor, holds, indexOfMark, isScanned, mark, scanText } from './anchors';
+import { COMMON_CHARS, anchor, holds, indexOfMark, isScanned, mark, scanText } from './anchors';
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -376,12 +376,7 @@ export function hasMatchingKey(
   return hasColonCandidate(raw, { keyMatches, keyObjects, valueCanHit, pairs: false, colonChecks: [] });
 }
 
-/**
- * Characters of trace text, most common first (measured on TraceCraft runs: prose, ids, hex, JSON
- * punctuation); any other character counts as rarer than all of these. Only speed depends on it.
- */
-const COMMON_CHARS = ' "etaoirnsdu:0lc,12-_45\\b3f8m967ghp.{}vwykq[]()TZ';
-
+/** How common `ch` is in trace text (COMMON_CHARS); any other character counts as rarer than all of those. */
 function commonness(ch: string): number {
   const i = COMMON_CHARS.indexOf(ch);
   return i < 0 ? -1 : COMMON_CHARS.length - i;
