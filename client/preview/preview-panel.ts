@@ -13,6 +13,8 @@ const REFRESH_DELAY_MS = 250;
 export class PreviewPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** The last refresh asked for (refresh). */
+  private refreshing: Promise<void> = Promise.resolve();
   private snapshots = new Map<number, (s: PreviewSnapshot) => void>();
   private nextSnapshot = 1;
   private ready = false;
@@ -84,8 +86,18 @@ export class PreviewPanel implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
-  /** Asks the server to (re)build the preview of the trace as it stands, then tells the webview. */
-  async refresh(): Promise<void> {
+  /**
+   * Asks the server to (re)build the preview of the trace as it stands, then tells the webview. One
+   * request at a time, each with the mode and view current when it is sent: two in flight could be
+   * answered out of order (the configured view waits for the project's analysis), and the earlier
+   * one's mode or view would then stand, in the server's session and in the webview.
+   */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.rebuild());
+    return this.refreshing;
+  }
+
+  private async rebuild(): Promise<void> {
     const c = this.client();
     if (!c) return;
     try {
