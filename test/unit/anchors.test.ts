@@ -1,8 +1,9 @@
-// The anchor scan (shared/engine/anchors.ts, teddy.wat): on a line it read, `indexOfAnchor` answers
-// exactly as indexOf, at every start, for every anchor: at 16-byte block edges, at the line's end,
-// for literals of one to twelve characters, on lines longer than 64 KB; and every other text (a
-// non-ASCII line, a line with more matches than the scanner keeps, a decoded value) is searched with
-// indexOf. The checked-in WebAssembly is the WAT compiled.
+// The anchor scan (shared/engine/anchors.ts, teddy.wat): on a line it read, `indexOfAnchor`,
+// `indexOfMark` and `nextRunStart` answer exactly as a plain search, at every start, for every
+// anchor: at 16-byte block edges, at the line's end, for literals of one to twelve characters, on
+// lines longer than 64 KB, on non-ASCII lines (read a byte a UTF-16 code unit); any other text (a
+// string other than the one scanned last, a line with more matches than the scanner keeps, one over
+// 4 MB) is searched with indexOf. The checked-in WebAssembly is the WAT compiled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
