@@ -430,12 +430,12 @@ test('the engine lets through exactly the generated lines it let through before 
   }
 });
 
+// The engine scans every string it is asked about; a raw check called on a string not scanned last
+// searches with indexOf, as it does on text the scan cannot read (over 4 MB, no WebAssembly SIMD).
 test('the raw checks that search anchors answer alike with and without the anchor scan', () => {
   for (const check of [hasRawAwsSecret, hasRawBearer, hasRawHeader, hasRawProse, hasRawEmail, hasRawDigitRun, hasRawAssignment]) {
     assert.equal(decisions(check, true), decisions(check), check.name);
   }
-  const ascii = LINES.filter((l) => Buffer.byteLength(l) === l.length).length;
-  assert.ok(ascii > LINES.length / 2, `${ascii} of ${LINES.length} generated lines are ASCII (scanned)`);
 });
 
 test('the selective raw checks on tricky raw lines: a finding likely, not merely possible', () => {
