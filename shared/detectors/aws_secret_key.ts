@@ -6,7 +6,7 @@
 import { AWS_KEY_ID, AWS_KEY_ID_PREFIXES } from './aws_access_key';
 import { keyTokens } from './keys';
 import type { Candidate, DetectContext, Detector } from './types';
-import { CRET, caseless, indexOfCret } from './util';
+import { caseless } from './util';
 import { anyLiteral } from '../engine/prefilter';
 import { anchor, indexOfAnchor } from '../engine/anchors';
 
@@ -40,11 +40,12 @@ function looksLikeSecret(s: string): boolean {
 }
 
 const hasKeyIdPrefix = anyLiteral(AWS_KEY_ID_PREFIXES);
+const CRET = anchor('cret');
 const ECRET = anchor('ECRET');
 const CRET_UPPER = anchor('CRET');
-/** `ecret` or `ECRET`: the first `cret` is the one the sentence check found too (indexOfCret). */
+/** `ecret` or `ECRET`. */
 function hasSecretWord(raw: string): boolean {
-  for (let at = indexOfCret(raw); at !== -1; at = indexOfAnchor(raw, CRET, at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
+  for (let at = indexOfAnchor(raw, CRET); at !== -1; at = indexOfAnchor(raw, CRET, at + 1)) if (raw.charCodeAt(at - 1) === 101) return true;
   return indexOfAnchor(raw, ECRET) !== -1;
 }
 /** Besides `secret`, every LABEL spells `aws` or `access` as it does. */

@@ -9,8 +9,8 @@
 import { anyLiteral } from '../engine/prefilter';
 import { hasRawAssignmentBesideColons, isStandInValue } from './assignment';
 import type { Candidate } from './types';
-import { indexOfCret, isAlnum, isDigit } from './util';
-import { anchor, indexOfAnchor, isScanned } from '../engine/anchors';
+import { isAlnum, isDigit } from './util';
+import { anchor, indexOfAnchor } from '../engine/anchors';
 
 export type ProseKind = 'password' | 'api_key';
 
@@ -159,7 +159,7 @@ function proseAt(text: string, sp: number, out: ProseHit[]): void {
 
 /**
  * The credential words and a space after each, in the letter cases sentences use: where the
- * detector (findProse) and the prefilter (hasRawProse, at PROSE_ANCHORS) look.
+ * detector (findProse) and the prefilter (hasRawProse) look.
  */
 export const PROSE_RAW_LITERALS = [
   'assword ', 'ASSWORD ', 'asswd ', 'pwd ', 'assphrase ', 'ASSPHRASE ', 'asscode ', 'ASSCODE ', 'PIN ', 'Pin ', 'pin ',
@@ -250,50 +250,18 @@ function caselessAt(raw: string, i: number, word: string): boolean {
   return true;
 }
 
-/** The literals as the anchor scan finds them (engine/anchors.ts): on a line it read, each is looked up, not searched. */
+/**
+ * The literals as the prefilter finds them: anchors (engine/anchors.ts), looked up in the anchor
+ * scan of the string it reads, searched with indexOf in text the scan cannot read (over 4 MB).
+ */
 const PROSE_ANCHORED = PROSE_RAW_LITERALS.map(anchor);
 const PROSE_BARE = PROSE_RAW_LITERALS.map((l) => BARE_RAW_LITERALS.has(l));
 
-/**
- * Where the prefilter looks for the literals on other text: at anchors, each a few characters that trace text
- * holds rarely or that several literals share, searched with one indexOf pass each (`ass` serves
- * `assword `, `asswd `, `assphrase ` and `asscode `; `key ` the five API and access key forms; `ASS`
- * and `P` the upper-case forms). Eight passes instead of one per literal, each short: a search of 7
- * characters or more sets up a Boyer-Moore table at every call (`phrase ` cost three times `phr` per
- * MB of trace), and one that starts at a common letter stops at each (`ass` and `wd ` cost less than
- * the `w`, `phr` and `cod` they replaced). `cret` is also aws_secret_key's search, made once a line
- * (util.ts indexOfCret). A literal takes the first anchor it holds.
- */
-const PROSE_ANCHORS = ['ass', 'wd ', 'ken ', 'key ', 'ASS', 'P', 'cret', 'pin'];
-
-const PROSE_SEARCHES = PROSE_ANCHORS.map((anchor) => ({
-  anchor,
-  literals: PROSE_RAW_LITERALS.filter((l) => PROSE_ANCHORS.find((a) => l.includes(a)) === anchor).map((literal) => ({
-    literal,
-    at: literal.indexOf(anchor),
-    bare: BARE_RAW_LITERALS.has(literal),
-  })),
-}));
-if (PROSE_RAW_LITERALS.some((l) => !PROSE_ANCHORS.some((a) => l.includes(a)))) throw new Error('a sentence literal holds no prefilter anchor');
-
 /** Raw prefilter of the sentence credentials: a credential word, its connector, and a value that is not a plain word. */
 export function hasRawProse(raw: string): boolean {
-  if (isScanned(raw, PROSE_ANCHORED)) {
-    for (let k = 0; k < PROSE_ANCHORED.length; k++) {
-      const a = PROSE_ANCHORED[k];
-      for (let t = indexOfAnchor(raw, a); t !== -1; t = indexOfAnchor(raw, a, t + 1)) if (proseValueMayFollow(raw, t + a.literal.length, PROSE_BARE[k])) return true;
-    }
-    return false;
-  }
-  for (let k = 0; k < PROSE_SEARCHES.length; k++) {
-    const { anchor, literals } = PROSE_SEARCHES[k];
-    for (let t = anchor === 'cret' ? indexOfCret(raw) : raw.indexOf(anchor); t !== -1; t = raw.indexOf(anchor, t + 1)) {
-      for (let h = 0; h < literals.length; h++) {
-        const { literal, at, bare } = literals[h];
-        const start = t - at;
-        if (start >= 0 && raw.startsWith(literal, start) && proseValueMayFollow(raw, start + literal.length, bare)) return true;
-      }
-    }
+  for (let k = 0; k < PROSE_ANCHORED.length; k++) {
+    const a = PROSE_ANCHORED[k];
+    for (let t = indexOfAnchor(raw, a); t !== -1; t = indexOfAnchor(raw, a, t + 1)) if (proseValueMayFollow(raw, t + a.literal.length, PROSE_BARE[k])) return true;
   }
   return false;
 }

@@ -1,23 +1,6 @@
 // Small helpers the detectors share: character classes as code-unit tests, "glued" checks that keep
 // digit detectors out of ids, hashes and timestamps, Luhn, and placeholder tests.
-import { anchor, indexOfAnchor, isScanned, nextRunStart, type Anchor } from '../engine/anchors';
-
-/** `cret`, which the prefilter checks of aws_secret_key and of sentences both look for (`secret`). */
-export const CRET = anchor('cret');
-
-/**
- * `raw.indexOf('cret')`, remembered for the last text: on a text the anchor scan did not read, a
- * line without it costs the second check no search.
- */
-export function indexOfCret(raw: string): number {
-  if (raw !== cretText) {
-    cretText = raw;
-    cretAt = indexOfAnchor(raw, CRET);
-  }
-  return cretAt;
-}
-let cretText: string | undefined;
-let cretAt = -1;
+import { isScanned, nextRunStart, type Anchor } from '../engine/anchors';
 
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -437,14 +437,14 @@ function hasGroupLiteral(raw: string, group: LiteralGroup): boolean {
  */
 export function anyLiteral(literals: readonly string[]): (raw: string) => boolean {
   const unique = [...new Set(literals)].filter((l) => l.length > 0);
+  const kept = unique.filter((l) => !unique.some((o) => o !== l && l.includes(o)));
   const byFirst = new Map<string, LiteralSearch[]>();
-  for (const l of unique) {
-    if (unique.some((o) => o !== l && l.includes(o))) continue;
+  for (const l of kept) {
     const search = literalSearch(l);
     byFirst.set(search.tail[0], [...(byFirst.get(search.tail[0]) ?? []), search]);
   }
   const groups: LiteralGroup[] = [...byFirst].map(([first, searches]) => ({ first, searches }));
-  const anchors = [...byFirst.values()].flat().map((s) => anchor(s.head + s.tail));
+  const anchors = kept.map(anchor);
   return (raw) => {
     if (isScanned(raw, anchors)) {
       for (let i = 0; i < anchors.length; i++) if (holds(anchors[i])) return true;
